@@ -1,0 +1,55 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { ConnectionType } from "../common/connection";
+import { paginate } from "../common/paginate";
+import { PaginationArgs } from "../common/pagination.args";
+import type { Context } from "../context";
+import { Fact } from "../fact/fact.interface";
+import { FACT_KIND, FactKind, factKinds, tagFact } from "../fact/fact-kind";
+import { reader } from "../loaders/rows";
+import { Article } from "./article.type";
+
+const ArticleConnection = ConnectionType("Article", Article, "article");
+
+@Resolver(() => Article)
+export class ArticleResolver {
+  @Query(() => Article, { nullable: true, description: "One article by id." })
+  article(@Arg("id", () => ID, { description: "The article's id." }) id: string, @Ctx() { loaders }: Context) {
+    return loaders.byId("article").load(id);
+  }
+
+  @Query(() => Article, { nullable: true, description: "One article by slug." })
+  articleBySlug(@Arg("slug", { description: "The article's slug." }) slug: string, @Ctx() { loaders }: Context) {
+    return loaders.byUnique("article", "slug").load(slug);
+  }
+
+  @Query(() => ArticleConnection, { description: "All articles, newest first." })
+  articles(@Args() page: PaginationArgs, @Ctx() { prisma }: Context) {
+    return paginate(reader(prisma, "article"), page, {}, {
+      field: "publishedOn",
+      direction: "desc",
+      nullable: false,
+      isDate: true,
+    });
+  }
+
+  @FieldResolver(() => [Fact], { description: "The facts this article reports, optionally of one kind; by kind, then slug or code." })
+  async facts(
+    @Root() article: Article,
+    @Arg("kind", () => FactKind, { nullable: true, description: "Only facts of this kind." }) kind: FactKind | null,
+    @Ctx() { loaders }: Context,
+  ) {
+    const links = await loaders.manyBy("factSource", "articleId").load(article.id);
+    const wanted = kind ? links.filter((link) => link.factKind === kind) : links;
+    const rows = await Promise.all(
+      wanted.map((link) => loaders.byId(factKinds[link.factKind].model).load(link.factId)),
+    );
+    return rows
+      .flatMap((row, i) => (row ? [tagFact(wanted[i].factKind, row)] : []))
+      .sort((a, b) => a[FACT_KIND].localeCompare(b[FACT_KIND]) || sortKey(a).localeCompare(sortKey(b)));
+  }
+}
+
+/** Facts sort by their natural key where they have one (slug or ISO code), else by id. */
+function sortKey(row: { id: string; slug?: string; code?: string }): string {
+  return row.slug ?? row.code ?? row.id;
+}

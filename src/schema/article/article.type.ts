@@ -1,0 +1,26 @@
+import { Field, ID, ObjectType } from "type-graphql";
+import { DateScalar } from "../common/scalars";
+
+@ObjectType({ description: "A news article: the source that facts are taken from." })
+export class Article {
+  @Field(() => ID, { description: "Opaque, stable identifier." })
+  id!: string;
+
+  @Field({ description: "Stable human-readable key, unique among articles." })
+  slug!: string;
+
+  @Field({ description: "Headline, as recorded by newsgraph." })
+  title!: string;
+
+  @Field({ description: "Who published the article." })
+  publisher!: string;
+
+  @Field(() => String, { nullable: true, description: "The news agency the report comes from, if any." })
+  agency!: string | null;
+
+  @Field(() => DateScalar, { description: "Publication date (ISO 8601)." })
+  publishedOn!: Date;
+
+  @Field(() => String, { nullable: true, description: "Where the article can be read, when known." })
+  url!: string | null;
+}

@@ -1,0 +1,48 @@
+// Builds the GraphQL schema from the type-graphql classes, and prints it as committed SDL.
+import "reflect-metadata";
+import { type GraphQLSchema, lexicographicSortSchema, printSchema } from "graphql";
+import { buildSchema } from "type-graphql";
+import { ArticleResolver } from "./article/article.resolver";
+import { CeasefireResolver } from "./ceasefire/ceasefire.resolver";
+import { CountryResolver } from "./country/country.resolver";
+import { DelegationResolver } from "./delegation/delegation.resolver";
+import { DelegationMemberResolver } from "./delegation-member/delegation-member.resolver";
+import { FactResolver } from "./fact/fact.resolver";
+import { MeetingResolver } from "./meeting/meeting.resolver";
+import { OrganizationResolver } from "./organization/organization.resolver";
+import { PersonResolver } from "./person/person.resolver";
+import { PersonRoleResolver } from "./person-role/person-role.resolver";
+import { PlaceResolver } from "./place/place.resolver";
+import { PlanResolver } from "./plan/plan.resolver";
+import { ReportedFigureResolver } from "./reported-figure/reported-figure.resolver";
+import { StatementResolver } from "./statement/statement.resolver";
+
+export const resolvers = [
+  ArticleResolver,
+  CeasefireResolver,
+  CountryResolver,
+  DelegationResolver,
+  DelegationMemberResolver,
+  FactResolver,
+  MeetingResolver,
+  OrganizationResolver,
+  PersonResolver,
+  PersonRoleResolver,
+  PlaceResolver,
+  PlanResolver,
+  ReportedFigureResolver,
+  StatementResolver,
+] as const;
+
+let built: Promise<GraphQLSchema> | undefined;
+
+/** The executable schema (built once per process: type-graphql metadata is global). */
+export function buildNewsgraphSchema(): Promise<GraphQLSchema> {
+  built ??= buildSchema({ resolvers, validate: false });
+  return built;
+}
+
+/** The SDL committed at schema/schema.graphql: sorted, so diffs show real changes only. */
+export function printNewsgraphSchema(schema: GraphQLSchema): string {
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}

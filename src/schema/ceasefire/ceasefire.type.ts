@@ -1,0 +1,48 @@
+import { createUnionType, Field, ObjectType, registerEnumType } from "type-graphql";
+import { CeasefireStatus } from "../../generated/prisma/client";
+import { DateScalar } from "../common/scalars";
+import { Country } from "../country/country.type";
+import { Fact } from "../fact/fact.interface";
+import { Organization } from "../organization/organization.type";
+
+registerEnumType(CeasefireStatus, {
+  name: "CeasefireStatus",
+  description: "Where a ceasefire stands.",
+  valuesConfig: {
+    PROPOSED: { description: "Proposed, not yet in force." },
+    IN_FORCE: { description: "In force, however fragile." },
+    ENDED: { description: "No longer in force." },
+  },
+});
+
+export const CeasefireParty = createUnionType({
+  name: "CeasefireParty",
+  description: "A party bound by a ceasefire: a country or an organization.",
+  types: () => [Country, Organization] as const,
+  // Rows carry their own shape: only organizations have a `kind`.
+  resolveType: (party) => ("kind" in party ? Organization : Country),
+});
+
+@ObjectType({ implements: Fact, description: "A truce between two or more parties." })
+export class Ceasefire extends Fact {
+  @Field({ description: "Stable human-readable key, unique among ceasefires." })
+  slug!: string;
+
+  @Field({ description: "Common name, e.g. `Israel–Hezbollah ceasefire`." })
+  name!: string;
+
+  @Field(() => DateScalar, { nullable: true, description: "When it took effect." })
+  startDate!: Date | null;
+
+  @Field(() => DateScalar, { nullable: true, description: "When it ended, if it has." })
+  endDate!: Date | null;
+
+  @Field(() => CeasefireStatus, { description: "Where it stands." })
+  status!: CeasefireStatus;
+
+  @Field(() => String, { nullable: true, description: "How compliance is monitored, and by whom." })
+  monitoringMechanism!: string | null;
+
+  @Field(() => String, { nullable: true, description: "Its history, in a few sentences." })
+  summary!: string | null;
+}

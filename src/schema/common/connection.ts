@@ -1,0 +1,55 @@
+// Relay-style connections for lists: opaque cursors, stable ordering with the id as the
+// tie-breaker, and totalCount computed only when a client selects it.
+import { type ClassType, Field, Int, ObjectType } from "type-graphql";
+
+@ObjectType({ description: "Where a page sits in the whole list." })
+export class PageInfo {
+  @Field({ description: "Whether more items follow this page (in the list's order)." })
+  hasNextPage!: boolean;
+
+  @Field({ description: "Whether items precede this page." })
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true, description: "Cursor of the first item of the page; null when empty." })
+  startCursor!: string | null;
+
+  @Field(() => String, { nullable: true, description: "Cursor of the last item of the page; null when empty." })
+  endCursor!: string | null;
+}
+
+export interface Edge<Node> {
+  cursor: string;
+  node: Node;
+}
+
+export interface Connection<Node> {
+  edges: Edge<Node>[];
+  pageInfo: PageInfo;
+  /** Read only when the field is selected, so it can be a getter that counts on demand. */
+  readonly totalCount: Promise<number>;
+}
+
+/** Builds the `<Name>Connection` and `<Name>Edge` object types for a node type. */
+export function ConnectionType<Node extends object>(name: string, node: ClassType<Node>, noun: string) {
+  @ObjectType(`${name}Edge`, { description: `One ${noun} in a page, with its cursor.` })
+  class EdgeType {
+    @Field({ description: "Opaque cursor: pass it as `after` or `before` to page from this item." })
+    cursor!: string;
+
+    @Field(() => node, { description: `The ${noun}.` })
+    node!: Node;
+  }
+
+  @ObjectType(`${name}Connection`, { description: `A page of ${noun} items.` })
+  class ConnectionClass {
+    @Field(() => [EdgeType], { description: "The items of this page, in order." })
+    edges!: EdgeType[];
+
+    @Field(() => PageInfo, { description: "Cursors and whether more pages exist." })
+    pageInfo!: PageInfo;
+
+    @Field(() => Int, { description: "Number of items in the whole list (all pages), counted only when asked." })
+    totalCount!: number;
+  }
+  return ConnectionClass;
+}

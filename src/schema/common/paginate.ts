@@ -1,0 +1,124 @@
+// Keyset pagination over one ordering column plus the id, with NULLs last in either direction.
+// Keyset rather than offset: pages stay correct while rows are added, and deep pages stay fast.
+import { BadUserInputError } from "../../errors";
+import { isUuid } from "../loaders/loaders";
+import type { RowReader } from "../loaders/rows";
+import type { Connection } from "./connection";
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type PaginationArgs } from "./pagination.args";
+
+export interface Ordering {
+  field: string;
+  direction: "asc" | "desc";
+  /** Whether the column can be NULL (such rows come last). */
+  nullable: boolean;
+  /** Whether the column holds dates (cursors store them as ISO strings). */
+  isDate?: boolean;
+}
+
+type CursorValue = string | number | boolean | null;
+
+export async function paginate<Row extends { id: string }>(
+  reader: RowReader<Row>,
+  args: PaginationArgs,
+  where: object,
+  ordering: Ordering,
+): Promise<Connection<Row>> {
+  const { size, backward } = pageSize(args);
+  const after = args.after != null ? decodeCursor(args.after, "after", ordering) : null;
+  const before = args.before != null ? decodeCursor(args.before, "before", ordering) : null;
+  const bounds = [
+    after && keysetCondition(ordering, after, "after"),
+    before && keysetCondition(ordering, before, "before"),
+  ].filter(Boolean) as object[];
+  const rows = await reader.findMany({
+    where: { AND: [where, ...bounds] },
+    orderBy: orderBy(ordering, backward),
+    take: size + 1,
+  });
+  const hasMore = rows.length > size;
+  const page = rows.slice(0, size);
+  if (backward) page.reverse();
+  const edges = page.map((node) => ({ cursor: encodeCursor(ordering, node), node }));
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: backward ? before !== null : hasMore,
+      hasPreviousPage: backward ? hasMore : after !== null,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+    // A getter: the count query runs only if the client selected totalCount.
+    get totalCount() {
+      return reader.count({ where });
+    },
+  };
+}
+
+function pageSize(args: PaginationArgs): { size: number; backward: boolean } {
+  if (args.first != null && args.last != null) {
+    throw new BadUserInputError("Pass either `first` or `last`, not both.", "first");
+  }
+  const backward = args.last != null;
+  const size = (backward ? args.last : args.first) ?? DEFAULT_PAGE_SIZE;
+  const field = backward ? "last" : "first";
+  if (size < 0) throw new BadUserInputError(`\`${field}\` must not be negative.`, field);
+  if (size > MAX_PAGE_SIZE) {
+    throw new BadUserInputError(`\`${field}\` must be at most ${MAX_PAGE_SIZE}; got ${size}.`, field);
+  }
+  return { size, backward };
+}
+
+function orderBy(ordering: Ordering, backward: boolean): object[] {
+  const flip = (d: "asc" | "desc") => (d === "asc" ? "desc" : "asc");
+  const direction = backward ? flip(ordering.direction) : ordering.direction;
+  const column = ordering.nullable
+    ? { sort: direction, nulls: backward ? "first" : "last" }
+    : direction;
+  return [{ [ordering.field]: column }, { id: backward ? "desc" : "asc" }];
+}
+
+interface Cursor {
+  value: CursorValue | Date;
+  id: string;
+}
+
+/** Rows strictly after (or before) the cursor's row in the list's order. */
+function keysetCondition(ordering: Ordering, cursor: Cursor, side: "after" | "before"): object {
+  const { field, direction } = ordering;
+  const beyond = (side === "after") === (direction === "asc") ? "gt" : "lt";
+  const idBeyond = side === "after" ? "gt" : "lt";
+  if (cursor.value === null) {
+    return side === "after"
+      ? { [field]: null, id: { gt: cursor.id } }
+      : { OR: [{ [field]: { not: null } }, { [field]: null, id: { lt: cursor.id } }] };
+  }
+  const conditions: object[] = [
+    { [field]: { [beyond]: cursor.value } },
+    { [field]: cursor.value, id: { [idBeyond]: cursor.id } },
+  ];
+  if (side === "after" && ordering.nullable) conditions.push({ [field]: null });
+  return { OR: conditions };
+}
+
+function encodeCursor(ordering: Ordering, row: { id: string }): string {
+  const value = (row as Record<string, unknown>)[ordering.field];
+  const plain = value instanceof Date ? value.toISOString() : (value as CursorValue);
+  return Buffer.from(JSON.stringify([plain, row.id])).toString("base64url");
+}
+
+function decodeCursor(cursor: string, argument: string, ordering: Ordering): Cursor {
+  try {
+    const decoded: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    if (Array.isArray(decoded) && decoded.length === 2 && typeof decoded[1] === "string" && isUuid(decoded[1])) {
+      const [value, id] = decoded as [CursorValue, string];
+      if (value === null) return { value, id };
+      if (ordering.isDate && typeof value === "string" && !Number.isNaN(Date.parse(value))) {
+        return { value: new Date(value), id };
+      }
+      if (!ordering.isDate && ["string", "number", "boolean"].includes(typeof value)) return { value, id };
+    }
+  } catch {
+    // fall through: any malformed cursor gets the same answer
+  }
+  throw new BadUserInputError(`\`${argument}\` is not a valid cursor for this list.`, argument);
+}

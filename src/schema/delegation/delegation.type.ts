@@ -1,0 +1,12 @@
+import { Field, ObjectType } from "type-graphql";
+import { Fact } from "../fact/fact.interface";
+
+@ObjectType({ implements: Fact, description: "One country's delegation at one meeting." })
+export class Delegation extends Fact {
+  @Field(() => String, { nullable: true, description: "Who was in it, in a sentence." })
+  description!: string | null;
+
+  meetingId!: string;
+  countryId!: string;
+  leaderId!: string | null;
+}

@@ -1,0 +1,159 @@
+// Request-scoped batching: every relation a query touches is read with one statement per
+// relation and nesting level, however many parent rows ask for it. A fresh Loaders is made
+// per request, so nothing is cached across requests (or across users).
+import DataLoader from "dataloader";
+import type { FactKind, PrismaClient } from "../../generated/prisma/client";
+import { type ModelName, reader, type Rows } from "./rows";
+
+/** Ids are UUIDs in the database; any other string cannot match a row (and must not reach SQL). */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (value: string): boolean => UUID.test(value);
+
+/** Prisma `orderBy` entries, e.g. `{ name: "asc" }` or `{ country: { name: "asc" } }`. */
+type OrderBy = object[];
+
+export class Loaders {
+  private readonly cache = new Map<string, DataLoader<string, unknown>>();
+
+  constructor(private readonly prisma: PrismaClient) {}
+
+  /** Rows of `model` by primary key; unknown ids give null. */
+  byId<M extends ModelName>(model: M): DataLoader<string, Rows[M] | null> {
+    return this.memo(`${model}:id`, () =>
+      new DataLoader<string, Rows[M] | null>(async (ids) => {
+        const wanted = ids.filter(isUuid);
+        const rows = wanted.length
+          ? await reader(this.prisma, model).findMany({ where: { id: { in: wanted } } })
+          : [];
+        const byId = new Map(rows.map((row) => [row.id, row]));
+        return ids.map((id) => byId.get(id) ?? null);
+      }),
+    );
+  }
+
+  /** Rows of `model` whose unique `field` equals the key (slugs, ISO codes); unknown keys give null. */
+  byUnique<M extends ModelName>(model: M, field: keyof Rows[M] & string): DataLoader<string, Rows[M] | null> {
+    return this.memo(`${model}:${field}`, () =>
+      new DataLoader<string, Rows[M] | null>(async (keys) => {
+        const rows = await reader(this.prisma, model).findMany({ where: { [field]: { in: [...keys] } } });
+        const byKey = new Map(rows.map((row) => [String(row[field]), row]));
+        return keys.map((key) => byKey.get(key) ?? null);
+      }),
+    );
+  }
+
+  /**
+   * One-to-many: rows of `model` whose `foreignKey` equals the key, in `orderBy` order
+   * (with the id as the tie-breaker, so lists are stable).
+   */
+  manyBy<M extends ModelName>(
+    model: M,
+    foreignKey: keyof Rows[M] & string,
+    orderBy: OrderBy = [],
+  ): DataLoader<string, Rows[M][]> {
+    const order = [...orderBy, { id: "asc" }];
+    return this.memo(`${model}:${foreignKey}:${JSON.stringify(order)}`, () =>
+      new DataLoader<string, Rows[M][]>(async (keys) => {
+        const rows = await reader(this.prisma, model).findMany({
+          where: { [foreignKey]: { in: keys.filter(isUuid) } },
+          orderBy: order,
+        });
+        return groupBy(keys, rows, (row) => [row[foreignKey] as string]);
+      }),
+    );
+  }
+
+  /** Meetings a person took part in, as a delegation's leader or member, by date. */
+  meetingsOfPerson(): DataLoader<string, Rows["meeting"][]> {
+    return this.memo("meeting:person", () =>
+      new DataLoader(async (personIds) => {
+        const ids = personIds.filter(isUuid);
+        const meetings = await this.prisma.meeting.findMany({
+          where: {
+            delegations: {
+              some: { OR: [{ leaderId: { in: ids } }, { members: { some: { personId: { in: ids } } } }] },
+            },
+          },
+          include: { delegations: { select: { leaderId: true, members: { select: { personId: true } } } } },
+          orderBy: [{ date: { sort: "asc", nulls: "last" } }, { id: "asc" }],
+          relationLoadStrategy: "join",
+        });
+        return groupBy(personIds, meetings, (meeting) =>
+          meeting.delegations.flatMap((d) => [d.leaderId, ...d.members.map((m) => m.personId)]),
+        ).map((list) => list.map(({ delegations: _delegations, ...meeting }) => meeting));
+      }),
+    );
+  }
+
+  /** Delegations a person led or belonged to, with the leaders' first. */
+  delegationsOfPerson(): DataLoader<string, Rows["delegation"][]> {
+    return this.memo("delegation:person", () =>
+      new DataLoader(async (personIds) => {
+        const ids = personIds.filter(isUuid);
+        const delegations = await this.prisma.delegation.findMany({
+          where: { OR: [{ leaderId: { in: ids } }, { members: { some: { personId: { in: ids } } } }] },
+          include: { members: { select: { personId: true } } },
+          orderBy: { id: "asc" },
+          relationLoadStrategy: "join",
+        });
+        return groupBy(personIds, delegations, (d) => [d.leaderId, ...d.members.map((m) => m.personId)]).map(
+          (list) => list.map(({ members: _members, ...delegation }) => delegation),
+        );
+      }),
+    );
+  }
+
+  /** The ceasefires a country or organization is a party to. */
+  ceasefiresOfParty(side: "countryId" | "organizationId"): DataLoader<string, Rows["ceasefire"][]> {
+    return this.memo(`ceasefire:${side}`, () =>
+      new DataLoader(async (partyIds) => {
+        const parties = await this.prisma.ceasefireParty.findMany({
+          where: { [side]: { in: partyIds.filter(isUuid) } },
+          include: { ceasefire: true },
+          orderBy: { id: "asc" },
+          relationLoadStrategy: "join",
+        });
+        return groupBy(partyIds, parties, (party) => [party[side]]).map((list) => list.map((p) => p.ceasefire));
+      }),
+    );
+  }
+
+  /** The articles that report a fact of the given kind. */
+  sources(kind: FactKind): DataLoader<string, Rows["article"][]> {
+    return this.memo(`sources:${kind}`, () =>
+      new DataLoader(async (factIds) => {
+        const links = await this.prisma.factSource.findMany({
+          where: { factKind: kind, factId: { in: factIds.filter(isUuid) } },
+          include: { article: true },
+          orderBy: [{ article: { publishedOn: "asc" } }, { articleId: "asc" }],
+          relationLoadStrategy: "join",
+        });
+        return groupBy(factIds, links, (link) => [link.factId]).map((list) => list.map((link) => link.article));
+      }),
+    );
+  }
+
+  private memo<V>(key: string, create: () => DataLoader<string, V>): DataLoader<string, V> {
+    let loader = this.cache.get(key) as DataLoader<string, V> | undefined;
+    if (!loader) {
+      loader = create();
+      this.cache.set(key, loader as DataLoader<string, unknown>);
+    }
+    return loader;
+  }
+}
+
+/** Puts each row under every key it belongs to, keeping the rows' order, one list per key. */
+function groupBy<Row>(
+  keys: readonly string[],
+  rows: Row[],
+  keysOf: (row: Row) => (string | null)[],
+): Row[][] {
+  const groups = new Map<string, Row[]>(keys.map((key) => [key, []]));
+  for (const row of rows) {
+    for (const key of new Set(keysOf(row))) {
+      if (key !== null) groups.get(key)?.push(row);
+    }
+  }
+  return keys.map((key) => groups.get(key) ?? []);
+}

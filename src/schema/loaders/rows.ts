@@ -1,0 +1,57 @@
+// The database rows each GraphQL type is resolved from: resolvers receive Prisma rows as
+// their parent values, so a type's fields read columns directly and relations go through loaders.
+import type {
+  Article,
+  Ceasefire,
+  CeasefireParty,
+  Country,
+  Delegation,
+  DelegationMember,
+  FactSource,
+  Meeting,
+  Organization,
+  Person,
+  PersonRole,
+  Place,
+  Plan,
+  PrismaClient,
+  ReportedFigure,
+  Statement,
+} from "../../generated/prisma/client";
+
+export interface Rows {
+  article: Article;
+  ceasefire: Ceasefire;
+  ceasefireParty: CeasefireParty;
+  country: Country;
+  delegation: Delegation;
+  delegationMember: DelegationMember;
+  factSource: FactSource;
+  meeting: Meeting;
+  organization: Organization;
+  person: Person;
+  personRole: PersonRole;
+  place: Place;
+  plan: Plan;
+  reportedFigure: ReportedFigure;
+  statement: Statement;
+}
+
+export type ModelName = keyof Rows;
+
+/** Prisma `orderBy` entries: a direction, or `{ sort, nulls }` for nullable columns. */
+type OrderBy = object[];
+
+/** The part of a Prisma model delegate that the generic loaders use. */
+export interface RowReader<Row> {
+  findMany(args: { where?: object; orderBy?: OrderBy; take?: number }): Promise<Row[]>;
+  count(args: { where?: object }): Promise<number>;
+}
+
+/**
+ * The Prisma delegate for `model`, typed by its row. Prisma's delegates have no common
+ * type, so generic code reaches them through this one narrowing cast.
+ */
+export function reader<M extends ModelName>(prisma: PrismaClient, model: M): RowReader<Rows[M]> {
+  return prisma[model] as unknown as RowReader<Rows[M]>;
+}

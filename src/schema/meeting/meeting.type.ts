@@ -1,0 +1,27 @@
+import { Field, ObjectType } from "type-graphql";
+import { DateScalar } from "../common/scalars";
+import { Fact } from "../fact/fact.interface";
+
+@ObjectType({ implements: Fact, description: "A meeting between delegations, possibly hosted and mediated by others." })
+export class Meeting extends Fact {
+  @Field({ description: "Stable human-readable key, unique among meetings." })
+  slug!: string;
+
+  @Field({ description: "What the meeting was, in a line." })
+  title!: string;
+
+  @Field(() => DateScalar, { nullable: true, description: "When it took place; null when not reported." })
+  date!: Date | null;
+
+  @Field(() => String, { nullable: true, description: "What it was meant to achieve." })
+  purpose!: string | null;
+
+  @Field(() => String, { nullable: true, description: "What happened, in a few sentences." })
+  summary!: string | null;
+
+  placeId!: string | null;
+  hostId!: string | null;
+  mediatorId!: string | null;
+  mediatorCountryId!: string | null;
+  ceasefireId!: string | null;
+}

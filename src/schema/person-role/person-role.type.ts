@@ -1,0 +1,33 @@
+import { Field, ObjectType, registerEnumType } from "type-graphql";
+import { RoleStatus } from "../../generated/prisma/client";
+import { DateScalar } from "../common/scalars";
+import { Fact } from "../fact/fact.interface";
+
+registerEnumType(RoleStatus, {
+  name: "RoleStatus",
+  description: "Whether a role is held now.",
+  valuesConfig: {
+    CURRENT: { description: "Held now." },
+    ACTING: { description: "Held now, in an acting capacity." },
+    FORMER: { description: "Held in the past." },
+  },
+});
+
+@ObjectType({ implements: Fact, description: "A title or office a person holds or held." })
+export class PersonRole extends Fact {
+  @Field({ description: "The title, e.g. `Foreign Minister of Israel`." })
+  title!: string;
+
+  @Field(() => RoleStatus, { description: "Whether it is held now." })
+  status!: RoleStatus;
+
+  @Field(() => DateScalar, { nullable: true, description: "Since when, if reported." })
+  startDate!: Date | null;
+
+  @Field(() => DateScalar, { nullable: true, description: "Until when, if reported." })
+  endDate!: Date | null;
+
+  personId!: string;
+  organizationId!: string | null;
+  countryId!: string | null;
+}

@@ -1,0 +1,28 @@
+import { Field, ObjectType } from "type-graphql";
+import { DateScalar } from "../common/scalars";
+import { Fact } from "../fact/fact.interface";
+
+@ObjectType({ implements: Fact, description: "A course of action an organization is tasked with." })
+export class Plan extends Fact {
+  @Field({ description: "Stable human-readable key, unique among plans." })
+  slug!: string;
+
+  @Field({ description: "What the plan is, in a line." })
+  title!: string;
+
+  @Field({ description: "What it provides for." })
+  summary!: string;
+
+  @Field(() => String, { nullable: true, description: "Where it applies first." })
+  area!: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: "When its current phase is due." })
+  deadline!: Date | null;
+
+  @Field(() => String, { nullable: true, description: "What follows the current phase." })
+  nextPhase!: string | null;
+
+  responsibleOrganizationId!: string | null;
+  targetOrganizationId!: string | null;
+  approvedById!: string | null;
+}

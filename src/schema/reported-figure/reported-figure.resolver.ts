@@ -1,0 +1,18 @@
+import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { Ceasefire } from "../ceasefire/ceasefire.type";
+import type { Context } from "../context";
+import { Statement } from "../statement/statement.type";
+import { ReportedFigure } from "./reported-figure.type";
+
+@Resolver(() => ReportedFigure)
+export class ReportedFigureResolver {
+  @FieldResolver(() => Statement, { description: "The statement that reported it: who, and when." })
+  statement(@Root() figure: ReportedFigure, @Ctx() { loaders }: Context) {
+    return loaders.byId("statement").load(figure.statementId);
+  }
+
+  @FieldResolver(() => Ceasefire, { description: "The ceasefire it is about." })
+  ceasefire(@Root() figure: ReportedFigure, @Ctx() { loaders }: Context) {
+    return loaders.byId("ceasefire").load(figure.ceasefireId);
+  }
+}

@@ -1,0 +1,32 @@
+import { Field, Int, ObjectType, registerEnumType } from "type-graphql";
+import { FigureQualifier } from "../../generated/prisma/client";
+import { Fact } from "../fact/fact.interface";
+
+registerEnumType(FigureQualifier, {
+  name: "FigureQualifier",
+  description: "How exact a reported number is.",
+  valuesConfig: {
+    EXACTLY: { description: "The number as given." },
+    APPROXIMATELY: { description: "About that many." },
+    MORE_THAN: { description: "More than that many." },
+    FEWER_THAN: { description: "Fewer than that many." },
+  },
+});
+
+@ObjectType({ implements: Fact, description: "A number reported in a statement about a ceasefire, as its reporter put it." })
+export class ReportedFigure extends Fact {
+  @Field({ description: "What was counted." })
+  metric!: string;
+
+  @Field(() => Int, { description: "The number." })
+  value!: number;
+
+  @Field(() => FigureQualifier, { description: "How exact the number is (about, more than...)." })
+  qualifier!: FigureQualifier;
+
+  @Field(() => String, { nullable: true, description: "The reporter's own words for it." })
+  quote!: string | null;
+
+  statementId!: string;
+  ceasefireId!: string;
+}

@@ -1,0 +1,56 @@
+/**
+ * Headless Chromium for end-to-end tests, using Debian's `chromium` package (playwright-core ships
+ * no browser, and Playwright's own browser download needs internet).
+ */
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+
+/** Debian's launcher script; it execs /usr/lib/chromium/chromium with the flags we pass. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+/** Launches headless Chromium with everything that phones home (updates, sync, QUIC probes) off. */
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [
+      "--headless",
+      "--no-sandbox", // we run as root in containers, where Chromium's sandbox cannot start
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
+
+/** True for URLs served by this machine (and for data:/blob: URLs, which make no request). */
+export function isLocalUrl(url: string): boolean {
+  const parsed = new URL(url);
+  if (parsed.protocol === "data:" || parsed.protocol === "blob:") return true;
+  return LOCAL_HOSTS.has(parsed.hostname);
+}
+
+/**
+ * Aborts every HTTP(S) request and closes every WebSocket whose host is not 127.0.0.1/localhost,
+ * and returns the (live) list of URLs that were blocked, so a test can assert it stays empty.
+ * Call it before navigating. Works on a page or on a whole context (covers popups too).
+ */
+export async function blockExternalRequests(target: Page | BrowserContext): Promise<string[]> {
+  const blocked: string[] = [];
+  await target.route("**/*", (route) => {
+    const url = route.request().url();
+    if (isLocalUrl(url)) return route.continue();
+    blocked.push(url);
+    return route.abort("blockedbyclient");
+  });
+  await target.routeWebSocket(/.*/, (ws) => {
+    if (isLocalUrl(ws.url())) return ws.connectToServer();
+    blocked.push(ws.url());
+    return ws.close();
+  });
+  return blocked;
+}
