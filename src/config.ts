@@ -27,6 +27,7 @@ const environmentSchema = z.object({
   MIGRATE_ON_START: booleanFromEnv.default(true),
   SEED_ON_EMPTY: booleanFromEnv.optional(),
   EXPOSE_SQL_STATEMENT_COUNT: booleanFromEnv.default(false),
+  PLAYGROUND_ENABLED: booleanFromEnv.default(true),
 });
 
 export type DatabaseConfig =
@@ -43,6 +44,8 @@ export interface Config {
   seedOnEmpty: boolean;
   /** Add `extensions.sqlStatements` to each response: for tests and the benchmark, not production. */
   exposeSqlStatementCount: boolean;
+  /** Serve GraphQL Playground at / and to browsers at /graphql (turn off in production if unwanted). */
+  playgroundEnabled: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -65,6 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     migrateOnStart: values.MIGRATE_ON_START,
     seedOnEmpty: values.SEED_ON_EMPTY ?? database.kind === "embedded",
     exposeSqlStatementCount: values.EXPOSE_SQL_STATEMENT_COUNT,
+    playgroundEnabled: values.PLAYGROUND_ENABLED,
   };
 }
 
@@ -80,4 +84,5 @@ export const paths = {
   migrations: path.join(PROJECT_ROOT, "prisma", "migrations"),
   seedArticles: path.join(PROJECT_ROOT, "prisma", "seed"),
   schemaDir: path.join(PROJECT_ROOT, "schema"),
+  examples: path.join(PROJECT_ROOT, "schema", "examples.graphql"),
 };

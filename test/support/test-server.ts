@@ -29,7 +29,7 @@ export async function startTestServer(options: { seed?: boolean } = {}): Promise
   const testDatabase = await createTestDatabase();
   const database = await openDatabase(testDatabase.config);
   await prepareDatabase(database, { migrate: true, seedIfEmpty: options.seed ?? true });
-  const server = await createServer({ port: 0, host: "127.0.0.1", exposeSqlStatementCount: true }, database);
+  const server = await createServer({ port: 0, host: "127.0.0.1", exposeSqlStatementCount: true, playgroundEnabled: true }, database);
   const port = await server.listen();
   const url = `http://127.0.0.1:${port}`;
   return {
@@ -41,7 +41,7 @@ export async function startTestServer(options: { seed?: boolean } = {}): Promise
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ query, variables }),
       });
-      return { status: response.status, body: await response.json() };
+      return { status: response.status, body: (await response.json()) as GraphQLResponse<never>["body"] };
     },
     async stop() {
       await server.stop();
