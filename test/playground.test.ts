@@ -6,7 +6,7 @@ import express from "express";
 import { buildSchema, graphql } from "graphql";
 import type { Browser } from "playwright-core";
 import { playgroundRouter, tabsFromExamples, type PlaygroundTab } from "../src/server/playground/playground";
-import { blockExternalRequests, launchBrowser } from "./support/browser";
+import { blockExternalRequests, describeInBrowser, launchBrowser } from "./support/browser";
 
 const tabs: PlaygroundTab[] = [
   { name: "Say hello", query: "query Hello {\n  hello\n}" },
@@ -148,7 +148,7 @@ describe("tabsFromExamples", () => {
   });
 });
 
-describe("in Chromium", () => {
+describeInBrowser("in Chromium", () => {
   let browser: Browser;
 
   beforeAll(async () => {
