@@ -41,7 +41,10 @@ async function rowCounts(): Promise<Record<string, number>> {
 
 test("db:migrate applies the migrations once and records them as Prisma Migrate does", async () => {
   const first = await runEntry("cli/migrate", database.env);
-  expect(first).toMatchObject({ code: 0, stdout: "applied 1 migration(s): 20261125030000_init\n" });
+  expect(first).toMatchObject({
+    code: 0,
+    stdout: "applied 2 migration(s): 20261125030000_init, 20261125040000_name_search\n",
+  });
   const second = await runEntry("cli/migrate", database.env);
   expect(second).toMatchObject({ code: 0, stdout: "database is up to date\n" });
 
@@ -49,21 +52,21 @@ test("db:migrate applies the migrations once and records them as Prisma Migrate 
   try {
     const rows = await db.withSession((session) =>
       session.query(`SELECT migration_name, checksum, applied_steps_count, finished_at IS NOT NULL AS finished,
-                            rolled_back_at FROM "_prisma_migrations"`),
-    );
-    const sql = fs.readFileSync(
-      path.join(__dirname, "..", "prisma", "migrations", "20261125030000_init", "migration.sql"),
+                            rolled_back_at FROM "_prisma_migrations" ORDER BY migration_name`),
     );
     const { createHash } = await import("node:crypto");
-    expect(rows).toEqual([
-      {
-        migration_name: "20261125030000_init",
-        checksum: createHash("sha256").update(sql).digest("hex"),
+    const migrations = fs.readdirSync(path.join(__dirname, "..", "prisma", "migrations")).filter((name) => /^\d/.test(name));
+    expect(rows).toEqual(
+      migrations.sort().map((name) => ({
+        migration_name: name,
+        checksum: createHash("sha256")
+          .update(fs.readFileSync(path.join(__dirname, "..", "prisma", "migrations", name, "migration.sql")))
+          .digest("hex"),
         applied_steps_count: 1,
         finished: true,
         rolled_back_at: null,
-      },
-    ]);
+      })),
+    );
   } finally {
     await db.close();
   }
@@ -113,7 +116,7 @@ onServer("two migrations started at once against one database apply it once", as
     const results = await Promise.all([runEntry("cli/migrate", fresh.env), runEntry("cli/migrate", fresh.env)]);
     expect(results.map((r) => r.code)).toEqual([0, 0]);
     expect(results.map((r) => r.stdout).sort()).toEqual([
-      "applied 1 migration(s): 20261125030000_init\n",
+      "applied 2 migration(s): 20261125030000_init, 20261125040000_name_search\n",
       "database is up to date\n",
     ]);
   } finally {

@@ -11,11 +11,12 @@ import type { DatabaseConfig } from "../config";
 import { PrismaClient } from "../generated/prisma/client";
 import { countingAdapter } from "./statement-counter";
 
-/** A raw SQL connection, for work Prisma's client cannot do (multi-statement scripts, session locks). */
-// PGlite's contrib packages declare only ESM types, though they ship a CommonJS build.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// Name search (see the name_search migration) needs unaccent and pg_trgm. PGlite's contrib
+// packages declare only ESM types, though they ship a CommonJS build: hence require().
 const { unaccent } = require("@electric-sql/pglite/contrib/unaccent") as { unaccent: Extension };
+const { pg_trgm } = require("@electric-sql/pglite/contrib/pg_trgm") as { pg_trgm: Extension };
 
+/** A raw SQL connection, for work Prisma's client cannot do (multi-statement scripts, session locks). */
 export interface SqlSession {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   /** Runs a script of one or more statements. */
@@ -76,7 +77,7 @@ function openPostgres(url: string): Database {
 
 async function openEmbedded(dataDir: string | null): Promise<Database> {
   if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
-  const pglite = await PGlite.create(dataDir ?? undefined, { extensions: { unaccent } });
+  const pglite = await PGlite.create(dataDir ?? undefined, { extensions: { unaccent, pg_trgm } });
   const prisma = createPrisma(new PrismaPGlite(pglite));
   return {
     kind: "embedded",

@@ -1,14 +1,12 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
-import { ConnectionType } from "../common/connection";
+import { connectionFromList } from "../common/list-connection";
 import { paginate } from "../common/paginate";
 import { PaginationArgs } from "../common/pagination.args";
 import type { Context } from "../context";
-import { Fact } from "../fact/fact.interface";
+import { FactConnection } from "../fact/fact.interface";
 import { FACT_KIND, FactKind, factKinds, tagFact } from "../fact/fact-kind";
 import { reader } from "../loaders/rows";
-import { Article } from "./article.type";
-
-const ArticleConnection = ConnectionType("Article", Article, "article");
+import { Article, ArticleConnection } from "./article.type";
 
 @Resolver(() => Article)
 export class ArticleResolver {
@@ -32,10 +30,13 @@ export class ArticleResolver {
     });
   }
 
-  @FieldResolver(() => [Fact], { description: "The facts this article reports, optionally of one kind; by kind, then slug or code." })
+  @FieldResolver(() => FactConnection, {
+    description: "The facts this article reports, optionally of one kind; by kind, then slug or code.",
+  })
   async facts(
     @Root() article: Article,
     @Arg("kind", () => FactKind, { nullable: true, description: "Only facts of this kind." }) kind: FactKind | null,
+    @Args() page: PaginationArgs,
     @Ctx() { loaders }: Context,
   ) {
     const links = await loaders.manyBy("factSource", "articleId").load(article.id);
@@ -43,9 +44,10 @@ export class ArticleResolver {
     const rows = await Promise.all(
       wanted.map((link) => loaders.byId(factKinds[link.factKind].model).load(link.factId)),
     );
-    return rows
+    const facts = rows
       .flatMap((row, i) => (row ? [tagFact(wanted[i].factKind, row)] : []))
       .sort((a, b) => a[FACT_KIND].localeCompare(b[FACT_KIND]) || sortKey(a).localeCompare(sortKey(b)));
+    return connectionFromList(facts, page);
   }
 }
 

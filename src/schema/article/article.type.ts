@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType } from "type-graphql";
+import { ConnectionType } from "../common/connection";
 import { DateScalar } from "../common/scalars";
 
 @ObjectType({ description: "A news article: the source that facts are taken from." })
@@ -24,3 +25,5 @@ export class Article {
   @Field(() => String, { nullable: true, description: "Where the article can be read, when known." })
   url!: string | null;
 }
+
+export const ArticleConnection = ConnectionType("Article", Article, "article");

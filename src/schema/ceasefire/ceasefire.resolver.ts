@@ -1,15 +1,17 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
-import { ConnectionType } from "../common/connection";
+import type { Prisma } from "../../generated/prisma/client";
+import { connectionFromList } from "../common/list-connection";
+import { OrderDirection, toOrdering } from "../common/order";
 import { paginate } from "../common/paginate";
 import { PaginationArgs } from "../common/pagination.args";
 import type { Context } from "../context";
+import { checkedId, reportedIn } from "../fact/reported-in";
 import { reader } from "../loaders/rows";
-import { Meeting } from "../meeting/meeting.type";
-import { ReportedFigure } from "../reported-figure/reported-figure.type";
-import { Statement } from "../statement/statement.type";
-import { Ceasefire, CeasefireParty } from "./ceasefire.type";
-
-const CeasefireConnection = ConnectionType("Ceasefire", Ceasefire, "ceasefire");
+import { MeetingConnection } from "../meeting/meeting.type";
+import { ReportedFigureConnection } from "../reported-figure/reported-figure.type";
+import { StatementConnection } from "../statement/statement.type";
+import { type CeasefireFilter, CeasefireOrderField, ceasefireOrderings, CeasefiresArgs } from "./ceasefire.args";
+import { Ceasefire, CeasefireConnection, CeasefirePartyConnection } from "./ceasefire.type";
 
 @Resolver(() => Ceasefire)
 export class CeasefireResolver {
@@ -18,18 +20,14 @@ export class CeasefireResolver {
     return loaders.byId("ceasefire").load(id);
   }
 
-  @Query(() => CeasefireConnection, { description: "All ceasefires, newest first." })
-  ceasefires(@Args() page: PaginationArgs, @Ctx() { prisma }: Context) {
-    return paginate(reader(prisma, "ceasefire"), page, {}, {
-      field: "startDate",
-      direction: "desc",
-      nullable: true,
-      isDate: true,
-    });
+  @Query(() => CeasefireConnection, { description: "Ceasefires, newest first unless ordered otherwise." })
+  async ceasefires(@Args() { filter, orderBy, ...page }: CeasefiresArgs, @Ctx() { prisma }: Context) {
+    const ordering = toOrdering(ceasefireOrderings, orderBy, CeasefireOrderField.START_DATE, OrderDirection.DESC);
+    return paginate(reader(prisma, "ceasefire"), page, await ceasefireWhere(prisma, filter), ordering);
   }
 
-  @FieldResolver(() => [CeasefireParty], { description: "The parties it binds, by name." })
-  async parties(@Root() ceasefire: Ceasefire, @Ctx() { loaders }: Context) {
+  @FieldResolver(() => CeasefirePartyConnection, { description: "The parties it binds, by name." })
+  async parties(@Root() ceasefire: Ceasefire, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
     const parties = await loaders.manyBy("ceasefireParty", "ceasefireId").load(ceasefire.id);
     const rows = await Promise.all(
       parties.map((party) =>
@@ -38,21 +36,45 @@ export class CeasefireResolver {
           : loaders.byId("organization").load(party.organizationId!),
       ),
     );
-    return rows.filter((row) => row !== null).sort((a, b) => a.name.localeCompare(b.name));
+    const byName = rows.filter((row) => row !== null).sort((a, b) => a.name.localeCompare(b.name));
+    return connectionFromList(byName, page);
   }
 
-  @FieldResolver(() => [ReportedFigure], { description: "Figures reported about it (strikes, casualties...)." })
-  figures(@Root() ceasefire: Ceasefire, @Ctx() { loaders }: Context) {
-    return loaders.manyBy("reportedFigure", "ceasefireId", [{ slug: "asc" }]).load(ceasefire.id);
+  @FieldResolver(() => ReportedFigureConnection, { description: "Figures reported about it (strikes, casualties...)." })
+  async figures(@Root() ceasefire: Ceasefire, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
+    const figures = await loaders.manyBy("reportedFigure", "ceasefireId", [{ slug: "asc" }]).load(ceasefire.id);
+    return connectionFromList(figures, page);
   }
 
-  @FieldResolver(() => [Statement], { description: "Statements about it, by date." })
-  statements(@Root() ceasefire: Ceasefire, @Ctx() { loaders }: Context) {
-    return loaders.manyBy("statement", "ceasefireId", [{ date: "asc" }, { slug: "asc" }]).load(ceasefire.id);
+  @FieldResolver(() => StatementConnection, { description: "Statements about it, by date." })
+  async statements(@Root() ceasefire: Ceasefire, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
+    const statements = await loaders
+      .manyBy("statement", "ceasefireId", [{ date: "asc" }, { slug: "asc" }])
+      .load(ceasefire.id);
+    return connectionFromList(statements, page);
   }
 
-  @FieldResolver(() => [Meeting], { description: "Meetings held within its framework, by date." })
-  meetings(@Root() ceasefire: Ceasefire, @Ctx() { loaders }: Context) {
-    return loaders.manyBy("meeting", "ceasefireId", [{ date: "asc" }, { slug: "asc" }]).load(ceasefire.id);
+  @FieldResolver(() => MeetingConnection, { description: "Meetings held within its framework, by date." })
+  async meetings(@Root() ceasefire: Ceasefire, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
+    const meetings = await loaders.manyBy("meeting", "ceasefireId", [{ date: "asc" }, { slug: "asc" }]).load(ceasefire.id);
+    return connectionFromList(meetings, page);
   }
+}
+
+async function ceasefireWhere(
+  prisma: Context["prisma"],
+  filter: CeasefireFilter | null | undefined,
+): Promise<Prisma.CeasefireWhereInput> {
+  if (!filter) return {};
+  const conditions: Prisma.CeasefireWhereInput[] = [];
+  if (filter.partyCountryCode) {
+    conditions.push({ parties: { some: { country: { code: filter.partyCountryCode.toUpperCase() } } } });
+  }
+  if (filter.partyOrganizationId) {
+    const organizationId = checkedId(filter.partyOrganizationId, "filter.partyOrganizationId");
+    conditions.push({ parties: { some: { organizationId } } });
+  }
+  if (filter.status) conditions.push({ status: filter.status });
+  if (filter.reportedIn) conditions.push(await reportedIn(prisma, "CEASEFIRE", filter.reportedIn));
+  return { AND: conditions };
 }

@@ -1,5 +1,6 @@
 import { createUnionType, Field, ObjectType, registerEnumType } from "type-graphql";
 import { CeasefireStatus } from "../../generated/prisma/client";
+import { ConnectionType } from "../common/connection";
 import { DateScalar } from "../common/scalars";
 import { Country } from "../country/country.type";
 import { Fact } from "../fact/fact.interface";
@@ -46,3 +47,7 @@ export class Ceasefire extends Fact {
   @Field(() => String, { nullable: true, description: "Its history, in a few sentences." })
   summary!: string | null;
 }
+
+export const CeasefireConnection = ConnectionType("Ceasefire", Ceasefire, "ceasefire");
+
+export const CeasefirePartyConnection = ConnectionType("CeasefireParty", CeasefireParty, "party");

@@ -2,6 +2,9 @@
 // tie-breaker, and totalCount computed only when a client selects it.
 import { type ClassType, Field, Int, ObjectType } from "type-graphql";
 
+/** A union or interface made with type-graphql (they are not classes). */
+type GraphQLTypeLike = object;
+
 @ObjectType({ description: "Where a page sits in the whole list." })
 export class PageInfo {
   @Field({ description: "Whether more items follow this page (in the list's order)." })
@@ -30,7 +33,11 @@ export interface Connection<Node> {
 }
 
 /** Builds the `<Name>Connection` and `<Name>Edge` object types for a node type. */
-export function ConnectionType<Node extends object>(name: string, node: ClassType<Node>, noun: string) {
+export function ConnectionType<Node extends object>(
+  name: string,
+  node: ClassType<Node> | GraphQLTypeLike,
+  noun: string,
+) {
   @ObjectType(`${name}Edge`, { description: `One ${noun} in a page, with its cursor.` })
   class EdgeType {
     @Field({ description: "Opaque cursor: pass it as `after` or `before` to page from this item." })

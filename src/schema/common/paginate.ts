@@ -4,7 +4,7 @@ import { BadUserInputError } from "../../errors";
 import { isUuid } from "../loaders/loaders";
 import type { RowReader } from "../loaders/rows";
 import type { Connection } from "./connection";
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type PaginationArgs } from "./pagination.args";
+import { type PaginationArgs, pageSizes } from "./pagination.args";
 
 export interface Ordering {
   field: string;
@@ -23,7 +23,9 @@ export async function paginate<Row extends { id: string }>(
   where: object,
   ordering: Ordering,
 ): Promise<Connection<Row>> {
-  const { size, backward } = pageSize(args);
+  const { first, last } = pageSizes(args);
+  const backward = last !== null;
+  const size = (backward ? last : first)!;
   const after = args.after != null ? decodeCursor(args.after, "after", ordering) : null;
   const before = args.before != null ? decodeCursor(args.before, "before", ordering) : null;
   const bounds = [
@@ -52,20 +54,6 @@ export async function paginate<Row extends { id: string }>(
       return reader.count({ where });
     },
   };
-}
-
-function pageSize(args: PaginationArgs): { size: number; backward: boolean } {
-  if (args.first != null && args.last != null) {
-    throw new BadUserInputError("Pass either `first` or `last`, not both.", "first");
-  }
-  const backward = args.last != null;
-  const size = (backward ? args.last : args.first) ?? DEFAULT_PAGE_SIZE;
-  const field = backward ? "last" : "first";
-  if (size < 0) throw new BadUserInputError(`\`${field}\` must not be negative.`, field);
-  if (size > MAX_PAGE_SIZE) {
-    throw new BadUserInputError(`\`${field}\` must be at most ${MAX_PAGE_SIZE}; got ${size}.`, field);
-  }
-  return { size, backward };
 }
 
 function orderBy(ordering: Ordering, backward: boolean): object[] {

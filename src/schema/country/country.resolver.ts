@@ -1,16 +1,14 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
-import { Ceasefire } from "../ceasefire/ceasefire.type";
-import { ConnectionType } from "../common/connection";
+import { CeasefireConnection } from "../ceasefire/ceasefire.type";
+import { connectionFromList } from "../common/list-connection";
 import { paginate } from "../common/paginate";
 import { PaginationArgs } from "../common/pagination.args";
 import type { Context } from "../context";
-import { Delegation } from "../delegation/delegation.type";
+import { DelegationConnection } from "../delegation/delegation.type";
 import { reader } from "../loaders/rows";
-import { Organization } from "../organization/organization.type";
-import { Person } from "../person/person.type";
-import { Country } from "./country.type";
-
-const CountryConnection = ConnectionType("Country", Country, "country");
+import { OrganizationConnection } from "../organization/organization.type";
+import { PersonConnection } from "../person/person.type";
+import { Country, CountryConnection } from "./country.type";
 
 @Resolver(() => Country)
 export class CountryResolver {
@@ -29,23 +27,27 @@ export class CountryResolver {
     return paginate(reader(prisma, "country"), page, {}, { field: "code", direction: "asc", nullable: false });
   }
 
-  @FieldResolver(() => [Person], { description: "People of this nationality, by name." })
-  people(@Root() country: Country, @Ctx() { loaders }: Context) {
-    return loaders.manyBy("person", "nationalityId", [{ name: "asc" }]).load(country.id);
+  @FieldResolver(() => PersonConnection, { description: "People of this nationality, by name." })
+  async people(@Root() country: Country, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
+    return connectionFromList(await loaders.manyBy("person", "nationalityId", [{ name: "asc" }]).load(country.id), page);
   }
 
-  @FieldResolver(() => [Organization], { description: "Organizations based in this country, by name." })
-  organizations(@Root() country: Country, @Ctx() { loaders }: Context) {
-    return loaders.manyBy("organization", "countryId", [{ name: "asc" }]).load(country.id);
+  @FieldResolver(() => OrganizationConnection, { description: "Organizations based in this country, by name." })
+  async organizations(@Root() country: Country, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
+    const organizations = await loaders.manyBy("organization", "countryId", [{ name: "asc" }]).load(country.id);
+    return connectionFromList(organizations, page);
   }
 
-  @FieldResolver(() => [Delegation], { description: "This country's delegations to meetings." })
-  delegations(@Root() country: Country, @Ctx() { loaders }: Context) {
-    return loaders.manyBy("delegation", "countryId", [{ meeting: { date: "asc" } }]).load(country.id);
+  @FieldResolver(() => DelegationConnection, { description: "This country's delegations to meetings, by meeting date." })
+  async delegations(@Root() country: Country, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
+    const delegations = await loaders
+      .manyBy("delegation", "countryId", [{ meeting: { date: "asc" } }])
+      .load(country.id);
+    return connectionFromList(delegations, page);
   }
 
-  @FieldResolver(() => [Ceasefire], { description: "Ceasefires this country is a party to." })
-  ceasefires(@Root() country: Country, @Ctx() { loaders }: Context) {
-    return loaders.ceasefiresOfParty("countryId").load(country.id);
+  @FieldResolver(() => CeasefireConnection, { description: "Ceasefires this country is a party to." })
+  async ceasefires(@Root() country: Country, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
+    return connectionFromList(await loaders.ceasefiresOfParty("countryId").load(country.id), page);
   }
 }

@@ -1,4 +1,5 @@
 import { Field, ObjectType } from "type-graphql";
+import { ConnectionType } from "../common/connection";
 import { Fact } from "../fact/fact.interface";
 
 @ObjectType({ implements: Fact, description: "A sovereign state." })
@@ -12,3 +13,5 @@ export class Country extends Fact {
   @Field(() => [String], { description: "Other names and spellings found in the news." })
   aliases!: string[];
 }
+
+export const CountryConnection = ConnectionType("Country", Country, "country");

@@ -1,5 +1,6 @@
 import { Field, ObjectType, registerEnumType } from "type-graphql";
 import { Attendance, MemberRole } from "../../generated/prisma/client";
+import { ConnectionType } from "../common/connection";
 import { Fact } from "../fact/fact.interface";
 
 registerEnumType(MemberRole, {
@@ -39,3 +40,5 @@ export class DelegationMember extends Fact {
   delegationId!: string;
   personId!: string;
 }
+
+export const DelegationMemberConnection = ConnectionType("DelegationMember", DelegationMember, "delegation member");

@@ -1,7 +1,9 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context";
 import { Country } from "../country/country.type";
-import { DelegationMember } from "../delegation-member/delegation-member.type";
+import { connectionFromList } from "../common/list-connection";
+import { PaginationArgs } from "../common/pagination.args";
+import { DelegationMemberConnection } from "../delegation-member/delegation-member.type";
 import { Meeting } from "../meeting/meeting.type";
 import { Person } from "../person/person.type";
 import { Delegation } from "./delegation.type";
@@ -28,8 +30,13 @@ export class DelegationResolver {
     return delegation.leaderId ? loaders.byId("person").load(delegation.leaderId) : null;
   }
 
-  @FieldResolver(() => [DelegationMember], { description: "Its members other than the leader, with their roles." })
-  members(@Root() delegation: Delegation, @Ctx() { loaders }: Context) {
-    return loaders.manyBy("delegationMember", "delegationId", [{ person: { name: "asc" } }]).load(delegation.id);
+  @FieldResolver(() => DelegationMemberConnection, {
+    description: "Its members other than the leader, with their roles, by name.",
+  })
+  async members(@Root() delegation: Delegation, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
+    const members = await loaders
+      .manyBy("delegationMember", "delegationId", [{ person: { name: "asc" } }])
+      .load(delegation.id);
+    return connectionFromList(members, page);
   }
 }

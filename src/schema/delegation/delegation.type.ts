@@ -1,4 +1,5 @@
 import { Field, ObjectType } from "type-graphql";
+import { ConnectionType } from "../common/connection";
 import { Fact } from "../fact/fact.interface";
 
 @ObjectType({ implements: Fact, description: "One country's delegation at one meeting." })
@@ -10,3 +11,5 @@ export class Delegation extends Fact {
   countryId!: string;
   leaderId!: string | null;
 }
+
+export const DelegationConnection = ConnectionType("Delegation", Delegation, "delegation");

@@ -1,5 +1,6 @@
 import { Field, ID, InterfaceType } from "type-graphql";
-import { Article } from "../article/article.type";
+import { Article, ArticleConnection } from "../article/article.type";
+import { type Connection, ConnectionType } from "../common/connection";
 import { FACT_KIND, factKinds, type TaggedFact } from "./fact-kind";
 
 @InterfaceType("Fact", {
@@ -10,6 +11,8 @@ export abstract class Fact {
   @Field(() => ID, { description: "Opaque, stable identifier." })
   id!: string;
 
-  @Field(() => [Article], { description: "The articles that report this fact, oldest first." })
-  sources!: Article[];
+  @Field(() => ArticleConnection, { description: "The articles that report this fact, oldest first." })
+  sources!: Connection<Article>;
 }
+
+export const FactConnection = ConnectionType("Fact", Fact, "fact");

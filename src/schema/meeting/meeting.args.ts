@@ -1,6 +1,7 @@
-import { ArgsType, Field, InputType } from "type-graphql";
-import { DateScalar } from "../common/scalars";
+import { ArgsType, Field, ID, InputType, registerEnumType } from "type-graphql";
+import { type ColumnOrderings, type OrderInput, OrderInputType } from "../common/order";
 import { PaginationArgs } from "../common/pagination.args";
+import { DateScalar } from "../common/scalars";
 
 @InputType({ description: "Conditions a meeting must meet; all given ones apply." })
 export class MeetingFilter {
@@ -12,10 +13,41 @@ export class MeetingFilter {
 
   @Field(() => String, { nullable: true, description: "A delegation of this country (ISO code) took part." })
   countryCode?: string | null;
+
+  @Field(() => ID, { nullable: true, description: "This person took part: led a delegation, was a member, or mediated." })
+  personId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: "Held at this place." })
+  placeId?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Held at a place whose name or alias contains this text (any case or accents: `naqoura`).",
+  })
+  placeName?: string | null;
+
+  @Field(() => ID, { nullable: true, description: "Reported by this article." })
+  reportedIn?: string | null;
 }
+
+export enum MeetingOrderField {
+  DATE = "DATE",
+  TITLE = "TITLE",
+}
+registerEnumType(MeetingOrderField, { name: "MeetingOrderField", description: "Fields meetings can be ordered by." });
+
+export const meetingOrderings: ColumnOrderings<MeetingOrderField> = {
+  DATE: { field: "date", nullable: true, isDate: true },
+  TITLE: { field: "title", nullable: false },
+};
+
+export const MeetingOrder = OrderInputType("Meeting", MeetingOrderField, MeetingOrderField.DATE);
 
 @ArgsType()
 export class MeetingsArgs extends PaginationArgs {
   @Field(() => MeetingFilter, { nullable: true, description: "Only meetings that match." })
   filter?: MeetingFilter | null;
+
+  @Field(() => MeetingOrder, { nullable: true, description: "Order; by default by date, undated last." })
+  orderBy?: OrderInput<MeetingOrderField> | null;
 }

@@ -2,19 +2,21 @@ import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-g
 import { BadUserInputError } from "../../errors";
 import type { Prisma } from "../../generated/prisma/client";
 import { Ceasefire } from "../ceasefire/ceasefire.type";
-import { ConnectionType } from "../common/connection";
+import { connectionFromList } from "../common/list-connection";
+import { toOrdering } from "../common/order";
 import { paginate } from "../common/paginate";
+import { PaginationArgs } from "../common/pagination.args";
+import { nameContains } from "../common/search";
 import type { Context } from "../context";
 import { Country } from "../country/country.type";
-import { Delegation } from "../delegation/delegation.type";
+import { DelegationConnection } from "../delegation/delegation.type";
+import { checkedId, reportedIn } from "../fact/reported-in";
 import { reader } from "../loaders/rows";
 import { Organization } from "../organization/organization.type";
 import { Person } from "../person/person.type";
 import { Place } from "../place/place.type";
-import { type MeetingFilter, MeetingsArgs } from "./meeting.args";
-import { Meeting } from "./meeting.type";
-
-const MeetingConnection = ConnectionType("Meeting", Meeting, "meeting");
+import { type MeetingFilter, MeetingOrderField, meetingOrderings, MeetingsArgs } from "./meeting.args";
+import { Meeting, MeetingConnection } from "./meeting.type";
 
 @Resolver(() => Meeting)
 export class MeetingResolver {
@@ -28,19 +30,16 @@ export class MeetingResolver {
     return loaders.byUnique("meeting", "slug").load(slug);
   }
 
-  @Query(() => MeetingConnection, { description: "Meetings by date (undated ones last), optionally filtered." })
-  meetings(@Args() { filter, ...page }: MeetingsArgs, @Ctx() { prisma }: Context) {
-    return paginate(reader(prisma, "meeting"), page, meetingWhere(filter), {
-      field: "date",
-      direction: "asc",
-      nullable: true,
-      isDate: true,
-    });
+  @Query(() => MeetingConnection, { description: "Meetings, by date (undated last) unless ordered otherwise." })
+  async meetings(@Args() { filter, orderBy, ...page }: MeetingsArgs, @Ctx() { prisma }: Context) {
+    const ordering = toOrdering(meetingOrderings, orderBy, MeetingOrderField.DATE);
+    return paginate(reader(prisma, "meeting"), page, await meetingWhere(prisma, filter), ordering);
   }
 
-  @FieldResolver(() => [Delegation], { description: "The delegations that took part." })
-  delegations(@Root() meeting: Meeting, @Ctx() { loaders }: Context) {
-    return loaders.manyBy("delegation", "meetingId", [{ country: { name: "asc" } }]).load(meeting.id);
+  @FieldResolver(() => DelegationConnection, { description: "The delegations that took part, by country name." })
+  async delegations(@Root() meeting: Meeting, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
+    const delegations = await loaders.manyBy("delegation", "meetingId", [{ country: { name: "asc" } }]).load(meeting.id);
+    return connectionFromList(delegations, page);
   }
 
   @FieldResolver(() => Place, { nullable: true, description: "Where it took place." })
@@ -69,17 +68,31 @@ export class MeetingResolver {
   }
 }
 
-function meetingWhere(filter: MeetingFilter | null | undefined): Prisma.MeetingWhereInput {
+async function meetingWhere(
+  prisma: Context["prisma"],
+  filter: MeetingFilter | null | undefined,
+): Promise<Prisma.MeetingWhereInput> {
   if (!filter) return {};
   if (filter.from && filter.to && filter.from > filter.to) {
     throw new BadUserInputError("`filter.from` must not be after `filter.to`.", "filter.from");
   }
-  return {
-    ...(filter.from || filter.to
-      ? { date: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lte: filter.to } : {}) } }
-      : {}),
-    ...(filter.countryCode
-      ? { delegations: { some: { country: { code: filter.countryCode.toUpperCase() } } } }
-      : {}),
-  };
+  const conditions: Prisma.MeetingWhereInput[] = [];
+  if (filter.from) conditions.push({ date: { gte: filter.from } });
+  if (filter.to) conditions.push({ date: { lte: filter.to } });
+  if (filter.countryCode) {
+    conditions.push({ delegations: { some: { country: { code: filter.countryCode.toUpperCase() } } } });
+  }
+  if (filter.personId) {
+    const personId = checkedId(filter.personId, "filter.personId");
+    conditions.push({
+      OR: [
+        { mediatorId: personId },
+        { delegations: { some: { OR: [{ leaderId: personId }, { members: { some: { personId } } }] } } },
+      ],
+    });
+  }
+  if (filter.placeId) conditions.push({ placeId: checkedId(filter.placeId, "filter.placeId") });
+  if (filter.placeName) conditions.push({ place: nameContains(filter.placeName, "filter.placeName") });
+  if (filter.reportedIn) conditions.push(await reportedIn(prisma, "MEETING", filter.reportedIn));
+  return { AND: conditions };
 }

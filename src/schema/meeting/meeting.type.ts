@@ -1,4 +1,5 @@
 import { Field, ObjectType } from "type-graphql";
+import { ConnectionType } from "../common/connection";
 import { DateScalar } from "../common/scalars";
 import { Fact } from "../fact/fact.interface";
 
@@ -25,3 +26,5 @@ export class Meeting extends Fact {
   mediatorCountryId!: string | null;
   ceasefireId!: string | null;
 }
+
+export const MeetingConnection = ConnectionType("Meeting", Meeting, "meeting");

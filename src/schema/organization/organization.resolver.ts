@@ -1,18 +1,26 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
-import { Ceasefire } from "../ceasefire/ceasefire.type";
-import { ConnectionType } from "../common/connection";
+import type { Prisma } from "../../generated/prisma/client";
+import { CeasefireConnection } from "../ceasefire/ceasefire.type";
+import { connectionFromList } from "../common/list-connection";
+import { toOrdering } from "../common/order";
 import { paginate } from "../common/paginate";
 import { PaginationArgs } from "../common/pagination.args";
+import { nameContains } from "../common/search";
 import type { Context } from "../context";
 import { Country } from "../country/country.type";
+import { reportedIn } from "../fact/reported-in";
 import { reader } from "../loaders/rows";
-import { Meeting } from "../meeting/meeting.type";
-import { PersonRole } from "../person-role/person-role.type";
-import { Plan } from "../plan/plan.type";
-import { Statement } from "../statement/statement.type";
-import { Organization } from "./organization.type";
-
-const OrganizationConnection = ConnectionType("Organization", Organization, "organization");
+import { MeetingConnection } from "../meeting/meeting.type";
+import { PersonRoleConnection } from "../person-role/person-role.type";
+import { PlanConnection } from "../plan/plan.type";
+import { StatementConnection } from "../statement/statement.type";
+import {
+  type OrganizationFilter,
+  OrganizationOrderField,
+  organizationOrderings,
+  OrganizationsArgs,
+} from "./organization.args";
+import { Organization, OrganizationConnection } from "./organization.type";
 
 @Resolver(() => Organization)
 export class OrganizationResolver {
@@ -26,9 +34,10 @@ export class OrganizationResolver {
     return loaders.byUnique("organization", "slug").load(slug);
   }
 
-  @Query(() => OrganizationConnection, { description: "All organizations, by name." })
-  organizations(@Args() page: PaginationArgs, @Ctx() { prisma }: Context) {
-    return paginate(reader(prisma, "organization"), page, {}, { field: "name", direction: "asc", nullable: false });
+  @Query(() => OrganizationConnection, { description: "Organizations, by name; searchable by name and acronym." })
+  async organizations(@Args() { filter, orderBy, ...page }: OrganizationsArgs, @Ctx() { prisma }: Context) {
+    const ordering = toOrdering(organizationOrderings, orderBy, OrganizationOrderField.NAME);
+    return paginate(reader(prisma, "organization"), page, await organizationWhere(prisma, filter), ordering);
   }
 
   @FieldResolver(() => Country, { nullable: true, description: "The country it belongs to or is based in." })
@@ -36,33 +45,53 @@ export class OrganizationResolver {
     return organization.countryId ? loaders.byId("country").load(organization.countryId) : null;
   }
 
-  @FieldResolver(() => [PersonRole], { description: "Roles people hold or held in it." })
-  roles(@Root() organization: Organization, @Ctx() { loaders }: Context) {
-    return loaders.manyBy("personRole", "organizationId", [{ title: "asc" }]).load(organization.id);
+  @FieldResolver(() => PersonRoleConnection, { description: "Roles people hold or held in it, by title." })
+  async roles(@Root() organization: Organization, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
+    const roles = await loaders.manyBy("personRole", "organizationId", [{ title: "asc" }]).load(organization.id);
+    return connectionFromList(roles, page);
   }
 
-  @FieldResolver(() => [Meeting], { description: "Meetings it hosted, by date." })
-  hostedMeetings(@Root() organization: Organization, @Ctx() { loaders }: Context) {
-    return loaders.manyBy("meeting", "hostId", [{ date: "asc" }, { slug: "asc" }]).load(organization.id);
+  @FieldResolver(() => MeetingConnection, { description: "Meetings it hosted, by date." })
+  async hostedMeetings(@Root() organization: Organization, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
+    const meetings = await loaders.manyBy("meeting", "hostId", [{ date: "asc" }, { slug: "asc" }]).load(organization.id);
+    return connectionFromList(meetings, page);
   }
 
-  @FieldResolver(() => [Ceasefire], { description: "Ceasefires it is a party to." })
-  ceasefires(@Root() organization: Organization, @Ctx() { loaders }: Context) {
-    return loaders.ceasefiresOfParty("organizationId").load(organization.id);
+  @FieldResolver(() => CeasefireConnection, { description: "Ceasefires it is a party to." })
+  async ceasefires(@Root() organization: Organization, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
+    return connectionFromList(await loaders.ceasefiresOfParty("organizationId").load(organization.id), page);
   }
 
-  @FieldResolver(() => [Statement], { description: "What it said, announced or reported." })
-  statements(@Root() organization: Organization, @Ctx() { loaders }: Context) {
-    return loaders.manyBy("statement", "speakerOrganizationId", [{ date: "asc" }, { slug: "asc" }]).load(organization.id);
+  @FieldResolver(() => StatementConnection, { description: "What it said, announced or reported, by date." })
+  async statements(@Root() organization: Organization, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
+    const statements = await loaders
+      .manyBy("statement", "speakerOrganizationId", [{ date: "asc" }, { slug: "asc" }])
+      .load(organization.id);
+    return connectionFromList(statements, page);
   }
 
-  @FieldResolver(() => [Plan], { description: "Plans it is responsible for carrying out." })
-  plans(@Root() organization: Organization, @Ctx() { loaders }: Context) {
-    return loaders.manyBy("plan", "responsibleOrganizationId", [{ slug: "asc" }]).load(organization.id);
+  @FieldResolver(() => PlanConnection, { description: "Plans it is responsible for carrying out." })
+  async plans(@Root() organization: Organization, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
+    const plans = await loaders.manyBy("plan", "responsibleOrganizationId", [{ slug: "asc" }]).load(organization.id);
+    return connectionFromList(plans, page);
   }
 
-  @FieldResolver(() => [Plan], { description: "Plans aimed at it (e.g. to disarm it)." })
-  targetedBy(@Root() organization: Organization, @Ctx() { loaders }: Context) {
-    return loaders.manyBy("plan", "targetOrganizationId", [{ slug: "asc" }]).load(organization.id);
+  @FieldResolver(() => PlanConnection, { description: "Plans aimed at it (e.g. to disarm it)." })
+  async targetedBy(@Root() organization: Organization, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
+    const plans = await loaders.manyBy("plan", "targetOrganizationId", [{ slug: "asc" }]).load(organization.id);
+    return connectionFromList(plans, page);
   }
+}
+
+async function organizationWhere(
+  prisma: Context["prisma"],
+  filter: OrganizationFilter | null | undefined,
+): Promise<Prisma.OrganizationWhereInput> {
+  if (!filter) return {};
+  const conditions: Prisma.OrganizationWhereInput[] = [];
+  if (filter.name != null) conditions.push(nameContains(filter.name, "filter.name"));
+  if (filter.countryCode) conditions.push({ country: { code: filter.countryCode.toUpperCase() } });
+  if (filter.kind) conditions.push({ kind: filter.kind });
+  if (filter.reportedIn) conditions.push(await reportedIn(prisma, "ORGANIZATION", filter.reportedIn));
+  return { AND: conditions };
 }

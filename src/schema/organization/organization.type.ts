@@ -1,5 +1,6 @@
 import { Field, ObjectType, registerEnumType } from "type-graphql";
 import { OrganizationKind } from "../../generated/prisma/client";
+import { ConnectionType } from "../common/connection";
 import { Fact } from "../fact/fact.interface";
 
 registerEnumType(OrganizationKind, {
@@ -34,3 +35,5 @@ export class Organization extends Fact {
 
   countryId!: string | null;
 }
+
+export const OrganizationConnection = ConnectionType("Organization", Organization, "organization");

@@ -1,5 +1,6 @@
 import { Field, ObjectType, registerEnumType } from "type-graphql";
 import { RoleStatus } from "../../generated/prisma/client";
+import { ConnectionType } from "../common/connection";
 import { DateScalar } from "../common/scalars";
 import { Fact } from "../fact/fact.interface";
 
@@ -31,3 +32,5 @@ export class PersonRole extends Fact {
   organizationId!: string | null;
   countryId!: string | null;
 }
+
+export const PersonRoleConnection = ConnectionType("PersonRole", PersonRole, "role");

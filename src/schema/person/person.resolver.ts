@@ -1,18 +1,21 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
-import { ConnectionType } from "../common/connection";
+import type { Prisma } from "../../generated/prisma/client";
+import { connectionFromList } from "../common/list-connection";
+import { toOrdering } from "../common/order";
 import { paginate } from "../common/paginate";
 import { PaginationArgs } from "../common/pagination.args";
+import { nameContains } from "../common/search";
 import type { Context } from "../context";
 import { Country } from "../country/country.type";
-import { Delegation } from "../delegation/delegation.type";
-import { DelegationMember } from "../delegation-member/delegation-member.type";
+import { DelegationConnection } from "../delegation/delegation.type";
+import { DelegationMemberConnection } from "../delegation-member/delegation-member.type";
+import { checkedId, reportedIn } from "../fact/reported-in";
 import { reader } from "../loaders/rows";
-import { Meeting } from "../meeting/meeting.type";
-import { PersonRole } from "../person-role/person-role.type";
-import { Statement } from "../statement/statement.type";
-import { Person } from "./person.type";
-
-const PersonConnection = ConnectionType("Person", Person, "person");
+import { MeetingConnection } from "../meeting/meeting.type";
+import { PersonRoleConnection } from "../person-role/person-role.type";
+import { StatementConnection } from "../statement/statement.type";
+import { PeopleArgs, type PersonFilter, PersonOrderField, personOrderings } from "./person.args";
+import { Person, PersonConnection } from "./person.type";
 
 @Resolver(() => Person)
 export class PersonResolver {
@@ -26,9 +29,10 @@ export class PersonResolver {
     return loaders.byUnique("person", "slug").load(slug);
   }
 
-  @Query(() => PersonConnection, { description: "All people, by name." })
-  people(@Args() page: PaginationArgs, @Ctx() { prisma }: Context) {
-    return paginate(reader(prisma, "person"), page, {}, { field: "name", direction: "asc", nullable: false });
+  @Query(() => PersonConnection, { description: "People, by name unless ordered otherwise; searchable by name." })
+  async people(@Args() { filter, orderBy, ...page }: PeopleArgs, @Ctx() { prisma }: Context) {
+    const ordering = toOrdering(personOrderings, orderBy, PersonOrderField.NAME);
+    return paginate(reader(prisma, "person"), page, await personWhere(prisma, filter), ordering);
   }
 
   @FieldResolver(() => Country, { nullable: true, description: "The person's nationality, when known." })
@@ -36,38 +40,63 @@ export class PersonResolver {
     return person.nationalityId ? loaders.byId("country").load(person.nationalityId) : null;
   }
 
-  @FieldResolver(() => [PersonRole], { description: "Titles and offices the person holds or held." })
-  roles(@Root() person: Person, @Ctx() { loaders }: Context) {
-    return loaders.manyBy("personRole", "personId", [{ title: "asc" }]).load(person.id);
+  @FieldResolver(() => PersonRoleConnection, { description: "Titles and offices the person holds or held, by title." })
+  async roles(@Root() person: Person, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
+    return connectionFromList(await loaders.manyBy("personRole", "personId", [{ title: "asc" }]).load(person.id), page);
   }
 
-  @FieldResolver(() => [Delegation], { description: "Delegations the person led or belonged to." })
-  delegations(@Root() person: Person, @Ctx() { loaders }: Context) {
-    return loaders.delegationsOfPerson().load(person.id);
+  @FieldResolver(() => DelegationConnection, { description: "Delegations the person led or belonged to." })
+  async delegations(@Root() person: Person, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
+    return connectionFromList(await loaders.delegationsOfPerson().load(person.id), page);
   }
 
-  @FieldResolver(() => [Delegation], { description: "Delegations the person led." })
-  ledDelegations(@Root() person: Person, @Ctx() { loaders }: Context) {
-    return loaders.manyBy("delegation", "leaderId", [{ meeting: { date: "asc" } }]).load(person.id);
+  @FieldResolver(() => DelegationConnection, { description: "Delegations the person led, by meeting date." })
+  async ledDelegations(@Root() person: Person, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
+    const led = await loaders.manyBy("delegation", "leaderId", [{ meeting: { date: "asc" } }]).load(person.id);
+    return connectionFromList(led, page);
   }
 
-  @FieldResolver(() => [DelegationMember], { description: "The person's places in delegations (not as leader)." })
-  memberships(@Root() person: Person, @Ctx() { loaders }: Context) {
-    return loaders.manyBy("delegationMember", "personId", [{ delegation: { meeting: { date: "asc" } } }]).load(person.id);
+  @FieldResolver(() => DelegationMemberConnection, {
+    description: "The person's places in delegations (other than as leader), by meeting date.",
+  })
+  async memberships(@Root() person: Person, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
+    const memberships = await loaders
+      .manyBy("delegationMember", "personId", [{ delegation: { meeting: { date: "asc" } } }])
+      .load(person.id);
+    return connectionFromList(memberships, page);
   }
 
-  @FieldResolver(() => [Meeting], { description: "Meetings the person attended in a delegation, by date." })
-  meetings(@Root() person: Person, @Ctx() { loaders }: Context) {
-    return loaders.meetingsOfPerson().load(person.id);
+  @FieldResolver(() => MeetingConnection, { description: "Meetings the person attended in a delegation, by date." })
+  async meetings(@Root() person: Person, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
+    return connectionFromList(await loaders.meetingsOfPerson().load(person.id), page);
   }
 
-  @FieldResolver(() => [Meeting], { description: "Meetings the person mediated, by date." })
-  mediatedMeetings(@Root() person: Person, @Ctx() { loaders }: Context) {
-    return loaders.manyBy("meeting", "mediatorId", [{ date: "asc" }, { slug: "asc" }]).load(person.id);
+  @FieldResolver(() => MeetingConnection, { description: "Meetings the person mediated, by date." })
+  async mediatedMeetings(@Root() person: Person, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
+    const meetings = await loaders.manyBy("meeting", "mediatorId", [{ date: "asc" }, { slug: "asc" }]).load(person.id);
+    return connectionFromList(meetings, page);
   }
 
-  @FieldResolver(() => [Statement], { description: "What the person said or announced." })
-  statements(@Root() person: Person, @Ctx() { loaders }: Context) {
-    return loaders.manyBy("statement", "speakerPersonId", [{ date: "asc" }, { slug: "asc" }]).load(person.id);
+  @FieldResolver(() => StatementConnection, { description: "What the person said or announced, by date." })
+  async statements(@Root() person: Person, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
+    const statements = await loaders
+      .manyBy("statement", "speakerPersonId", [{ date: "asc" }, { slug: "asc" }])
+      .load(person.id);
+    return connectionFromList(statements, page);
   }
+}
+
+async function personWhere(
+  prisma: Context["prisma"],
+  filter: PersonFilter | null | undefined,
+): Promise<Prisma.PersonWhereInput> {
+  if (!filter) return {};
+  const conditions: Prisma.PersonWhereInput[] = [];
+  if (filter.name != null) conditions.push(nameContains(filter.name, "filter.name"));
+  if (filter.countryCode) conditions.push({ nationality: { code: filter.countryCode.toUpperCase() } });
+  if (filter.organizationId) {
+    conditions.push({ roles: { some: { organizationId: checkedId(filter.organizationId, "filter.organizationId") } } });
+  }
+  if (filter.reportedIn) conditions.push(await reportedIn(prisma, "PERSON", filter.reportedIn));
+  return { AND: conditions };
 }

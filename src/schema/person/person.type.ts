@@ -1,4 +1,5 @@
 import { Field, ObjectType } from "type-graphql";
+import { ConnectionType } from "../common/connection";
 import { Fact } from "../fact/fact.interface";
 
 @ObjectType({ implements: Fact, description: "A person in the news, named or not." })
@@ -20,3 +21,5 @@ export class Person extends Fact {
 
   nationalityId!: string | null;
 }
+
+export const PersonConnection = ConnectionType("Person", Person, "person");

@@ -1,14 +1,15 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
-import { ConnectionType } from "../common/connection";
+import type { Prisma } from "../../generated/prisma/client";
+import { connectionFromList } from "../common/list-connection";
 import { paginate } from "../common/paginate";
 import { PaginationArgs } from "../common/pagination.args";
+import { nameContains } from "../common/search";
 import type { Context } from "../context";
 import { Country } from "../country/country.type";
 import { reader } from "../loaders/rows";
-import { Meeting } from "../meeting/meeting.type";
-import { Place } from "./place.type";
-
-const PlaceConnection = ConnectionType("Place", Place, "place");
+import { MeetingConnection } from "../meeting/meeting.type";
+import { type PlaceFilter, PlacesArgs } from "./place.args";
+import { Place, PlaceConnection } from "./place.type";
 
 @Resolver(() => Place)
 export class PlaceResolver {
@@ -17,9 +18,9 @@ export class PlaceResolver {
     return loaders.byId("place").load(id);
   }
 
-  @Query(() => PlaceConnection, { description: "All places, by name." })
-  places(@Args() page: PaginationArgs, @Ctx() { prisma }: Context) {
-    return paginate(reader(prisma, "place"), page, {}, { field: "name", direction: "asc", nullable: false });
+  @Query(() => PlaceConnection, { description: "Places, by name; searchable by name and other spellings." })
+  places(@Args() { filter, ...page }: PlacesArgs, @Ctx() { prisma }: Context) {
+    return paginate(reader(prisma, "place"), page, placeWhere(filter), { field: "name", direction: "asc", nullable: false });
   }
 
   @FieldResolver(() => Country, { nullable: true, description: "The country the place is in, where undisputed." })
@@ -27,8 +28,16 @@ export class PlaceResolver {
     return place.countryId ? loaders.byId("country").load(place.countryId) : null;
   }
 
-  @FieldResolver(() => [Meeting], { description: "Meetings held here, by date." })
-  meetings(@Root() place: Place, @Ctx() { loaders }: Context) {
-    return loaders.manyBy("meeting", "placeId", [{ date: "asc" }, { slug: "asc" }]).load(place.id);
+  @FieldResolver(() => MeetingConnection, { description: "Meetings held here, by date." })
+  async meetings(@Root() place: Place, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
+    const meetings = await loaders.manyBy("meeting", "placeId", [{ date: "asc" }, { slug: "asc" }]).load(place.id);
+    return connectionFromList(meetings, page);
   }
+}
+
+function placeWhere(filter: PlaceFilter | null | undefined): Prisma.PlaceWhereInput {
+  const conditions: Prisma.PlaceWhereInput[] = [];
+  if (filter?.name != null) conditions.push(nameContains(filter.name, "filter.name"));
+  if (filter?.countryCode) conditions.push({ country: { code: filter.countryCode.toUpperCase() } });
+  return { AND: conditions };
 }

@@ -1,4 +1,5 @@
 import { Field, ObjectType } from "type-graphql";
+import { ConnectionType } from "../common/connection";
 import { Fact } from "../fact/fact.interface";
 
 @ObjectType({ implements: Fact, description: "A named location: a town, a base, a river region." })
@@ -17,3 +18,5 @@ export class Place extends Fact {
 
   countryId!: string | null;
 }
+
+export const PlaceConnection = ConnectionType("Place", Place, "place");

@@ -1,13 +1,10 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
-import { ConnectionType } from "../common/connection";
 import { paginate } from "../common/paginate";
 import { PaginationArgs } from "../common/pagination.args";
 import type { Context } from "../context";
 import { reader } from "../loaders/rows";
 import { Organization } from "../organization/organization.type";
-import { Plan } from "./plan.type";
-
-const PlanConnection = ConnectionType("Plan", Plan, "plan");
+import { Plan, PlanConnection } from "./plan.type";
 
 @Resolver(() => Plan)
 export class PlanResolver {

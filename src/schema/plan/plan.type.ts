@@ -1,4 +1,5 @@
 import { Field, ObjectType } from "type-graphql";
+import { ConnectionType } from "../common/connection";
 import { DateScalar } from "../common/scalars";
 import { Fact } from "../fact/fact.interface";
 
@@ -26,3 +27,5 @@ export class Plan extends Fact {
   targetOrganizationId!: string | null;
   approvedById!: string | null;
 }
+
+export const PlanConnection = ConnectionType("Plan", Plan, "plan");

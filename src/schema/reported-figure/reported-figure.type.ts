@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType, registerEnumType } from "type-graphql";
 import { FigureQualifier } from "../../generated/prisma/client";
+import { ConnectionType } from "../common/connection";
 import { Fact } from "../fact/fact.interface";
 
 registerEnumType(FigureQualifier, {
@@ -30,3 +31,5 @@ export class ReportedFigure extends Fact {
   statementId!: string;
   ceasefireId!: string;
 }
+
+export const ReportedFigureConnection = ConnectionType("ReportedFigure", ReportedFigure, "reported figure");

@@ -1,17 +1,18 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import type { Prisma } from "../../generated/prisma/client";
 import { Ceasefire } from "../ceasefire/ceasefire.type";
-import { ConnectionType } from "../common/connection";
+import { connectionFromList } from "../common/list-connection";
 import { paginate } from "../common/paginate";
 import { PaginationArgs } from "../common/pagination.args";
 import type { Context } from "../context";
 import { Country } from "../country/country.type";
+import { checkedId, reportedIn } from "../fact/reported-in";
 import { reader } from "../loaders/rows";
 import { Organization } from "../organization/organization.type";
 import { Person } from "../person/person.type";
-import { ReportedFigure } from "../reported-figure/reported-figure.type";
-import { Statement } from "./statement.type";
-
-const StatementConnection = ConnectionType("Statement", Statement, "statement");
+import { ReportedFigureConnection } from "../reported-figure/reported-figure.type";
+import { type StatementFilter, StatementsArgs } from "./statement.args";
+import { Statement, StatementConnection } from "./statement.type";
 
 @Resolver(() => Statement)
 export class StatementResolver {
@@ -20,9 +21,9 @@ export class StatementResolver {
     return loaders.byId("statement").load(id);
   }
 
-  @Query(() => StatementConnection, { description: "All statements, by date (undated ones last)." })
-  statements(@Args() page: PaginationArgs, @Ctx() { prisma }: Context) {
-    return paginate(reader(prisma, "statement"), page, {}, {
+  @Query(() => StatementConnection, { description: "Statements, by date (undated ones last)." })
+  async statements(@Args() { filter, ...page }: StatementsArgs, @Ctx() { prisma }: Context) {
+    return paginate(reader(prisma, "statement"), page, await statementWhere(prisma, filter), {
       field: "date",
       direction: "asc",
       nullable: true,
@@ -52,8 +53,26 @@ export class StatementResolver {
     return statement.ceasefireId ? loaders.byId("ceasefire").load(statement.ceasefireId) : null;
   }
 
-  @FieldResolver(() => [ReportedFigure], { description: "Figures it reported." })
-  figures(@Root() statement: Statement, @Ctx() { loaders }: Context) {
-    return loaders.manyBy("reportedFigure", "statementId", [{ slug: "asc" }]).load(statement.id);
+  @FieldResolver(() => ReportedFigureConnection, { description: "Figures it reported." })
+  async figures(@Root() statement: Statement, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
+    const figures = await loaders.manyBy("reportedFigure", "statementId", [{ slug: "asc" }]).load(statement.id);
+    return connectionFromList(figures, page);
   }
+}
+
+async function statementWhere(
+  prisma: Context["prisma"],
+  filter: StatementFilter | null | undefined,
+): Promise<Prisma.StatementWhereInput> {
+  if (!filter) return {};
+  const conditions: Prisma.StatementWhereInput[] = [];
+  if (filter.speakerPersonId) {
+    conditions.push({ speakerPersonId: checkedId(filter.speakerPersonId, "filter.speakerPersonId") });
+  }
+  if (filter.speakerOrganizationId) {
+    conditions.push({ speakerOrganizationId: checkedId(filter.speakerOrganizationId, "filter.speakerOrganizationId") });
+  }
+  if (filter.ceasefireId) conditions.push({ ceasefireId: checkedId(filter.ceasefireId, "filter.ceasefireId") });
+  if (filter.reportedIn) conditions.push(await reportedIn(prisma, "STATEMENT", filter.reportedIn));
+  return { AND: conditions };
 }

@@ -1,4 +1,5 @@
 import { Field, ObjectType } from "type-graphql";
+import { ConnectionType } from "../common/connection";
 import { DateScalar } from "../common/scalars";
 import { Fact } from "../fact/fact.interface";
 
@@ -27,3 +28,5 @@ export class Statement extends Fact {
   speakerCountryId!: string | null;
   ceasefireId!: string | null;
 }
+
+export const StatementConnection = ConnectionType("Statement", Statement, "statement");

@@ -1,0 +1,46 @@
+import { ArgsType, Field, ID, InputType, registerEnumType } from "type-graphql";
+import { CeasefireStatus } from "../../generated/prisma/client";
+import { type ColumnOrderings, type OrderInput, OrderDirection, OrderInputType } from "../common/order";
+import { PaginationArgs } from "../common/pagination.args";
+
+@InputType({ description: "Conditions a ceasefire must meet; all given ones apply." })
+export class CeasefireFilter {
+  @Field(() => String, { nullable: true, description: "This country (ISO code) is a party." })
+  partyCountryCode?: string | null;
+
+  @Field(() => ID, { nullable: true, description: "This organization is a party." })
+  partyOrganizationId?: string | null;
+
+  @Field(() => CeasefireStatus, { nullable: true, description: "It stands so." })
+  status?: CeasefireStatus | null;
+
+  @Field(() => ID, { nullable: true, description: "Reported by this article." })
+  reportedIn?: string | null;
+}
+
+export enum CeasefireOrderField {
+  START_DATE = "START_DATE",
+  NAME = "NAME",
+}
+registerEnumType(CeasefireOrderField, { name: "CeasefireOrderField", description: "Fields ceasefires can be ordered by." });
+
+export const ceasefireOrderings: ColumnOrderings<CeasefireOrderField> = {
+  START_DATE: { field: "startDate", nullable: true, isDate: true },
+  NAME: { field: "name", nullable: false },
+};
+
+export const CeasefireOrder = OrderInputType(
+  "Ceasefire",
+  CeasefireOrderField,
+  CeasefireOrderField.START_DATE,
+  OrderDirection.DESC,
+);
+
+@ArgsType()
+export class CeasefiresArgs extends PaginationArgs {
+  @Field(() => CeasefireFilter, { nullable: true, description: "Only ceasefires that match." })
+  filter?: CeasefireFilter | null;
+
+  @Field(() => CeasefireOrder, { nullable: true, description: "Order; by default newest first." })
+  orderBy?: OrderInput<CeasefireOrderField> | null;
+}

@@ -1,0 +1,41 @@
+// Connections over relation lists that a batched loader has already read in full for a set of
+// parents (one statement per relation and level). Paging happens here, in the list's order,
+// and totalCount is the list's length, so nested connections stay N+1-free, counts included.
+import { BadUserInputError } from "../../errors";
+import type { Connection } from "./connection";
+import { type PaginationArgs, pageSizes } from "./pagination.args";
+
+const PREFIX = "item:";
+
+export function connectionFromList<Node extends { id: string }>(list: Node[], args: PaginationArgs): Connection<Node> {
+  const { first, last } = pageSizes(args);
+  let start = 0;
+  let end = list.length;
+  if (args.after != null) start = positionOf(list, args.after, "after") + 1;
+  if (args.before != null) end = positionOf(list, args.before, "before");
+  if (end < start) end = start;
+  if (first != null) end = Math.min(end, start + first);
+  if (last != null) start = Math.max(start, end - last);
+  const edges = list.slice(start, end).map((node) => ({ cursor: cursorOf(node), node }));
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: end < list.length,
+      hasPreviousPage: start > 0,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+    totalCount: Promise.resolve(list.length),
+  };
+}
+
+function cursorOf(node: { id: string }): string {
+  return Buffer.from(PREFIX + node.id).toString("base64url");
+}
+
+function positionOf(list: { id: string }[], cursor: string, argument: string): number {
+  const decoded = Buffer.from(cursor, "base64url").toString("utf8");
+  const index = decoded.startsWith(PREFIX) ? list.findIndex((node) => node.id === decoded.slice(PREFIX.length)) : -1;
+  if (index < 0) throw new BadUserInputError(`\`${argument}\` is not a cursor of this list.`, argument);
+  return index;
+}

@@ -1,0 +1,24 @@
+// Name search: the same normalization the database applies to names and aliases
+// (migration 20261125040000_name_search): lower case, no accents, no apostrophes.
+// Kept in step with the SQL function `newsgraph_search_text`.
+import { BadUserInputError } from "../../errors";
+
+export const MAX_SEARCH_LENGTH = 200;
+
+export function normalizeSearch(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/['`’‘]/g, "");
+}
+
+/** A Prisma condition matching rows whose name or an alias contains `text`. */
+export function nameContains(text: string, field: string): { searchText: { contains: string } } {
+  const needle = normalizeSearch(text).trim();
+  if (needle.length === 0) throw new BadUserInputError("A name search needs at least one letter or digit.", field);
+  if (needle.length > MAX_SEARCH_LENGTH) {
+    throw new BadUserInputError(`A name search is at most ${MAX_SEARCH_LENGTH} characters.`, field);
+  }
+  return { searchText: { contains: needle } };
+}
