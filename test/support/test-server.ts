@@ -1,9 +1,21 @@
 // Starts the real HTTP server on an ephemeral port over a fresh, migrated and seeded database.
 import "reflect-metadata";
+import type { DatabaseConfig, LogLevel } from "../../src/config";
 import { type Database, openDatabase } from "../../src/database/database";
 import { prepareDatabase } from "../../src/database/prepare";
-import { createServer } from "../../src/server/app";
+import { createLogger } from "../../src/observability/logger";
+import { createServer, type ServerOptions } from "../../src/server/app";
 import { createTestDatabase } from "./test-database";
+
+/** Test servers log only warnings and errors unless NEWSGRAPH_TEST_LOG_LEVEL says otherwise. */
+const TEST_LOG_LEVEL = (process.env.NEWSGRAPH_TEST_LOG_LEVEL || "warn") as LogLevel;
+
+export interface TestServerExtras {
+  /** Changes the test database's configuration before it is opened (a proxy, read replicas...). */
+  database?: (config: DatabaseConfig) => DatabaseConfig;
+  /** Server options over the test defaults (a logger writing to a stream, a shutdown bound...). */
+  server?: Partial<ServerOptions>;
+}
 
 export interface GraphQLResponse<Data = Record<string, unknown>> {
   status: number;
@@ -17,28 +29,34 @@ export interface GraphQLResponse<Data = Record<string, unknown>> {
 export interface TestServer {
   url: string;
   database: Database;
+  /** The fresh test database's own configuration (before `extras.database` changed it). */
+  databaseConfig: DatabaseConfig;
   /** POSTs a GraphQL request to /graphql. */
   graphql<Data = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
   ): Promise<GraphQLResponse<Data>>;
   stop(): Promise<void>;
 }
 
-export async function startTestServer(options: { seed?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: { seed?: boolean; playgroundEnabled?: boolean } & TestServerExtras = {},
+): Promise<TestServer> {
   const testDatabase = await createTestDatabase();
-  const database = await openDatabase(testDatabase.config);
+  const database = await openDatabase(options.database ? options.database(testDatabase.config) : testDatabase.config);
   await prepareDatabase(database, { migrate: true, seedIfEmpty: options.seed ?? true });
-  const server = await createServer({ port: 0, host: "127.0.0.1", exposeSqlStatementCount: true, playgroundEnabled: true }, database);
+  const server = await createServer({ port: 0, host: "127.0.0.1", exposeSqlStatementCount: true, playgroundEnabled: options.playgroundEnabled ?? true, logger: createLogger({ level: TEST_LOG_LEVEL }), ...options.server }, database);
   const port = await server.listen();
   const url = `http://127.0.0.1:${port}`;
   return {
     url,
     database,
-    async graphql(query, variables) {
+    databaseConfig: testDatabase.config,
+    async graphql(query, variables, headers) {
       const response = await fetch(`${url}/graphql`, {
         method: "POST",
-        headers: { "content-type": "application/json" },
+        headers: { "content-type": "application/json", ...headers },
         body: JSON.stringify({ query, variables }),
       });
       return { status: response.status, body: (await response.json()) as GraphQLResponse<never>["body"] };
