@@ -1,15 +1,23 @@
-// `npm run schema:emit`: writes the SDL of the code's schema to schema/schema.graphql.
+// `npm run schema:emit`: writes the SDL of the code's schema to schema/schema.graphql (what
+// clients see) and schema/subgraph.graphql (the same with federation keys, for routers).
 import "reflect-metadata";
 import fs from "node:fs";
 import path from "node:path";
 import { paths } from "../config";
 import { buildNewsgraphSchema, printNewsgraphSchema } from "../schema/build-schema";
+import { buildNewsgraphSubgraphSchema, printNewsgraphSubgraphSchema } from "../schema/federation/subgraph";
 
 async function main(): Promise<void> {
-  const target = path.join(paths.schemaDir, "schema.graphql");
   fs.mkdirSync(paths.schemaDir, { recursive: true });
-  fs.writeFileSync(target, printNewsgraphSchema(await buildNewsgraphSchema()));
-  console.log(`wrote ${path.relative(process.cwd(), target)}`);
+  const files: [string, string][] = [
+    ["schema.graphql", printNewsgraphSchema(await buildNewsgraphSchema())],
+    ["subgraph.graphql", printNewsgraphSubgraphSchema(await buildNewsgraphSubgraphSchema())],
+  ];
+  for (const [name, sdl] of files) {
+    const target = path.join(paths.schemaDir, name);
+    fs.writeFileSync(target, sdl);
+    console.log(`wrote ${path.relative(process.cwd(), target)}`);
+  }
 }
 
 main().catch((error: unknown) => {

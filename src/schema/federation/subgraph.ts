@@ -22,8 +22,8 @@ import { buildNewsgraphSchema, printNewsgraphSchema } from "../build-schema";
 import { entities, referenceResolver, type Representation } from "./entities";
 
 /**
- * The Federation version we link. 2.3 is the oldest that the issue asks for and all we use
- * (`@key`) is older still: the lower it is, the older the routers that can compose us.
+ * The Federation version we link: the floor we document. We use only `@key`, so there is no
+ * reason to go higher; every version we require is one an older router may not know.
  */
 export const FEDERATION_URL = "https://specs.apollo.dev/federation/v2.3";
 
@@ -40,8 +40,9 @@ export function buildNewsgraphSubgraphSchema(): Promise<GraphQLSchema> {
 }
 
 /**
- * The SDL committed at schema/subgraph.graphql: what `_service { sdl }` answers and what
- * rover composes from. Sorted like schema/schema.graphql; Apollo's printer keeps directives.
+ * The SDL committed at schema/subgraph.graphql, for rover to compose from: the schema that
+ * `_service { sdl }` describes, without the federation definitions a router adds itself.
+ * Sorted like schema/schema.graphql; Apollo's printer (unlike graphql-js's) keeps directives.
  */
 export function printNewsgraphSubgraphSchema(schema: GraphQLSchema): string {
   return `${printSubgraphSchema(lexicographicSortSchema(schema))}\n`;
