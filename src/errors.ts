@@ -5,6 +5,7 @@ import { GraphQLError } from "graphql";
 export const ErrorCode = {
   BAD_USER_INPUT: "BAD_USER_INPUT",
   NOT_FOUND: "NOT_FOUND",
+  CONFLICT: "CONFLICT",
   INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
 } as const;
 
@@ -13,4 +14,36 @@ export class BadUserInputError extends GraphQLError {
   constructor(message: string, field?: string) {
     super(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, ...(field ? { field } : {}) } });
   }
+}
+
+/**
+ * The client-facing error for a database error a write ran into, or null when it is not one
+ * the client caused: a duplicate natural key, a row that vanished, a reference still in use.
+ */
+export function clientErrorFromDatabase(error: unknown): GraphQLError | null {
+  const code = (error as { code?: unknown } | null)?.code;
+  const name = (error as { name?: unknown } | null)?.name;
+  if (name !== "PrismaClientKnownRequestError" || typeof code !== "string") return null;
+  const target = describeTarget((error as { meta?: Record<string, unknown> }).meta);
+  switch (code) {
+    case "P2002":
+      return new GraphQLError(`Another row already has this ${target || "unique key"}.`, {
+        extensions: { code: ErrorCode.CONFLICT },
+      });
+    case "P2003":
+      return new GraphQLError("The change would leave a reference to a row that does not exist, or is still in use.", {
+        extensions: { code: ErrorCode.CONFLICT },
+      });
+    case "P2025":
+      return new GraphQLError("The row to change does not exist.", {
+        extensions: { code: ErrorCode.NOT_FOUND },
+      });
+    default:
+      return null;
+  }
+}
+
+function describeTarget(meta: Record<string, unknown> | undefined): string {
+  const fields = meta?.target ?? (meta?.driverAdapterError as { cause?: { constraint?: { fields?: unknown } } })?.cause?.constraint?.fields;
+  return Array.isArray(fields) ? fields.map(String).join(", ") : typeof fields === "string" ? fields : "";
 }

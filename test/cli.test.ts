@@ -3,8 +3,13 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { openDatabase } from "../src/database/database";
-import { runEntry } from "./support/cli";
+import { runEntry, runEntryWithArgs } from "./support/cli";
 import { createTestDatabase, databaseKind, type TestDatabase } from "./support/test-database";
+
+const MIGRATIONS = fs
+  .readdirSync(path.join(__dirname, "..", "prisma", "migrations"))
+  .filter((name) => /^\d/.test(name))
+  .sort();
 
 let dataDir: string;
 let database: TestDatabase;
@@ -41,10 +46,7 @@ async function rowCounts(): Promise<Record<string, number>> {
 
 test("db:migrate applies the migrations once and records them as Prisma Migrate does", async () => {
   const first = await runEntry("cli/migrate", database.env);
-  expect(first).toMatchObject({
-    code: 0,
-    stdout: "applied 2 migration(s): 20261125030000_init, 20261125040000_name_search\n",
-  });
+  expect(first).toMatchObject({ code: 0, stdout: `applied ${MIGRATIONS.length} migration(s): ${MIGRATIONS.join(", ")}\n` });
   const second = await runEntry("cli/migrate", database.env);
   expect(second).toMatchObject({ code: 0, stdout: "database is up to date\n" });
 
@@ -55,9 +57,8 @@ test("db:migrate applies the migrations once and records them as Prisma Migrate 
                             rolled_back_at FROM "_prisma_migrations" ORDER BY migration_name`),
     );
     const { createHash } = await import("node:crypto");
-    const migrations = fs.readdirSync(path.join(__dirname, "..", "prisma", "migrations")).filter((name) => /^\d/.test(name));
     expect(rows).toEqual(
-      migrations.sort().map((name) => ({
+      MIGRATIONS.map((name) => ({
         migration_name: name,
         checksum: createHash("sha256")
           .update(fs.readFileSync(path.join(__dirname, "..", "prisma", "migrations", name, "migration.sql")))
@@ -116,10 +117,62 @@ onServer("two migrations started at once against one database apply it once", as
     const results = await Promise.all([runEntry("cli/migrate", fresh.env), runEntry("cli/migrate", fresh.env)]);
     expect(results.map((r) => r.code)).toEqual([0, 0]);
     expect(results.map((r) => r.stdout).sort()).toEqual([
-      "applied 2 migration(s): 20261125030000_init, 20261125040000_name_search\n",
+      `applied ${MIGRATIONS.length} migration(s): ${MIGRATIONS.join(", ")}\n`,
       "database is up to date\n",
     ]);
   } finally {
     await fresh.drop();
   }
+});
+
+describe("npm run import", () => {
+  const write = (name: string, content: string) => {
+    const file = path.join(dataDir, name);
+    fs.writeFileSync(file, content);
+    return file;
+  };
+  const runImport = (...args: string[]) => runEntryWithArgs("cli/import", args, database.env);
+
+  test("records a document, and recording it again changes no row count", async () => {
+    const file = write(
+      "second.json",
+      JSON.stringify({
+        article: { slug: "2026-02-01-follow-up", title: "Follow-up talks", publisher: "Example Wire", publishedOn: "2026-02-01" },
+        meetings: [{ slug: "follow-up-2026-01-31", title: "Follow-up", date: "2026-01-31", place: "naqura", delegations: [{ country: "LB" }] }],
+      }),
+    );
+    expect(await runImport(file)).toEqual({ code: 0, stdout: `recorded ${file}: 2 sourced facts\n`, stderr: "" });
+    const counts = await rowCounts();
+    expect(counts.article).toBe(2);
+    expect((await runImport(file)).code).toBe(0);
+    expect(await rowCounts()).toEqual(counts);
+  });
+
+  test.each([
+    [[], "import: usage: npm run import -- <article.json>\n"],
+    [["/nonexistent/article.json"], "import: cannot read /nonexistent/article.json: ENOENT\n"],
+  ])("bad arguments %j exit 1 with one line", async (args, stderr) => {
+    expect(await runImport(...args)).toEqual({ code: 1, stdout: "", stderr });
+  });
+
+  test.each([
+    ["not JSON", "{ article: ", /^import: .*bad\.json is not valid JSON: /],
+    ["a bad field", JSON.stringify({ article: { slug: "Bad Slug", title: "t", publisher: "p", publishedOn: "2026-01-01" } }), /^import: article\.slug: must be a lowercase slug/],
+    [
+      "an unknown reference",
+      JSON.stringify({
+        article: { slug: "dangling", title: "t", publisher: "p", publishedOn: "2026-01-01" },
+        meetings: [{ slug: "dangling-meeting", title: "t", place: "atlantis" }],
+      }),
+      /^import: meetings\.0\.place: no place with key "atlantis" in the document or the database\n$/,
+    ],
+  ])("a document with %s exits 1 with one line and writes nothing", async (_case, content, stderr) => {
+    const before = await rowCounts();
+    const result = await runImport(write("bad.json", content));
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toMatch(stderr);
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
+    expect(await rowCounts()).toEqual(before);
+  });
 });

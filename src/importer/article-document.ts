@@ -3,17 +3,10 @@
 // loaded again without creating duplicates. The seed article in prisma/seed/ is an example.
 import { z } from "zod";
 import { $Enums } from "../generated/prisma/client";
+import { aliases as aliasRule, countryCode, name, slug, text } from "../validation";
 
-const slug = z
-  .string()
-  .min(1)
-  .max(120)
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be a lowercase slug (letters, digits and dashes)");
-const countryCode = z.string().regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 code");
 const isoDate = z.iso.date();
-const name = z.string().trim().min(1).max(300);
-const text = z.string().trim().min(1).max(4000);
-const aliases = z.array(name).max(50).default([]);
+const aliases = aliasRule.default([]);
 
 const role = z.object({
   slug,

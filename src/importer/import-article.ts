@@ -1,7 +1,9 @@
 // Loads an article document (see article-document.ts) into the database in one transaction:
-// every entity is upserted by its natural key and linked to the article as its source.
-// Any error rolls the whole document back, so a failed import leaves nothing behind.
+// every entity is created or updated by its natural key and linked to the article as its source.
+// Rows whose content is unchanged are not written at all, so loading the same document again
+// changes nothing (not even updatedAt). Any error rolls the whole document back.
 import type { FactKind, PrismaClient } from "../generated/prisma/client";
+import type { ModelName, Rows } from "../database/rows";
 import { type ArticleDocument, InvalidDocumentError } from "./article-document";
 
 type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
@@ -14,8 +16,16 @@ export interface ImportResult {
 
 const asDate = (value: string | null | undefined) => (value ? new Date(`${value}T00:00:00Z`) : null);
 
-export async function importArticle(prisma: PrismaClient, document: ArticleDocument): Promise<ImportResult> {
-  return prisma.$transaction((tx) => new ArticleImport(tx, document).run(), { timeout: 60_000, maxWait: 10_000 });
+/** `actor` is recorded as createdBy/updatedBy: a token's subject, or "import" for files. */
+export async function importArticle(
+  prisma: PrismaClient,
+  document: ArticleDocument,
+  actor = "import",
+): Promise<ImportResult> {
+  return prisma.$transaction((tx) => new ArticleImport(tx, document, actor).run(), {
+    timeout: 60_000,
+    maxWait: 10_000,
+  });
 }
 
 /** One import run: resolves natural keys to ids as it goes and collects the fact-source links. */
@@ -32,18 +42,20 @@ class ArticleImport {
   constructor(
     private readonly tx: Tx,
     private readonly doc: ArticleDocument,
+    private readonly actor: string,
   ) {}
 
   async run(): Promise<ImportResult> {
     const { doc, tx } = this;
-    const article = await tx.article.upsert({
-      where: { slug: doc.article.slug },
-      create: { ...doc.article, publishedOn: asDate(doc.article.publishedOn)! },
-      update: { ...doc.article, publishedOn: asDate(doc.article.publishedOn)! },
+    const article = await this.save("article", { slug: doc.article.slug }, {
+      ...doc.article,
+      agency: doc.article.agency ?? null,
+      url: doc.article.url ?? null,
+      publishedOn: asDate(doc.article.publishedOn)!,
     });
 
     for (const country of doc.countries) {
-      const row = await tx.country.upsert({ where: { code: country.code }, create: country, update: country });
+      const row = await this.save("country", { code: country.code }, country);
       this.remember("country", country.code, row.id, "COUNTRY");
     }
     for (const [i, place] of doc.places.entries()) {
@@ -54,7 +66,7 @@ class ArticleImport {
         description: place.description ?? null,
         countryId: await this.ref("country", place.country, `places.${i}.country`),
       };
-      const row = await tx.place.upsert({ where: { slug: place.slug }, create: data, update: data });
+      const row = await this.save("place", { slug: place.slug }, data);
       this.remember("place", place.slug, row.id, "PLACE");
     }
     for (const [i, organization] of doc.organizations.entries()) {
@@ -66,7 +78,7 @@ class ArticleImport {
         description: organization.description ?? null,
         countryId: await this.ref("country", organization.country, `organizations.${i}.country`),
       };
-      const row = await tx.organization.upsert({ where: { slug: organization.slug }, create: data, update: data });
+      const row = await this.save("organization", { slug: organization.slug }, data);
       this.remember("organization", organization.slug, row.id, "ORGANIZATION");
     }
     for (const [i, person] of doc.people.entries()) {
@@ -78,7 +90,7 @@ class ArticleImport {
         description: person.description ?? null,
         nationalityId: await this.ref("country", person.nationality, `people.${i}.nationality`),
       };
-      const row = await tx.person.upsert({ where: { slug: person.slug }, create: data, update: data });
+      const row = await this.save("person", { slug: person.slug }, data);
       this.remember("person", person.slug, row.id, "PERSON");
     }
     // Roles after all people and organizations, so that any order in the document works.
@@ -95,7 +107,7 @@ class ArticleImport {
           startDate: asDate(role.startDate),
           endDate: asDate(role.endDate),
         };
-        const row = await tx.personRole.upsert({ where: { slug: role.slug }, create: data, update: data });
+        const row = await this.save("personRole", { slug: role.slug }, data);
         this.facts.push({ factKind: "PERSON_ROLE", factId: row.id });
       }
     }
@@ -109,7 +121,7 @@ class ArticleImport {
         monitoringMechanism: ceasefire.monitoringMechanism ?? null,
         summary: ceasefire.summary ?? null,
       };
-      const row = await tx.ceasefire.upsert({ where: { slug: ceasefire.slug }, create: data, update: data });
+      const row = await this.save("ceasefire", { slug: ceasefire.slug }, data);
       this.remember("ceasefire", ceasefire.slug, row.id, "CEASEFIRE");
       for (const [j, party] of ceasefire.parties.entries()) {
         const at = `ceasefires.${i}.parties.${j}`;
@@ -117,14 +129,14 @@ class ArticleImport {
           const countryId = (await this.ref("country", party.country, `${at}.country`))!;
           await tx.ceasefireParty.upsert({
             where: { ceasefireId_countryId: { ceasefireId: row.id, countryId } },
-            create: { ceasefireId: row.id, countryId },
+            create: { ceasefireId: row.id, countryId, createdBy: this.actor },
             update: {},
           });
         } else {
           const organizationId = (await this.ref("organization", party.organization, `${at}.organization`))!;
           await tx.ceasefireParty.upsert({
             where: { ceasefireId_organizationId: { ceasefireId: row.id, organizationId } },
-            create: { ceasefireId: row.id, organizationId },
+            create: { ceasefireId: row.id, organizationId, createdBy: this.actor },
             update: {},
           });
         }
@@ -146,7 +158,7 @@ class ArticleImport {
         speakerCountryId: await this.ref("country", statement.speakerCountry, `${at}.speakerCountry`),
         ceasefireId: await this.ref("ceasefire", statement.ceasefire, `${at}.ceasefire`),
       };
-      const row = await tx.statement.upsert({ where: { slug: statement.slug }, create: data, update: data });
+      const row = await this.save("statement", { slug: statement.slug }, data);
       this.facts.push({ factKind: "STATEMENT", factId: row.id });
       for (const figure of statement.figures) {
         const figureData = {
@@ -158,11 +170,7 @@ class ArticleImport {
           qualifier: figure.qualifier,
           quote: figure.quote ?? null,
         };
-        const figureRow = await tx.reportedFigure.upsert({
-          where: { slug: figure.slug },
-          create: figureData,
-          update: figureData,
-        });
+        const figureRow = await this.save("reportedFigure", { slug: figure.slug }, figureData);
         this.facts.push({ factKind: "REPORTED_FIGURE", factId: figureRow.id });
       }
     }
@@ -179,12 +187,12 @@ class ArticleImport {
         targetOrganizationId: await this.ref("organization", plan.targetOrganization, `${at}.targetOrganization`),
         approvedById: await this.ref("organization", plan.approvedBy, `${at}.approvedBy`),
       };
-      const row = await tx.plan.upsert({ where: { slug: plan.slug }, create: data, update: data });
+      const row = await this.save("plan", { slug: plan.slug }, data);
       this.facts.push({ factKind: "PLAN", factId: row.id });
     }
 
     await tx.factSource.createMany({
-      data: this.facts.map((fact) => ({ ...fact, articleId: article.id })),
+      data: this.facts.map((fact) => ({ ...fact, articleId: article.id, createdBy: this.actor })),
       skipDuplicates: true,
     });
     return { articleId: article.id, facts: this.facts.length };
@@ -204,7 +212,7 @@ class ArticleImport {
       mediatorCountryId: await this.ref("country", meeting.mediatorCountry, `${at}.mediatorCountry`),
       ceasefireId: await this.ref("ceasefire", meeting.ceasefire, `${at}.ceasefire`),
     };
-    const row = await tx.meeting.upsert({ where: { slug: meeting.slug }, create: data, update: data });
+    const row = await this.save("meeting", { slug: meeting.slug }, data);
     this.facts.push({ factKind: "MEETING", factId: row.id });
     for (const [j, delegation] of meeting.delegations.entries()) {
       const delegationAt = `${at}.delegations.${j}`;
@@ -213,23 +221,35 @@ class ArticleImport {
         leaderId: await this.ref("person", delegation.leader, `${delegationAt}.leader`),
         description: delegation.description ?? null,
       };
-      const delegationRow = await tx.delegation.upsert({
-        where: { meetingId_countryId: { meetingId: row.id, countryId } },
-        create: { meetingId: row.id, countryId, ...delegationData },
-        update: delegationData,
-      });
+      const delegationRow = await this.save(
+        "delegation",
+        { meetingId_countryId: { meetingId: row.id, countryId } },
+        { meetingId: row.id, countryId, ...delegationData },
+      );
       this.facts.push({ factKind: "DELEGATION", factId: delegationRow.id });
       for (const [k, member] of delegation.members.entries()) {
         const personId = (await this.ref("person", member.person, `${delegationAt}.members.${k}.person`))!;
         const memberData = { role: member.role, roleNote: member.roleNote ?? null, attendance: member.attendance };
-        const memberRow = await tx.delegationMember.upsert({
-          where: { delegationId_personId: { delegationId: delegationRow.id, personId } },
-          create: { delegationId: delegationRow.id, personId, ...memberData },
-          update: memberData,
-        });
+        const memberRow = await this.save(
+          "delegationMember",
+          { delegationId_personId: { delegationId: delegationRow.id, personId } },
+          { delegationId: delegationRow.id, personId, ...memberData },
+        );
         this.facts.push({ factKind: "DELEGATION_MEMBER", factId: memberRow.id });
       }
     }
+  }
+
+  /**
+   * Creates the row `where` names, or updates it where `data` differs from what is stored;
+   * an unchanged row is left alone.
+   */
+  private async save<M extends SavedModel>(model: M, where: object, data: Record<string, unknown>): Promise<Rows[M]> {
+    const table = this.tx[model] as unknown as RowWriter<Rows[M]>;
+    const existing = await table.findUnique({ where });
+    if (!existing) return table.create({ data: { ...data, createdBy: this.actor, updatedBy: this.actor } });
+    const changed = Object.entries(data).some(([field, value]) => !sameValue(existing[field as keyof Rows[M]], value));
+    return changed ? table.update({ where, data: { ...data, updatedBy: this.actor } }) : existing;
   }
 
   private remember(kind: keyof ArticleImport["ids"], key: string, id: string, factKind: FactKind): void {
@@ -254,6 +274,21 @@ class ArticleImport {
     this.ids[kind].set(key, row.id);
     return row.id;
   }
+}
+
+type SavedModel = Exclude<ModelName, "ceasefireParty" | "factSource">;
+
+/** The calls `save` makes; Prisma's generated delegates have no common type to name them by. */
+interface RowWriter<Row> {
+  findUnique(args: { where: object }): Promise<Row | null>;
+  create(args: { data: object }): Promise<Row>;
+  update(args: { where: object; data: object }): Promise<Row>;
+}
+
+function sameValue(stored: unknown, given: unknown): boolean {
+  if (stored instanceof Date && given instanceof Date) return stored.getTime() === given.getTime();
+  if (Array.isArray(stored) && Array.isArray(given)) return JSON.stringify(stored) === JSON.stringify(given);
+  return (stored ?? null) === (given ?? null);
 }
 
 /** The one call `ref` makes on the slug-keyed delegates; their generated types do not unify. */

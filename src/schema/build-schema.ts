@@ -2,7 +2,23 @@
 import "reflect-metadata";
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from "graphql";
 import { buildSchema } from "type-graphql";
+import { authChecker } from "../auth/auth-checker";
+import { articleWrites } from "./article/article.input";
 import { ArticleResolver } from "./article/article.resolver";
+import { RecordArticleResolver } from "./article/record-article.resolver";
+import { ceasefireWrites } from "./ceasefire/ceasefire.input";
+import { countryWrites } from "./country/country.input";
+import { delegationWrites } from "./delegation/delegation.input";
+import { delegationMemberWrites } from "./delegation-member/delegation-member.input";
+import { meetingWrites } from "./meeting/meeting.input";
+import { organizationWrites } from "./organization/organization.input";
+import { personWrites } from "./person/person.input";
+import { personRoleWrites } from "./person-role/person-role.input";
+import { placeWrites } from "./place/place.input";
+import { planWrites } from "./plan/plan.input";
+import { reportedFigureWrites } from "./reported-figure/reported-figure.input";
+import { statementWrites } from "./statement/statement.input";
+import { writeResolver } from "./writes/write-resolver";
 import { CeasefireResolver } from "./ceasefire/ceasefire.resolver";
 import { CountryResolver } from "./country/country.resolver";
 import { DelegationResolver } from "./delegation/delegation.resolver";
@@ -32,13 +48,29 @@ export const resolvers = [
   PlanResolver,
   ReportedFigureResolver,
   StatementResolver,
+  RecordArticleResolver,
+  ...[
+    articleWrites,
+    ceasefireWrites,
+    countryWrites,
+    delegationWrites,
+    delegationMemberWrites,
+    meetingWrites,
+    organizationWrites,
+    personWrites,
+    personRoleWrites,
+    placeWrites,
+    planWrites,
+    reportedFigureWrites,
+    statementWrites,
+  ].map((writes) => writeResolver(writes as Parameters<typeof writeResolver>[0])),
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
 
 /** The executable schema (built once per process: type-graphql metadata is global). */
 export function buildNewsgraphSchema(): Promise<GraphQLSchema> {
-  built ??= buildSchema({ resolvers, validate: false });
+  built ??= buildSchema({ resolvers, validate: false, authChecker });
   return built;
 }
 

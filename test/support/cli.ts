@@ -12,8 +12,17 @@ export interface CliResult {
 
 /** Runs `dist/src/<entry>.js` with only the given variables on top of PATH and HOME. */
 export function runEntry(entry: string, env: Record<string, string>, timeoutMs = 60_000): Promise<CliResult> {
+  return runEntryWithArgs(entry, [], env, timeoutMs);
+}
+
+export function runEntryWithArgs(
+  entry: string,
+  args: string[],
+  env: Record<string, string>,
+  timeoutMs = 60_000,
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(DIST, `${entry}.js`)], {
+    const child = spawn(process.execPath, [path.join(DIST, `${entry}.js`), ...args], {
       env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
       stdio: ["ignore", "pipe", "pipe"],
     });

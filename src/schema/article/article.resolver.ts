@@ -5,7 +5,7 @@ import { PaginationArgs } from "../common/pagination.args";
 import type { Context } from "../context";
 import { FactConnection } from "../fact/fact.interface";
 import { FACT_KIND, FactKind, factKinds, tagFact } from "../fact/fact-kind";
-import { reader } from "../loaders/rows";
+import { reader } from "../../database/rows";
 import { Article, ArticleConnection } from "./article.type";
 
 @Resolver(() => Article)

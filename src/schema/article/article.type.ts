@@ -1,9 +1,10 @@
 import { Field, ID, ObjectType } from "type-graphql";
+import { Audited } from "../common/audited";
 import { ConnectionType } from "../common/connection";
 import { DateScalar } from "../common/scalars";
 
-@ObjectType({ description: "A news article: the source that facts are taken from." })
-export class Article {
+@ObjectType({ implements: Audited, description: "A news article: the source that facts are taken from." })
+export class Article extends Audited {
   @Field(() => ID, { description: "Opaque, stable identifier." })
   id!: string;
 

@@ -6,7 +6,7 @@ import { paginate } from "../common/paginate";
 import { PaginationArgs } from "../common/pagination.args";
 import type { Context } from "../context";
 import { checkedId, reportedIn } from "../fact/reported-in";
-import { reader } from "../loaders/rows";
+import { reader } from "../../database/rows";
 import { MeetingConnection } from "../meeting/meeting.type";
 import { ReportedFigureConnection } from "../reported-figure/reported-figure.type";
 import { StatementConnection } from "../statement/statement.type";

@@ -2,7 +2,7 @@
 // Keyset rather than offset: pages stay correct while rows are added, and deep pages stay fast.
 import { BadUserInputError } from "../../errors";
 import { isUuid } from "../loaders/loaders";
-import type { RowReader } from "../loaders/rows";
+import type { RowReader } from "../../database/rows";
 import type { Connection } from "./connection";
 import { type PaginationArgs, pageSizes } from "./pagination.args";
 

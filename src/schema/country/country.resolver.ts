@@ -5,7 +5,7 @@ import { paginate } from "../common/paginate";
 import { PaginationArgs } from "../common/pagination.args";
 import type { Context } from "../context";
 import { DelegationConnection } from "../delegation/delegation.type";
-import { reader } from "../loaders/rows";
+import { reader } from "../../database/rows";
 import { OrganizationConnection } from "../organization/organization.type";
 import { PersonConnection } from "../person/person.type";
 import { Country, CountryConnection } from "./country.type";

@@ -1,7 +1,7 @@
 // The kinds of fact an article can report, and how each maps to its table and GraphQL type.
 import { registerEnumType } from "type-graphql";
 import { FactKind } from "../../generated/prisma/client";
-import type { ModelName } from "../loaders/rows";
+import type { ModelName } from "../../database/rows";
 
 export { FactKind };
 

@@ -1,13 +1,15 @@
 import { Field, ID, InterfaceType } from "type-graphql";
 import { Article, ArticleConnection } from "../article/article.type";
+import { Audited } from "../common/audited";
 import { type Connection, ConnectionType } from "../common/connection";
 import { FACT_KIND, factKinds, type TaggedFact } from "./fact-kind";
 
 @InterfaceType("Fact", {
+  implements: Audited,
   description: "Anything newsgraph knows from the news. Every fact can say which articles report it.",
   resolveType: (value: TaggedFact) => factKinds[value[FACT_KIND]].typeName,
 })
-export abstract class Fact {
+export abstract class Fact extends Audited {
   @Field(() => ID, { description: "Opaque, stable identifier." })
   id!: string;
 

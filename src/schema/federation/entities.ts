@@ -4,7 +4,7 @@
 import { BadUserInputError } from "../../errors";
 import type { Context } from "../context";
 import { factKinds } from "../fact/fact-kind";
-import type { ModelName, Rows } from "../loaders/rows";
+import type { ModelName, Rows } from "../../database/rows";
 
 export interface EntityDefinition {
   /** The table a representation is looked up in. */

@@ -3,7 +3,7 @@
 // per request, so nothing is cached across requests (or across users).
 import DataLoader from "dataloader";
 import type { FactKind, PrismaClient } from "../../generated/prisma/client";
-import { type ModelName, reader, type Rows } from "./rows";
+import { type ModelName, reader, type Rows } from "../../database/rows";
 
 /** Ids are UUIDs in the database; any other string cannot match a row (and must not reach SQL). */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -11,7 +11,7 @@ import type { Context } from "../context";
 import { Country } from "../country/country.type";
 import { DelegationConnection } from "../delegation/delegation.type";
 import { checkedId, reportedIn } from "../fact/reported-in";
-import { reader } from "../loaders/rows";
+import { reader } from "../../database/rows";
 import { Organization } from "../organization/organization.type";
 import { Person } from "../person/person.type";
 import { Place } from "../place/place.type";

@@ -9,7 +9,7 @@ import { nameContains } from "../common/search";
 import type { Context } from "../context";
 import { Country } from "../country/country.type";
 import { reportedIn } from "../fact/reported-in";
-import { reader } from "../loaders/rows";
+import { reader } from "../../database/rows";
 import { MeetingConnection } from "../meeting/meeting.type";
 import { PersonRoleConnection } from "../person-role/person-role.type";
 import { PlanConnection } from "../plan/plan.type";

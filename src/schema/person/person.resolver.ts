@@ -10,7 +10,7 @@ import { Country } from "../country/country.type";
 import { DelegationConnection } from "../delegation/delegation.type";
 import { DelegationMemberConnection } from "../delegation-member/delegation-member.type";
 import { checkedId, reportedIn } from "../fact/reported-in";
-import { reader } from "../loaders/rows";
+import { reader } from "../../database/rows";
 import { MeetingConnection } from "../meeting/meeting.type";
 import { PersonRoleConnection } from "../person-role/person-role.type";
 import { StatementConnection } from "../statement/statement.type";

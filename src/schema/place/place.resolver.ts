@@ -6,7 +6,7 @@ import { PaginationArgs } from "../common/pagination.args";
 import { nameContains } from "../common/search";
 import type { Context } from "../context";
 import { Country } from "../country/country.type";
-import { reader } from "../loaders/rows";
+import { reader } from "../../database/rows";
 import { MeetingConnection } from "../meeting/meeting.type";
 import { type PlaceFilter, PlacesArgs } from "./place.args";
 import { Place, PlaceConnection } from "./place.type";

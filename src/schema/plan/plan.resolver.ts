@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-g
 import { paginate } from "../common/paginate";
 import { PaginationArgs } from "../common/pagination.args";
 import type { Context } from "../context";
-import { reader } from "../loaders/rows";
+import { reader } from "../../database/rows";
 import { Organization } from "../organization/organization.type";
 import { Plan, PlanConnection } from "./plan.type";
 

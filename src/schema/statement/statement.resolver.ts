@@ -7,7 +7,7 @@ import { PaginationArgs } from "../common/pagination.args";
 import type { Context } from "../context";
 import { Country } from "../country/country.type";
 import { checkedId, reportedIn } from "../fact/reported-in";
-import { reader } from "../loaders/rows";
+import { reader } from "../../database/rows";
 import { Organization } from "../organization/organization.type";
 import { Person } from "../person/person.type";
 import { ReportedFigureConnection } from "../reported-figure/reported-figure.type";

@@ -17,7 +17,7 @@ import type {
   PrismaClient,
   ReportedFigure,
   Statement,
-} from "../../generated/prisma/client";
+} from "../generated/prisma/client";
 
 export interface Rows {
   article: Article;

@@ -1,0 +1,9 @@
+// Who is asking: the subject and roles of a verified bearer token, or nobody.
+export interface Viewer {
+  /** The token's `sub`: recorded as createdBy/updatedBy on what this viewer writes. */
+  subject: string;
+  roles: string[];
+}
+
+/** The role a token needs to change anything. */
+export const EDITOR_ROLE = "editor";

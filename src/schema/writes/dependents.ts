@@ -1,0 +1,140 @@
+// What points at what, for deletes: a row others refer to is only deleted when the client asks
+// to cascade; then rows that cannot exist without it are deleted too (and what depends on them),
+// and optional references to it are cleared (by the database's ON DELETE SET NULL).
+import { GraphQLError } from "graphql";
+import type { PrismaClient } from "../../generated/prisma/client";
+import type { ModelName } from "../../database/rows";
+import { FactKind, factKinds } from "../fact/fact-kind";
+
+type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+
+interface Dependent {
+  model: ModelName;
+  field: string;
+  /** `delete`: the dependent cannot exist without the row; `clear`: its reference becomes null. */
+  removal: "delete" | "clear";
+}
+
+const dependentsOf: Partial<Record<ModelName, Dependent[]>> = {
+  country: [
+    { model: "delegation", field: "countryId", removal: "delete" },
+    { model: "ceasefireParty", field: "countryId", removal: "delete" },
+    // A statement needs a speaker; one spoken by the deleted country goes with it.
+    { model: "statement", field: "speakerCountryId", removal: "delete" },
+    { model: "place", field: "countryId", removal: "clear" },
+    { model: "person", field: "nationalityId", removal: "clear" },
+    { model: "personRole", field: "countryId", removal: "clear" },
+    { model: "organization", field: "countryId", removal: "clear" },
+    { model: "meeting", field: "mediatorCountryId", removal: "clear" },
+  ],
+  place: [{ model: "meeting", field: "placeId", removal: "clear" }],
+  person: [
+    { model: "personRole", field: "personId", removal: "delete" },
+    { model: "delegationMember", field: "personId", removal: "delete" },
+    { model: "statement", field: "speakerPersonId", removal: "delete" },
+    { model: "delegation", field: "leaderId", removal: "clear" },
+    { model: "meeting", field: "mediatorId", removal: "clear" },
+  ],
+  organization: [
+    { model: "ceasefireParty", field: "organizationId", removal: "delete" },
+    { model: "statement", field: "speakerOrganizationId", removal: "delete" },
+    { model: "personRole", field: "organizationId", removal: "clear" },
+    { model: "meeting", field: "hostId", removal: "clear" },
+    { model: "plan", field: "responsibleOrganizationId", removal: "clear" },
+    { model: "plan", field: "targetOrganizationId", removal: "clear" },
+    { model: "plan", field: "approvedById", removal: "clear" },
+  ],
+  meeting: [{ model: "delegation", field: "meetingId", removal: "delete" }],
+  delegation: [{ model: "delegationMember", field: "delegationId", removal: "delete" }],
+  ceasefire: [
+    { model: "ceasefireParty", field: "ceasefireId", removal: "delete" },
+    { model: "reportedFigure", field: "ceasefireId", removal: "delete" },
+    { model: "meeting", field: "ceasefireId", removal: "clear" },
+    { model: "statement", field: "ceasefireId", removal: "clear" },
+  ],
+  statement: [{ model: "reportedFigure", field: "statementId", removal: "delete" }],
+  article: [{ model: "factSource", field: "articleId", removal: "delete" }],
+};
+
+export interface Removed {
+  model: ModelName;
+  id: string;
+}
+
+interface IdReader {
+  findMany(args: object): Promise<{ id: string }[]>;
+  deleteMany(args: object): Promise<{ count: number }>;
+}
+const table = (tx: Tx, model: ModelName) => tx[model] as unknown as IdReader;
+
+/**
+ * Deletes `id` of `model`. Without `cascade`, a row that others point at is refused with
+ * CONFLICT, naming what points at it. Returns every row removed, the target first.
+ */
+export async function deleteWithDependents(tx: Tx, model: ModelName, id: string, cascade: boolean): Promise<Removed[]> {
+  if (!cascade) {
+    const references = await directReferences(tx, model, id);
+    if (references.length > 0) {
+      const list = references.map((r) => `${r.count} ${r.model} (${r.field})`).join(", ");
+      throw new GraphQLError(`This ${model} is referred to by ${list}; delete those first or pass cascade: true.`, {
+        extensions: { code: "CONFLICT", references, http: { status: 409 } },
+      });
+    }
+  }
+  // Breadth-first: each level holds the rows that depend on the level before; deleting the
+  // levels deepest first never leaves a row pointing at a deleted one.
+  const levels: Removed[][] = [[{ model, id }]];
+  const seen = new Set([`${model}:${id}`]);
+  for (let level = levels[0]; level.length > 0; ) {
+    const next: Removed[] = [];
+    for (const [parentModel, ids] of groupIds(level)) {
+      for (const dependent of dependentsOf[parentModel] ?? []) {
+        if (dependent.removal !== "delete") continue;
+        const rows = await table(tx, dependent.model).findMany({
+          where: { [dependent.field]: { in: ids } },
+          select: { id: true },
+        });
+        for (const row of rows) {
+          const key = `${dependent.model}:${row.id}`;
+          if (!seen.has(key)) {
+            seen.add(key);
+            next.push({ model: dependent.model, id: row.id });
+          }
+        }
+      }
+    }
+    if (next.length > 0) levels.push(next);
+    level = next;
+  }
+  for (const level of [...levels].reverse()) {
+    for (const [levelModel, ids] of groupIds(level)) {
+      await table(tx, levelModel).deleteMany({ where: { id: { in: ids } } });
+      await forgetSources(tx, levelModel, ids);
+    }
+  }
+  return levels.flat();
+}
+
+/** Source links are polymorphic (no foreign key): a deleted fact's links go with it. */
+async function forgetSources(tx: Tx, model: ModelName, ids: string[]): Promise<void> {
+  const kind = (Object.keys(factKinds) as FactKind[]).find((k) => factKinds[k].model === model);
+  if (kind) await tx.factSource.deleteMany({ where: { factKind: kind, factId: { in: ids } } });
+}
+
+async function directReferences(tx: Tx, model: ModelName, id: string) {
+  const references: { model: ModelName; field: string; count: number }[] = [];
+  for (const dependent of dependentsOf[model] ?? []) {
+    if (dependent.model === "factSource") continue; // an article's own links are not references to it
+    const count = await (tx[dependent.model] as unknown as { count(a: object): Promise<number> }).count({
+      where: { [dependent.field]: id },
+    });
+    if (count > 0) references.push({ model: dependent.model, field: dependent.field, count });
+  }
+  return references;
+}
+
+function groupIds(rows: Removed[]): Map<ModelName, string[]> {
+  const groups = new Map<ModelName, string[]>();
+  for (const row of rows) groups.set(row.model, [...(groups.get(row.model) ?? []), row.id]);
+  return groups;
+}

@@ -1,0 +1,78 @@
+// Building blocks for write specs: the usual kinds of field, each with its GraphQL type and rule.
+import { ID, Int } from "type-graphql";
+import { z } from "zod";
+import type { ModelName } from "../../database/rows";
+import * as rules from "../../validation";
+import { DateScalar } from "../common/scalars";
+import type { WriteField } from "./write-spec";
+
+type Options = { required?: boolean };
+
+export const slugField = (description: string): WriteField => ({
+  graphql: () => String,
+  schema: rules.slug,
+  description: `${description} Lowercase letters, digits and dashes; unique.`,
+  required: true,
+});
+
+export const nameField = (description: string, options: Options = {}): WriteField => ({
+  graphql: () => String,
+  schema: rules.name,
+  description,
+  ...options,
+});
+
+export const textField = (description: string, options: Options = {}): WriteField => ({
+  graphql: () => String,
+  schema: rules.text,
+  description,
+  ...options,
+});
+
+export const aliasesField = (description = "Other names and spellings found in the news."): WriteField => ({
+  graphql: () => [String],
+  schema: rules.aliases,
+  description,
+});
+
+export const dateField = (description: string, options: Options = {}): WriteField => ({
+  graphql: () => DateScalar,
+  schema: rules.calendarDate,
+  description: `${description} (ISO 8601 date).`,
+  ...options,
+});
+
+export const booleanField = (description: string): WriteField => ({
+  graphql: () => Boolean,
+  schema: z.boolean(),
+  description,
+});
+
+export const intField = (description: string, options: Options = {}): WriteField => ({
+  graphql: () => Int,
+  schema: z.number().int().min(0).max(2_000_000_000),
+  description,
+  ...options,
+});
+
+export const enumField = (graphqlEnum: object, description: string, options: Options = {}): WriteField => ({
+  graphql: () => graphqlEnum,
+  schema: z.enum(Object.values(graphqlEnum) as [string, ...string[]]),
+  description,
+  ...options,
+});
+
+export const refField = (model: ModelName, description: string, options: Options = {}): WriteField => ({
+  graphql: () => ID,
+  schema: z.string(),
+  description: `${description} (id of an existing ${model}).`,
+  ref: model,
+  ...options,
+});
+
+export const refListField = (model: ModelName, description: string): WriteField => ({
+  graphql: () => [ID],
+  schema: z.array(z.string()).max(50),
+  description: `${description} (ids of existing ${model} rows).`,
+  ref: model,
+});
