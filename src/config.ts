@@ -2,6 +2,7 @@
 // Nothing else in the project reads process.env.
 import path from "node:path";
 import { z } from "zod";
+import type { AuthConfig } from "./auth/tokens";
 
 const PROJECT_ROOT = path.resolve(__dirname, "..", __dirname.includes(`${path.sep}dist${path.sep}`) ? ".." : "");
 
@@ -19,19 +20,104 @@ const postgresUrl = z
     }
   }, "must be a postgresql:// URL");
 
-const environmentSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
-  HOST: z.string().min(1).default("0.0.0.0"),
-  DATABASE_URL: postgresUrl.optional(),
-  EMBEDDED_DATA_DIR: z.string().min(1).default(path.join(PROJECT_ROOT, ".data", "pglite")),
-  MIGRATE_ON_START: booleanFromEnv.default(true),
-  SEED_ON_EMPTY: booleanFromEnv.optional(),
-  EXPOSE_SQL_STATEMENT_COUNT: booleanFromEnv.default(false),
-  PLAYGROUND_ENABLED: booleanFromEnv.default(true),
-});
+const postgresUrlList = z
+  .string()
+  .transform((value) => value.split(",").map((url) => url.trim()).filter(Boolean))
+  .refine(
+    (urls) => urls.length > 0 && urls.every((url) => postgresUrl.safeParse(url).success),
+    "must be a comma-separated list of postgresql:// URLs",
+  );
+
+const milliseconds = (min: number) => z.coerce.number().int().min(min).max(3_600_000);
+
+export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Defaults of the PostgreSQL server connection (also used when a caller leaves them out). */
+export const DATABASE_DEFAULTS = { poolSize: 10, timeoutMs: 5_000 } as const;
+
+/** Abuse limits of GraphQL requests (src/server/limits; README, "Limits"). */
+export interface LimitsConfig {
+  /** Deepest field nesting of an operation (`{ a { b } }` is 2; a connection adds `edges { node }`). */
+  maxDepth: number;
+  /** Aliased fields in an operation. */
+  maxAliases: number;
+  /** Directive uses in an operation. */
+  maxDirectives: number;
+  /** Lexical tokens in a document (the parser stops past it). */
+  maxTokens: number;
+  /** Most objects a response may hold, multiplying by connections' `first`/`last` (default 20). */
+  maxCost: number;
+  /** Size of a JSON request body. */
+  maxBodyBytes: number;
+}
+
+/** Defaults of the abuse limits (also used when a caller of createServer leaves them out). */
+export const LIMIT_DEFAULTS: LimitsConfig = {
+  // test/batching.test.ts's nested query (meetings → delegations → members → person → meetings)
+  // is 14 deep and costs about 406,000 at 40 meetings; 100 × 100 × 100 nested costs 2,020,201.
+  maxDepth: 15,
+  maxAliases: 30,
+  maxDirectives: 20,
+  maxTokens: 3_000,
+  maxCost: 500_000,
+  maxBodyBytes: 102_400,
+};
+
+const limit = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+const environmentSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+    HOST: z.string().min(1).default("0.0.0.0"),
+    DATABASE_URL: postgresUrl.optional(),
+    DATABASE_REPLICA_URLS: postgresUrlList.optional(),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(DATABASE_DEFAULTS.poolSize),
+    DATABASE_TIMEOUT_MS: milliseconds(100).default(DATABASE_DEFAULTS.timeoutMs),
+    EMBEDDED_DATA_DIR: z.string().min(1).default(path.join(PROJECT_ROOT, ".data", "pglite")),
+    MIGRATE_ON_START: booleanFromEnv.default(true),
+    SEED_ON_EMPTY: booleanFromEnv.optional(),
+    EXPOSE_SQL_STATEMENT_COUNT: booleanFromEnv.default(false),
+    PLAYGROUND_ENABLED: booleanFromEnv.default(true),
+    LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
+    SHUTDOWN_TIMEOUT_MS: milliseconds(0).default(10_000),
+    AUTH_JWT_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    AUTH_JWT_PUBLIC_KEY: z
+      .string()
+      .refine((pem) => pem.includes("-----BEGIN PUBLIC KEY-----"), "must be a PEM public key")
+      .optional(),
+    AUTH_JWT_ALGORITHM: z.enum(["RS256", "RS384", "RS512", "PS256", "ES256", "ES384", "EdDSA"]).default("RS256"),
+    AUTH_JWT_ISSUER: z.string().min(1).optional(),
+    AUTH_JWT_AUDIENCE: z.string().min(1).optional(),
+    AUTH_REQUIRE_TOKEN_FOR_READS: booleanFromEnv.default(false),
+    INTROSPECTION_ENABLED: booleanFromEnv.default(true),
+    LIMIT_MAX_DEPTH: limit(1, 1_000).default(LIMIT_DEFAULTS.maxDepth),
+    LIMIT_MAX_ALIASES: limit(0, 10_000).default(LIMIT_DEFAULTS.maxAliases),
+    LIMIT_MAX_DIRECTIVES: limit(0, 10_000).default(LIMIT_DEFAULTS.maxDirectives),
+    LIMIT_MAX_TOKENS: limit(10, 1_000_000).default(LIMIT_DEFAULTS.maxTokens),
+    LIMIT_MAX_COST: limit(1, 1_000_000_000).default(LIMIT_DEFAULTS.maxCost),
+    LIMIT_BODY_BYTES: limit(1_024, 100 * 1024 * 1024).default(LIMIT_DEFAULTS.maxBodyBytes),
+  })
+  .refine((values) => !(values.AUTH_JWT_SECRET && values.AUTH_JWT_PUBLIC_KEY), {
+    path: ["AUTH_JWT_SECRET"],
+    message: "and AUTH_JWT_PUBLIC_KEY are exclusive: set one",
+  })
+  .refine((values) => !values.DATABASE_REPLICA_URLS || values.DATABASE_URL, {
+    path: ["DATABASE_REPLICA_URLS"],
+    message: "needs DATABASE_URL (read replicas are for a PostgreSQL server, not the embedded database)",
+  });
 
 export type DatabaseConfig =
-  | { kind: "postgres"; url: string }
+  | {
+      kind: "postgres";
+      url: string;
+      /** Read replicas: non-transactional reads go to one of them, writes and transactions to `url`. */
+      replicaUrls?: string[];
+      /** Connections per pool (the primary's and each replica's); default DATABASE_DEFAULTS.poolSize. */
+      poolSize?: number;
+      /** Bound on connecting and on each statement; default DATABASE_DEFAULTS.timeoutMs. */
+      timeoutMs?: number;
+    }
   | { kind: "embedded"; dataDir: string | null };
 
 export interface Config {
@@ -46,6 +132,16 @@ export interface Config {
   exposeSqlStatementCount: boolean;
   /** Serve GraphQL Playground at / and to browsers at /graphql (turn off in production if unwanted). */
   playgroundEnabled: boolean;
+  /** Minimum level of the JSON log lines on stdout (`silent` turns them off). */
+  logLevel: LogLevel;
+  /** On SIGTERM, how long in-flight requests may take before their connections are closed. */
+  shutdownTimeoutMs: number;
+  /** Bearer tokens: the key that verifies them, and whether reads need one. */
+  auth: AuthConfig;
+  /** Answer introspection queries (Playground needs them); when off, errors carry no "Did you mean" hints. */
+  introspectionEnabled: boolean;
+  /** Abuse limits of GraphQL requests. */
+  limits: LimitsConfig;
 }
 
 export class ConfigError extends Error {}
@@ -59,7 +155,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const values = parsed.data;
   const database: DatabaseConfig = values.DATABASE_URL
-    ? { kind: "postgres", url: values.DATABASE_URL }
+    ? {
+        kind: "postgres",
+        url: values.DATABASE_URL,
+        replicaUrls: values.DATABASE_REPLICA_URLS ?? [],
+        poolSize: values.DATABASE_POOL_SIZE,
+        timeoutMs: values.DATABASE_TIMEOUT_MS,
+      }
     : { kind: "embedded", dataDir: values.EMBEDDED_DATA_DIR };
   return {
     port: values.PORT,
@@ -69,6 +171,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedOnEmpty: values.SEED_ON_EMPTY ?? database.kind === "embedded",
     exposeSqlStatementCount: values.EXPOSE_SQL_STATEMENT_COUNT,
     playgroundEnabled: values.PLAYGROUND_ENABLED,
+    logLevel: values.LOG_LEVEL,
+    shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS,
+    introspectionEnabled: values.INTROSPECTION_ENABLED,
+    limits: {
+      maxDepth: values.LIMIT_MAX_DEPTH,
+      maxAliases: values.LIMIT_MAX_ALIASES,
+      maxDirectives: values.LIMIT_MAX_DIRECTIVES,
+      maxTokens: values.LIMIT_MAX_TOKENS,
+      maxCost: values.LIMIT_MAX_COST,
+      maxBodyBytes: values.LIMIT_BODY_BYTES,
+    },
+    auth: {
+      jwtSecret: values.AUTH_JWT_SECRET,
+      jwtPublicKey: values.AUTH_JWT_PUBLIC_KEY,
+      jwtAlgorithm: values.AUTH_JWT_ALGORITHM,
+      issuer: values.AUTH_JWT_ISSUER,
+      audience: values.AUTH_JWT_AUDIENCE,
+      requireTokenForReads: values.AUTH_REQUIRE_TOKEN_FOR_READS,
+    },
   };
 }
 

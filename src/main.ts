@@ -1,29 +1,57 @@
-// Entry point: configuration → database (migrate, seed when empty) → HTTP server.
+// Entry point: configuration → database (migrate, seed when empty) → HTTP server; on SIGTERM or
+// SIGINT a graceful stop (no new connections, in-flight requests finish, the pool closes, exit 0).
 import "reflect-metadata";
 import { ConfigError, loadConfig } from "./config";
 import { DatabaseUnavailableError, openDatabase } from "./database/database";
 import { MigrationError } from "./database/migrator";
 import { prepareDatabase } from "./database/prepare";
+import { createLogger } from "./observability/logger";
 import { createServer } from "./server/app";
+
+/** Past the drain bound, how long closing the database and Apollo may take before a forced exit. */
+const EXIT_GRACE_MS = 5_000;
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  const logger = createLogger({ level: config.logLevel });
   const database = await openDatabase(config.database);
   const report = await prepareDatabase(database, { migrate: config.migrateOnStart, seedIfEmpty: config.seedOnEmpty });
-  if (report.appliedMigrations.length) console.log(`applied migrations: ${report.appliedMigrations.join(", ")}`);
-  if (report.seeded) console.log("loaded the seed articles into the empty database");
-  const server = await createServer(config, database);
+  if (report.appliedMigrations.length) logger.info({ migrations: report.appliedMigrations }, "applied migrations");
+  if (report.seeded) logger.info("loaded the seed articles into the empty database");
+  const server = await createServer({ ...config, logger }, database);
   const port = await server.listen();
-  const where = config.database.kind === "embedded" ? `embedded PostgreSQL in ${config.database.dataDir}` : "PostgreSQL server";
-  console.log(`newsgraph ready at http://localhost:${port}/graphql (${where})`);
+  logger.info(
+    {
+      port,
+      url: `http://localhost:${port}/graphql`,
+      database: config.database.kind === "embedded" ? `embedded in ${config.database.dataDir}` : "postgresql server",
+      readReplicas: config.database.kind === "postgres" ? (config.database.replicaUrls?.length ?? 0) : 0,
+    },
+    "newsgraph ready",
+  );
 
-  const shutdown = async () => {
-    await server.stop();
-    await database.close();
-    process.exit(0);
+  let stopping = false;
+  const shutdown = async (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal, timeoutMs: config.shutdownTimeoutMs }, "shutting down: finishing in-flight requests");
+    // The drain is bounded by SHUTDOWN_TIMEOUT_MS; this bounds the whole stop whatever happens.
+    setTimeout(() => {
+      logger.error("shutdown did not finish in time; exiting");
+      process.exit(1);
+    }, config.shutdownTimeoutMs + EXIT_GRACE_MS).unref();
+    try {
+      await server.stop();
+      await database.close();
+      logger.info("stopped");
+      process.exit(0);
+    } catch (error) {
+      logger.error({ err: error }, "error while shutting down");
+      process.exit(1);
+    }
   };
-  process.once("SIGTERM", shutdown);
-  process.once("SIGINT", shutdown);
+  process.on("SIGTERM", shutdown);
+  process.on("SIGINT", shutdown);
 }
 
 main().catch((error: unknown) => {

@@ -4,10 +4,11 @@
 import fs from "node:fs";
 import { type Extension, PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { readReplicas } from "@prisma/extension-read-replicas";
 import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
-import type { DatabaseConfig } from "../config";
+import { DATABASE_DEFAULTS, type DatabaseConfig } from "../config";
 import { PrismaClient } from "../generated/prisma/client";
 import { countingAdapter } from "./statement-counter";
 
@@ -23,20 +24,40 @@ export interface SqlSession {
   exec(sql: string): Promise<void>;
 }
 
+/** Usage of one connection pool (metrics). */
+export interface PoolStats {
+  /** "primary", or "replica-1", "replica-2", ... in the order of DATABASE_REPLICA_URLS. */
+  target: string;
+  /** Open connections; `idle` of them are not in use. */
+  total: number;
+  idle: number;
+  /** Queries queued for a connection because all `max` are in use. */
+  waiting: number;
+  max: number;
+}
+
 export interface Database {
   kind: DatabaseConfig["kind"];
+  /** Reads outside transactions go to a read replica when there are any; the rest to the primary. */
   prisma: PrismaClient;
-  /** Runs `work` on one dedicated connection (session-level locks hold for its duration). */
+  /**
+   * Runs `work` on one dedicated connection (session-level locks hold for its duration). Sessions
+   * are for maintenance (migrations): no statement timeout applies, unlike requests' queries.
+   */
   withSession<T>(work: (session: SqlSession) => Promise<T>): Promise<T>;
+  /** Runs `SELECT 1` through the request pool and each replica's: rejects if any is unreachable. */
+  ping(): Promise<void>;
+  /** Connection pool usage, the primary's first. The embedded database is a single connection. */
+  stats(): PoolStats[];
   close(): Promise<void>;
 }
 
 export class DatabaseUnavailableError extends Error {}
 
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
-  const database = config.kind === "postgres" ? openPostgres(config.url) : await openEmbedded(config.dataDir);
+  const database = config.kind === "postgres" ? openPostgres(config) : await openEmbedded(config.dataDir);
   try {
-    await database.withSession((session) => session.query("SELECT 1"));
+    await database.ping();
   } catch (error) {
     await database.close().catch(() => undefined);
     throw new DatabaseUnavailableError(`cannot reach the database: ${describe(error)}`);
@@ -44,33 +65,81 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   return database;
 }
 
-function createPrisma(adapter: SqlDriverAdapterFactory): PrismaClient {
-  return new PrismaClient({ adapter: countingAdapter(adapter) });
+function createPrisma(adapter: SqlDriverAdapterFactory, target = "primary"): PrismaClient {
+  // "minimal": error messages without the invocation's source and arguments (they reach logs).
+  return new PrismaClient({ adapter: countingAdapter(adapter, target), errorFormat: "minimal" });
 }
 
-function openPostgres(url: string): Database {
-  const pool = new pg.Pool({ connectionString: url, connectionTimeoutMillis: 5_000 });
-  // An idle client that loses its server emits 'error' on the pool; without a listener that
-  // would crash the process. The next query reports the failure instead.
-  pool.on("error", () => undefined);
-  const prisma = createPrisma(new PrismaPg(pool));
+/** How much longer than the statement timeout the client waits for a server that sends nothing. */
+const REPLY_GRACE_MS = 1_000;
+
+function openPostgres(config: Extract<DatabaseConfig, { kind: "postgres" }>): Database {
+  const timeoutMs = config.timeoutMs ?? DATABASE_DEFAULTS.timeoutMs;
+  const max = config.poolSize ?? DATABASE_DEFAULTS.poolSize;
+  const openPool = (url: string) => {
+    const pool = new pg.Pool({
+      connectionString: url,
+      max,
+      // Fail fast rather than hang when the server is down, overloaded or silent: bound the
+      // wait for a connection, each statement on the server, and the wait for any reply.
+      connectionTimeoutMillis: timeoutMs,
+      statement_timeout: timeoutMs,
+      query_timeout: timeoutMs + REPLY_GRACE_MS,
+      keepAlive: true,
+    });
+    // An idle client that loses its server emits 'error' on the pool; without a listener that
+    // would crash the process. The pool drops that client; the next query reports the failure.
+    pool.on("error", () => undefined);
+    return pool;
+  };
+  const pools = [{ target: "primary", pool: openPool(config.url) }];
+  const replicas = (config.replicaUrls ?? []).map((url, i) => {
+    const target = `replica-${i + 1}`;
+    const pool = openPool(url);
+    pools.push({ target, pool });
+    return createPrisma(new PrismaPg(pool), target);
+  });
+  const primary = createPrisma(new PrismaPg(pools[0].pool));
+  // Prisma's read-replica extension keeps the client's API (plus $primary()/$replica()).
+  const prisma = replicas.length
+    ? (primary.$extends(readReplicas({ replicas: replicas as never[] })) as unknown as PrismaClient)
+    : primary;
   return {
     kind: "postgres",
     prisma,
     async withSession(work) {
-      const client = await pool.connect();
+      const client = new pg.Client({ connectionString: config.url, connectionTimeoutMillis: timeoutMs, keepAlive: true });
+      client.on("error", () => undefined); // a lost server fails the pending query instead
+      await client.connect();
       try {
         return await work({
           query: async (sql, params) => (await client.query(sql, params as unknown[])).rows,
           exec: async (sql) => void (await client.query(sql)),
         });
       } finally {
-        client.release();
+        await client.end().catch(() => undefined);
       }
     },
+    async ping() {
+      await Promise.all(
+        pools.map(({ target, pool }) =>
+          pool.query("SELECT 1").catch((error: unknown) => {
+            throw target === "primary" ? error : new Error(`${target}: ${describe(error)}`, { cause: error });
+          }),
+        ),
+      );
+    },
+    stats: () =>
+      pools.map(({ target, pool }) => ({
+        target,
+        total: pool.totalCount,
+        idle: pool.idleCount,
+        waiting: pool.waitingCount,
+        max,
+      })),
     async close() {
-      await prisma.$disconnect();
-      await pool.end();
+      await prisma.$disconnect(); // the extension's $disconnect also disconnects the replicas
+      await Promise.all(pools.map(({ pool }) => pool.end()));
     },
   };
 }
@@ -88,12 +157,47 @@ async function openEmbedded(dataDir: string | null): Promise<Database> {
         query: async (sql, params) => (await pglite.query(sql, params as unknown[])).rows as never[],
         exec: async (sql) => void (await pglite.exec(sql)),
       }),
+    ping: async () => void (await pglite.query("SELECT 1")),
+    stats: () => [{ target: "primary", total: 1, idle: 1, waiting: 0, max: 1 }],
     async close() {
       await prisma.$disconnect();
       await pglite.close();
     },
   };
 }
+
+/**
+ * True when `error` (or what it wraps) says the database cannot be reached or did not answer in
+ * time: refused or lost connections, connect/statement/reply timeouts, a server shutting down or
+ * out of connections. Such errors are transient: requests fail fast with SERVICE_UNAVAILABLE and
+ * succeed again once the database is back. Covers what pg, @prisma/adapter-pg and Prisma throw.
+ */
+export function isDatabaseUnavailableError(error: unknown, depth = 0): boolean {
+  if (depth > 5 || typeof error !== "object" || error === null) return false;
+  const e = error as {
+    code?: unknown; kind?: unknown; originalCode?: unknown; message?: unknown; cause?: unknown;
+    meta?: { driverAdapterError?: unknown }; errors?: unknown[];
+  };
+  if (typeof e.code === "string" && (UNAVAILABLE_CODES.has(e.code) || e.code.startsWith("08"))) return true;
+  if (typeof e.originalCode === "string" && UNAVAILABLE_CODES.has(e.originalCode)) return true;
+  if (typeof e.kind === "string" && UNAVAILABLE_ADAPTER_KINDS.has(e.kind)) return true;
+  if (typeof e.message === "string" && UNAVAILABLE_MESSAGE.test(e.message)) return true;
+  const inner = [e.cause, e.meta?.driverAdapterError, ...(Array.isArray(e.errors) ? e.errors : [])];
+  return inner.some((next) => isDatabaseUnavailableError(next, depth + 1));
+}
+
+const UNAVAILABLE_CODES = new Set([
+  // Prisma: can't reach, timed out, operations timed out, server closed the connection, pool timeout
+  "P1001", "P1002", "P1008", "P1017", "P2024",
+  // PostgreSQL: shutting down, crashed, starting up, statement timeout, too many connections
+  "57P01", "57P02", "57P03", "57014", "53300",
+  // sockets
+  "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EHOSTUNREACH", "ENETUNREACH", "EAI_AGAIN",
+]);
+const UNAVAILABLE_ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
+// pg's own errors carry no code: lost connection, connect timeout, pool wait timeout, reply timeout.
+const UNAVAILABLE_MESSAGE =
+  /^(Connection terminated|timeout exceeded when trying to connect|Query read timeout|Client has encountered a connection error|Client was closed)/;
 
 function describe(error: unknown): string {
   if (error instanceof AggregateError && error.errors.length > 0) return describe(error.errors[0]);

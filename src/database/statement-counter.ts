@@ -10,6 +10,8 @@ export interface StatementScope {
 
 const requestScope = new AsyncLocalStorage<StatementScope>();
 let totalStatements = 0;
+/** Statements per connection target ("primary", "replica-1", ...), for metrics. */
+const statementsByTarget = new Map<string, number>();
 
 /** Runs `fn` with a fresh per-request statement count. */
 export function withStatementScope<T>(scope: StatementScope, fn: () => T): T {
@@ -24,40 +26,75 @@ export function totalStatementCount(): number {
   return totalStatements;
 }
 
-function countStatement(): void {
+/** Statements counted so far per target (the `label` given to countingAdapter). */
+export function statementCountsByTarget(): ReadonlyMap<string, number> {
+  return statementsByTarget;
+}
+
+function countStatement(label: string): void {
   totalStatements += 1;
+  statementsByTarget.set(label, (statementsByTarget.get(label) ?? 0) + 1);
   const scope = requestScope.getStore();
   if (scope) scope.statements += 1;
 }
 
-function countQueries<Q extends SqlQueryable>(queryable: Q): Q {
+function countQueries<Q extends SqlQueryable>(queryable: Q, label: string): Q {
   return new Proxy(queryable, {
     get(target, property, receiver) {
       const value = Reflect.get(target, property, receiver);
       if (property === "queryRaw" || property === "executeRaw") {
         return (...args: unknown[]) => {
-          countStatement();
+          countStatement(label);
           return (value as (...a: unknown[]) => unknown).apply(target, args);
         };
       }
       if (property === "startTransaction") {
         return async (...args: unknown[]) =>
-          countQueries(await (value as (...a: unknown[]) => Promise<SqlQueryable>).apply(target, args));
+          countQueries(await (value as (...a: unknown[]) => Promise<SqlQueryable>).apply(target, args), label);
       }
       return typeof value === "function" ? value.bind(target) : value;
     },
   });
 }
 
-/** Wraps a driver adapter factory so that every statement its connections run is counted. */
-export function countingAdapter<F extends SqlDriverAdapterFactory>(factory: F): F {
+/**
+ * Wraps a driver adapter factory so that every statement its connections run is counted, in
+ * total and under `label` (which pool ran it: "primary", "replica-1", ...).
+ */
+export function countingAdapter<F extends SqlDriverAdapterFactory>(factory: F, label = "primary"): F {
   return new Proxy(factory, {
     get(target, property, receiver) {
       const value = Reflect.get(target, property, receiver);
       if (property === "connect") {
-        return async () => countQueries<SqlDriverAdapter>(await target.connect());
+        return async () => countQueries<SqlDriverAdapter>(await target.connect(), label);
       }
       return typeof value === "function" ? value.bind(target) : value;
     },
   });
+}
+
+/**
+ * Statements that may be prepared once per connection and then reused, skipping PostgreSQL's
+ * parse and plan on every later run (about a millisecond for the large JSON-building reads):
+ * their text starts with this marker. Only statements of a fixed shape carry it (every value a
+ * parameter, a list one array parameter), so each connection keeps a bounded set of them.
+ */
+export const PREPARED_STATEMENT_MARKER = "/* prepared */ ";
+
+/** A bound on the names handed out, whatever queries clients send; later ones run unnamed. */
+const MAX_PREPARED_STATEMENTS = 500;
+const preparedNames = new Map<string, string>();
+
+/**
+ * For @prisma/adapter-pg's `statementNameGenerator` option: a stable name for a marked
+ * statement, "" (an unnamed statement, planned each time) for any other.
+ */
+export function preparedStatementName(query: { sql: string }): string {
+  if (!query.sql.startsWith(PREPARED_STATEMENT_MARKER)) return "";
+  let name = preparedNames.get(query.sql);
+  if (name === undefined && preparedNames.size < MAX_PREPARED_STATEMENTS) {
+    name = `newsgraph_${preparedNames.size + 1}`;
+    preparedNames.set(query.sql, name);
+  }
+  return name ?? "";
 }

@@ -1,44 +1,113 @@
-// The HTTP server: Apollo Server 5 on express, GraphQL at /graphql.
+// The HTTP server: Apollo Server 5 on express, GraphQL at /graphql, health at /health/live and
+// /health/ready, Prometheus metrics at /metrics. It keeps no state between requests (each gets
+// its own loaders and record), so any number of replicas can serve behind a load balancer.
 import http from "node:http";
 import { ApolloServer } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import fs from "node:fs";
 import express from "express";
-import { type Config, paths } from "../config";
+import { type Config, LIMIT_DEFAULTS, type LimitsConfig, paths } from "../config";
 import type { Database } from "../database/database";
-import { withStatementScope } from "../database/statement-counter";
-import { buildNewsgraphSchema } from "../schema/build-schema";
+import { createLogger, type Logger } from "../observability/logger";
+import { DatabaseAvailability } from "../observability/database-availability";
+import { Metrics } from "../observability/metrics";
+import { currentRequestRecord } from "../observability/request-record";
+import { buildNewsgraphSubgraphSchema } from "../schema/federation/subgraph";
+import { type AuthConfig, requestAuthenticator } from "../auth/tokens";
 import { type Context, createContext } from "../schema/context";
 import { maskErrors } from "./plugins/mask-errors";
+import { abuseLimits } from "./limits";
 import { playgroundRouter, tabsFromExamples } from "./playground/playground";
 import { sqlStatementCountPlugin } from "./plugins/sql-statement-count";
+import { requestRecordPlugin } from "./plugins/request-record";
+import { serviceUnavailablePlugin } from "./plugins/service-unavailable";
+import { healthRouter } from "./health";
+import { InFlightRequests } from "./middleware/in-flight";
+import { observeRequests } from "./middleware/observe-requests";
 
 export interface NewsgraphServer {
   httpServer: http.Server;
   /** Listens on the configured host and port; resolves with the actual port. */
   listen(): Promise<number>;
+  /**
+   * Graceful stop: readiness turns false, the listener closes (no new connections), idle
+   * connections close, in-flight requests finish (for at most `shutdownTimeoutMs`, after which
+   * their connections are closed), then Apollo stops. The database is the caller's to close.
+   */
   stop(): Promise<void>;
 }
 
-export type ServerOptions = Pick<Config, "port" | "host" | "exposeSqlStatementCount" | "playgroundEnabled">;
+export type ServerOptions = Pick<Config, "port" | "host" | "exposeSqlStatementCount" | "playgroundEnabled"> &
+  Partial<Pick<Config, "logLevel" | "shutdownTimeoutMs" | "introspectionEnabled">> & {
+    /** Where log lines go; by default a JSON logger at `logLevel` (default info) on stdout. */
+    logger?: Logger;
+    /** Abuse limits (src/server/limits); each one left out is LIMIT_DEFAULTS'. */
+    limits?: Partial<LimitsConfig>;
+    /** Token checking; by default no key, so reads are open and every write is refused. */
+    auth?: AuthConfig;
+  };
+
+const DEFAULT_SHUTDOWN_TIMEOUT_MS = 10_000;
 
 export async function createServer(options: ServerOptions, database: Database): Promise<NewsgraphServer> {
+  const logger = options.logger ?? createLogger({ level: options.logLevel ?? "info" });
+  const limits = abuseLimits({ ...LIMIT_DEFAULTS, ...options.limits }, { introspection: options.introspectionEnabled ?? true });
+  const authenticate = requestAuthenticator(options.auth ?? { requireTokenForReads: false });
+  const availability = new DatabaseAvailability(logger);
+  const metrics = new Metrics({ database, availability });
+  const shutdownTimeoutMs = options.shutdownTimeoutMs ?? DEFAULT_SHUTDOWN_TIMEOUT_MS;
+  const inFlight = new InFlightRequests();
+  let stopping = false;
   const app = express();
+  app.disable("x-powered-by");
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<Context>({
-    schema: await buildNewsgraphSchema(),
+    schema: await buildNewsgraphSubgraphSchema(),
+    // Introspection as configured, CSRF prevention on, no HTTP batching, the token limit.
+    ...limits.apolloOptions,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginDrainHttpServer({
+        httpServer,
+        stopGracePeriodMillis: shutdownTimeoutMs,
+      }),
       // Apollo's own landing page loads from a CDN; we serve Playground ourselves instead.
       ApolloServerPluginLandingPageDisabled(),
+      // Apollo turns on federated tracing for any subgraph; we report to no GraphOS, and the
+      // traces would give any client who asks per-field timings.
+      ApolloServerPluginInlineTraceDisabled(),
+      requestRecordPlugin(),
+      serviceUnavailablePlugin(availability),
+      ...limits.plugins,
       ...(options.exposeSqlStatementCount ? [sqlStatementCountPlugin()] : []),
     ],
+    // Apollo's own messages go to the same JSON log.
+    logger: {
+      debug: (message: unknown) => logger.debug(String(message)),
+      info: (message: unknown) => logger.info(String(message)),
+      warn: (message: unknown) => logger.warn(String(message)),
+      error: (message: unknown) => logger.error(String(message)),
+    },
+    // main.ts owns SIGTERM/SIGINT (drain, close the database, exit 0); Apollo must not re-raise them.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
-    formatError: maskErrors((error) => console.error("unexpected error while resolving:", error)),
+    formatError: limits.formatError(
+      maskErrors(
+        (error) => logger.error({ reqId: currentRequestRecord()?.id, err: error }, "unexpected error while resolving"),
+        (error) => availability.failed(error instanceof Error ? error.message : String(error)),
+      ),
+    ),
   });
   await apollo.start();
+
+  // Every request: an id, a statement count, one log line and its metrics when done.
+  app.use(observeRequests({ logger, metrics }));
+  app.use(healthRouter({ database, availability, isStopping: () => stopping }));
+  app.get("/metrics", async (_req, res) => {
+    const { contentType, body } = await metrics.render();
+    res.set("Cache-Control", "no-store").type(contentType).send(body);
+  });
 
   if (options.playgroundEnabled) {
     const playground = playgroundRouter({
@@ -53,10 +122,12 @@ export async function createServer(options: ServerOptions, database: Database): 
 
   app.use(
     "/graphql",
-    // Each request gets its own SQL statement count (read by the plugin above and by metrics).
-    (_req, _res, next) => withStatementScope({ statements: 0 }, next),
-    express.json({ limit: "1mb" }),
-    expressMiddleware(apollo, { context: async () => createContext(database.prisma) }),
+    ...limits.jsonBody,
+    inFlight.track(
+      expressMiddleware(apollo, {
+        context: async ({ req }) => createContext(database.prisma, await authenticate(req.headers.authorization)),
+      }),
+    ),
   );
 
   return {
@@ -69,6 +140,16 @@ export async function createServer(options: ServerOptions, database: Database): 
           resolve((httpServer.address() as { port: number }).port);
         });
       }),
-    stop: () => apollo.stop(),
+    stop: async () => {
+      stopping = true;
+      const deadline = Date.now() + shutdownTimeoutMs;
+      // The drain plugin closes the listener and idle connections, and waits for the open ones.
+      await apollo.stop();
+      // Requests whose clients left are not connections any more, but may still be running.
+      if (!(await inFlight.drained(Math.max(0, deadline - Date.now())))) {
+        logger.warn({ inFlight: inFlight.size }, "requests still running at the shutdown deadline");
+      }
+      metrics.close();
+    },
   };
 }

@@ -6,6 +6,7 @@ import { prepareDatabase } from "../../src/database/prepare";
 import { createLogger } from "../../src/observability/logger";
 import { createServer, type ServerOptions } from "../../src/server/app";
 import { createTestDatabase } from "./test-database";
+import { TEST_JWT_SECRET } from "./tokens";
 
 /** Test servers log only warnings and errors unless NEWSGRAPH_TEST_LOG_LEVEL says otherwise. */
 const TEST_LOG_LEVEL = (process.env.NEWSGRAPH_TEST_LOG_LEVEL || "warn") as LogLevel;
@@ -46,7 +47,7 @@ export async function startTestServer(
   const testDatabase = await createTestDatabase();
   const database = await openDatabase(options.database ? options.database(testDatabase.config) : testDatabase.config);
   await prepareDatabase(database, { migrate: true, seedIfEmpty: options.seed ?? true });
-  const server = await createServer({ port: 0, host: "127.0.0.1", exposeSqlStatementCount: true, playgroundEnabled: options.playgroundEnabled ?? true, logger: createLogger({ level: TEST_LOG_LEVEL }), ...options.server }, database);
+  const server = await createServer({ port: 0, host: "127.0.0.1", exposeSqlStatementCount: true, playgroundEnabled: options.playgroundEnabled ?? true, logger: createLogger({ level: TEST_LOG_LEVEL }), auth: { jwtSecret: TEST_JWT_SECRET, requireTokenForReads: false }, ...options.server }, database);
   const port = await server.listen();
   const url = `http://127.0.0.1:${port}`;
   return {

@@ -1,0 +1,127 @@
+// Prometheus metrics (prom-client), served at GET /metrics: GraphQL requests and errors by
+// operation, request latency, SQL statements, connection pool usage, database availability and
+// Node's process metrics. Each server has its own registry, so several can share a process.
+import { constants, PerformanceObserver } from "node:perf_hooks";
+import v8 from "node:v8";
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
+import type { Database } from "../database/database";
+import { statementCountsByTarget } from "../database/statement-counter";
+import type { DatabaseAvailability } from "./database-availability";
+
+/** Operation names come from clients: past this many distinct ones, new names count as "other". */
+const MAX_OPERATION_LABELS = 100;
+
+export interface MetricsSources {
+  database: Database;
+  availability: DatabaseAvailability;
+}
+
+export interface GraphQLObservation {
+  /** The operation's name, "anonymous", or "unresolved" when parsing or validation failed. */
+  operation: string;
+  outcome: "ok" | "error" | "aborted";
+  errorCodes: string[];
+  durationSeconds: number;
+}
+
+export class Metrics {
+  readonly registry = new Registry();
+  private readonly operations = new Set<string>();
+  private readonly requests: Counter<"operation" | "outcome">;
+  private readonly errors: Counter<"operation" | "code">;
+  private readonly duration: Histogram<"operation">;
+  private readonly gcObserver: PerformanceObserver;
+
+  constructor(sources: MetricsSources) {
+    const registers = [this.registry];
+    collectDefaultMetrics({ register: this.registry });
+    this.requests = new Counter({
+      name: "newsgraph_graphql_requests_total",
+      help: "GraphQL requests by operation name and outcome (ok: no errors; error: at least one error)",
+      labelNames: ["operation", "outcome"],
+      registers,
+    });
+    this.errors = new Counter({
+      name: "newsgraph_graphql_errors_total",
+      help: "Errors in GraphQL responses by operation name and error code",
+      labelNames: ["operation", "code"],
+      registers,
+    });
+    this.duration = new Histogram({
+      name: "newsgraph_graphql_request_duration_seconds",
+      help: "Time from receiving a GraphQL request to sending its response",
+      labelNames: ["operation"],
+      buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers,
+    });
+    new Counter({
+      name: "newsgraph_sql_statements_total",
+      help: "SQL statements sent to the database, by connection pool (primary, replica-N)",
+      labelNames: ["target"],
+      registers,
+      collect() {
+        this.reset();
+        for (const [target, count] of statementCountsByTarget()) this.inc({ target }, count);
+      },
+    });
+    const poolGauge = (name: string, help: string, read: (stats: ReturnType<Database["stats"]>[number]) => number) =>
+      new Gauge({
+        name,
+        help,
+        labelNames: ["target"],
+        registers,
+        collect() {
+          for (const stats of sources.database.stats()) this.set({ target: stats.target }, read(stats));
+        },
+      });
+    poolGauge("newsgraph_db_pool_connections", "Open connections in the pool", (s) => s.total);
+    poolGauge("newsgraph_db_pool_idle_connections", "Open connections not in use", (s) => s.idle);
+    poolGauge("newsgraph_db_pool_waiting_queries", "Queries waiting for a free connection", (s) => s.waiting);
+    poolGauge("newsgraph_db_pool_max_connections", "Most connections the pool opens", (s) => s.max);
+    // The heap that survives a full collection: what grows under a leak, unlike the heap or RSS
+    // in between collections (a sawtooth). Read when a major GC has just run.
+    const heapAfterGc = new Gauge({
+      name: "newsgraph_heap_used_after_major_gc_bytes",
+      help: "V8 heap in use right after the last major (mark-sweep-compact) garbage collection",
+      registers,
+    });
+    this.gcObserver = new PerformanceObserver((list) => {
+      const major = list
+        .getEntries()
+        .some((entry) => (entry as { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR);
+      if (major) heapAfterGc.set(v8.getHeapStatistics().used_heap_size);
+    });
+    this.gcObserver.observe({ entryTypes: ["gc"] });
+    new Gauge({
+      name: "newsgraph_database_available",
+      help: "1 while the database answers, 0 after a request or readiness probe found it unreachable",
+      registers,
+      collect() {
+        this.set(sources.availability.isAvailable ? 1 : 0);
+      },
+    });
+  }
+
+  observeGraphQL(observation: GraphQLObservation): void {
+    const operation = this.operationLabel(observation.operation);
+    this.requests.inc({ operation, outcome: observation.outcome });
+    this.duration.observe({ operation }, observation.durationSeconds);
+    for (const code of observation.errorCodes) this.errors.inc({ operation, code });
+  }
+
+  /** Stops observing garbage collections (the registry stays readable). */
+  close(): void {
+    this.gcObserver.disconnect();
+  }
+
+  async render(): Promise<{ contentType: string; body: string }> {
+    return { contentType: this.registry.contentType, body: await this.registry.metrics() };
+  }
+
+  private operationLabel(name: string): string {
+    if (this.operations.has(name)) return name;
+    if (this.operations.size >= MAX_OPERATION_LABELS) return "other";
+    this.operations.add(name);
+    return name;
+  }
+}

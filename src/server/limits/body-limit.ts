@@ -1,0 +1,46 @@
+// The JSON body of GraphQL POSTs: at most `maxBytes` (a larger one is refused with 413 before it
+// is read, when its Content-Length says so, or as soon as it passes the limit), and every failure
+// to read it (too large, not JSON, an unsupported charset or encoding) answered as a GraphQL-style
+// JSON error, never express's HTML error page.
+import express, { type ErrorRequestHandler, type RequestHandler } from "express";
+import { LimitCode, limitMessage } from "./limit-error";
+
+/**
+ * body-parser's errors carry a 4xx `status`, and most a `type` (a body that fails to decompress
+ * has none).
+ */
+interface BodyParserError {
+  status: number;
+  type?: string;
+  /** The declared Content-Length, when the request had one. */
+  length?: number;
+}
+
+function isBodyParserError(error: unknown): error is BodyParserError {
+  const status = (error as Partial<BodyParserError> | null)?.status;
+  return typeof status === "number" && status >= 400 && status < 500;
+}
+
+function describe(error: BodyParserError, maxBytes: number): { status: number; code: string; message: string } {
+  switch (error.type) {
+    case "entity.too.large":
+      return { status: 413, code: LimitCode.PAYLOAD_TOO_LARGE, message: limitMessage(LimitCode.PAYLOAD_TOO_LARGE, maxBytes, error.length) };
+    case "entity.parse.failed":
+      return { status: 400, code: "BAD_REQUEST", message: "The request body is not valid JSON." };
+    case "charset.unsupported":
+    case "encoding.unsupported":
+      return { status: 415, code: "BAD_REQUEST", message: "The request body's charset or content encoding is not supported." };
+    default:
+      return { status: error.status, code: "BAD_REQUEST", message: "The request body could not be read." };
+  }
+}
+
+/** The JSON body parser for /graphql, followed by a handler that answers its (4xx) errors as JSON. */
+export function jsonBody(maxBytes: number): [RequestHandler, ErrorRequestHandler] {
+  const handleErrors: ErrorRequestHandler = (error, _req, res, next) => {
+    if (!isBodyParserError(error)) return next(error);
+    const { status, code, message } = describe(error, maxBytes);
+    res.status(status).type("application/json").send(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+  };
+  return [express.json({ limit: maxBytes }), handleErrors];
+}

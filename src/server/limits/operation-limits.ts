@@ -1,0 +1,223 @@
+// Depth, alias, directive and cost limits of the operation a request runs, checked once Apollo
+// has parsed and validated the document and picked the operation, before anything executes.
+//
+// Why our own code and not @escape.tech/graphql-armor (3.2, which does support Apollo Server 5
+// and graphql 16): on Apollo every armor refusal reaches clients as BAD_USER_INPUT with a
+// "Syntax Error:" prefix, and the measured value exists only inside its message text, so a
+// distinct code and message per limit would mean parsing armor's messages; its cost limit reads
+// `first`/`last` only as literals (`first: $n` counts as 1, an easy bypass) and weighs fields by
+// depth rather than by page sizes. Its rules also run as validation rules, where variable values
+// are unknown; here, after validation, they are known, and the document is known to be valid (no
+// unknown fields, no fragment cycles), which keeps this measuring simple.
+import type { ApolloServerPlugin } from "@apollo/server";
+import {
+  type FragmentDefinitionNode,
+  type GraphQLField,
+  type GraphQLNamedType,
+  type GraphQLSchema,
+  Kind,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+  type ValueNode,
+  getNamedType,
+  getNullableType,
+  isCompositeType,
+  isInterfaceType,
+  isListType,
+  isObjectType,
+  valueFromASTUntyped,
+} from "graphql";
+import { LimitCode, LimitExceededError } from "./limit-error";
+
+export interface OperationLimits {
+  maxDepth: number;
+  maxAliases: number;
+  maxDirectives: number;
+  maxCost: number;
+}
+
+/** What one operation measures. */
+export interface OperationMeasure {
+  /** Nesting of fields: `{ a { b } }` is 2. Fragments add no level. */
+  depth: number;
+  /** Aliased fields, counted once per place a fragment is spread. */
+  aliases: number;
+  /** Directive uses (on the operation, its variables, fields and fragments). */
+  directives: number;
+  /**
+   * The most objects the response can hold: each field of object, interface or union type counts
+   * once per instance it can have, and what a connection's `edges` hold counts once per item of
+   * its page, `first` or `last` (DEFAULT_PAGE_SIZE when neither is given). The edge objects
+   * themselves (a node and its cursor) and scalars are free.
+   */
+  cost: number;
+}
+
+/**
+ * The page a connection without `first`/`last` returns: DEFAULT_PAGE_SIZE of
+ * src/schema/common/pagination.args.ts (not imported: that module needs reflect-metadata loaded
+ * first; test/limits.test.ts checks that the two agree).
+ */
+export const DEFAULT_PAGE_SIZE = 20;
+
+/** Introspection is bounded by the schema's size (and graphql-js's MaxIntrospectionDepthRule), not by data. */
+const INTROSPECTION_ROOTS = new Set(["__schema", "__type"]);
+
+/** Measures `operation` of a validated document, with the request's variable values. */
+export function measureOperation(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  fragments: ReadonlyMap<string, FragmentDefinitionNode>,
+  variables: Record<string, unknown> = {},
+): OperationMeasure {
+  const values = withDefaults(operation, variables);
+  const memo = new Map<string, OperationMeasure>();
+
+  const measureSelections = (
+    selectionSet: SelectionSetNode,
+    parentType: GraphQLNamedType | undefined,
+    page: number | undefined,
+  ): OperationMeasure => {
+    const total: OperationMeasure = { depth: 0, aliases: 0, directives: 0, cost: 0 };
+    for (const selection of selectionSet.selections) {
+      total.directives += selection.directives?.length ?? 0;
+      if (selection.kind === Kind.FIELD) {
+        if (selection.alias) total.aliases += 1;
+        const field = fieldOf(parentType, selection.name.value);
+        if (!selection.selectionSet) {
+          total.depth = Math.max(total.depth, 1);
+          continue;
+        }
+        const type = field ? getNamedType(field.type) : undefined;
+        const inner = measureSelections(selection.selectionSet, type, isConnection(type) ? pageSize(selection.arguments, values) : undefined);
+        total.aliases += inner.aliases;
+        total.directives += inner.directives;
+        if (INTROSPECTION_ROOTS.has(selection.name.value)) continue;
+        total.depth = Math.max(total.depth, 1 + inner.depth);
+        const instances = instancesPerParent(selection.name.value, field, selection.arguments, values, page);
+        // An edge only wraps its node (and a cursor): the node counts, the edge does not.
+        const own = selection.name.value === "edges" && page !== undefined ? 0 : 1;
+        total.cost += instances * (own + inner.cost);
+      } else {
+        let inner: OperationMeasure;
+        if (selection.kind === Kind.INLINE_FRAGMENT) {
+          const type = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parentType;
+          inner = measureSelections(selection.selectionSet, type ?? undefined, page);
+        } else {
+          const name = selection.name.value;
+          const key = `${name}:${page ?? ""}`;
+          let known = memo.get(key);
+          const fragment = fragments.get(name);
+          if (!known && fragment) {
+            known = measureSelections(fragment.selectionSet, schema.getType(fragment.typeCondition.name.value) ?? undefined, page);
+            known.directives += fragment.directives?.length ?? 0;
+            memo.set(key, known);
+          }
+          inner = known ?? { depth: 0, aliases: 0, directives: 0, cost: 0 };
+        }
+        total.depth = Math.max(total.depth, inner.depth);
+        total.aliases += inner.aliases;
+        total.directives += inner.directives;
+        total.cost += inner.cost;
+      }
+    }
+    return total;
+  };
+
+  const root = schema.getRootType(operation.operation) ?? undefined;
+  const measure = measureSelections(operation.selectionSet, root, undefined);
+  measure.directives += operation.directives?.length ?? 0;
+  for (const definition of operation.variableDefinitions ?? []) measure.directives += definition.directives?.length ?? 0;
+  return measure;
+}
+
+/** Refuses, with its own code, the first limit an operation exceeds (depth, aliases, directives, cost). */
+export function checkOperationLimits(measure: OperationMeasure, limits: OperationLimits): void {
+  const checks: [LimitCode, number, number][] = [
+    [LimitCode.QUERY_TOO_DEEP, measure.depth, limits.maxDepth],
+    [LimitCode.TOO_MANY_ALIASES, measure.aliases, limits.maxAliases],
+    [LimitCode.TOO_MANY_DIRECTIVES, measure.directives, limits.maxDirectives],
+    [LimitCode.QUERY_TOO_COSTLY, measure.cost, limits.maxCost],
+  ];
+  for (const [code, actual, maximum] of checks) {
+    if (actual > maximum) throw new LimitExceededError(code, maximum, actual);
+  }
+}
+
+/**
+ * The Apollo Server plugin: an error thrown from `didResolveOperation` becomes the response
+ * (with its code and HTTP status) before execution starts.
+ */
+export function operationLimitsPlugin(limits: OperationLimits): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema, document, operation, request }) {
+          if (!operation) return; // Apollo answers that itself
+          const fragments = new Map<string, FragmentDefinitionNode>();
+          for (const definition of document.definitions) {
+            if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+          }
+          checkOperationLimits(measureOperation(schema, operation, fragments, request.variables), limits);
+        },
+      };
+    },
+  };
+}
+
+function fieldOf(parentType: GraphQLNamedType | undefined, name: string): GraphQLField<unknown, unknown> | undefined {
+  if (!parentType || !(isObjectType(parentType) || isInterfaceType(parentType))) return undefined;
+  return parentType.getFields()[name];
+}
+
+/** A Relay connection type: it has `edges` and `pageInfo`. */
+function isConnection(type: GraphQLNamedType | undefined): boolean {
+  if (!type || !(isObjectType(type) || isInterfaceType(type))) return false;
+  const fields = type.getFields();
+  return "edges" in fields && "pageInfo" in fields;
+}
+
+/** How many objects one instance of the parent gets from this field. */
+function instancesPerParent(
+  name: string,
+  field: GraphQLField<unknown, unknown> | undefined,
+  args: readonly { name: { value: string }; value: ValueNode }[] | undefined,
+  variables: Record<string, unknown>,
+  page: number | undefined,
+): number {
+  if (!field || !isListType(getNullableType(field.type))) return 1;
+  if (name === "edges" && page !== undefined) return page;
+  // Federation's `_entities` returns one object per representation it is given.
+  const representations = argumentValue(args, "representations", variables);
+  if (name === "_entities" && Array.isArray(representations)) return representations.length;
+  // Any other list of objects is assumed to be as long as a default page.
+  return isCompositeType(getNamedType(field.type)) ? DEFAULT_PAGE_SIZE : 1;
+}
+
+/** A connection field's page: `first`, else `last`, else the default; what is not a count counts as the default. */
+function pageSize(args: readonly { name: { value: string }; value: ValueNode }[] | undefined, variables: Record<string, unknown>): number {
+  for (const name of ["first", "last"]) {
+    const value = argumentValue(args, name, variables);
+    if (typeof value === "number" && Number.isFinite(value)) return Math.max(0, Math.trunc(value));
+  }
+  return DEFAULT_PAGE_SIZE;
+}
+
+function argumentValue(
+  args: readonly { name: { value: string }; value: ValueNode }[] | undefined,
+  name: string,
+  variables: Record<string, unknown>,
+): unknown {
+  const arg = args?.find((candidate) => candidate.name.value === name);
+  return arg ? valueFromASTUntyped(arg.value, variables) : undefined;
+}
+
+/** The request's variables, with the operation's defaults for those it left out. */
+function withDefaults(operation: OperationDefinitionNode, variables: Record<string, unknown>): Record<string, unknown> {
+  const values: Record<string, unknown> = { ...variables };
+  for (const definition of operation.variableDefinitions ?? []) {
+    const name = definition.variable.name.value;
+    if (values[name] === undefined && definition.defaultValue) values[name] = valueFromASTUntyped(definition.defaultValue);
+  }
+  return values;
+}

@@ -1,0 +1,62 @@
+// Requests the schema or the database cannot serve, refused before execution with a client
+// error rather than failing inside it (which clients would see as INTERNAL_SERVER_ERROR and the
+// log as an unexpected error):
+//   - an operation type the schema has no root for (graphql-js 16 validates no such thing, and
+//     fails at execution: "Schema is not configured to execute subscription operation.");
+//   - a string, in the document or in the variables, with a NUL character: PostgreSQL text
+//     cannot hold one, so any comparison with it fails in the database.
+import type { ApolloServerPlugin } from "@apollo/server";
+import { ApolloServerErrorCode } from "@apollo/server/errors";
+import { type DocumentNode, GraphQLError, Kind, visit } from "graphql";
+
+const NUL = "\u0000";
+
+export function requestSanityPlugin(): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema, document, operation, request }) {
+          if (operation && !schema.getRootType(operation.operation)) {
+            throw new GraphQLError(`This service has no ${operation.operation} operations.`, {
+              extensions: { code: ApolloServerErrorCode.OPERATION_RESOLUTION_FAILURE, http: { status: 400 } },
+            });
+          }
+          if (documentHasNul(document) || valueHasNul(request.variables)) {
+            throw new GraphQLError("Strings must not contain the NUL character (U+0000).", {
+              extensions: { code: ApolloServerErrorCode.BAD_USER_INPUT, http: { status: 400 } },
+            });
+          }
+        },
+      };
+    },
+  };
+}
+
+function documentHasNul(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, {
+    [Kind.STRING](node) {
+      if (node.value.includes(NUL)) found = true;
+    },
+  });
+  return found;
+}
+
+/** Whether any string in a JSON value (keys included) holds a NUL; iterative, for any nesting. */
+function valueHasNul(value: unknown): boolean {
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const next = pending.pop();
+    if (typeof next === "string") {
+      if (next.includes(NUL)) return true;
+    } else if (Array.isArray(next)) {
+      for (const item of next) pending.push(item);
+    } else if (next !== null && typeof next === "object") {
+      for (const [key, item] of Object.entries(next)) {
+        if (key.includes(NUL)) return true;
+        pending.push(item);
+      }
+    }
+  }
+  return false;
+}

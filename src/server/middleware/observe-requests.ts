@@ -1,0 +1,53 @@
+// Gives each request an id (the client's `x-request-id` when acceptable, else a new one, echoed
+// in the response), a per-request SQL statement count, and, once the response is done, one log
+// line and its metrics. GraphQL requests log at info (warn for 5xx); other routes (health
+// probes, metrics scrapes, Playground assets) at debug. Only the path is logged, never the query
+// string (GraphQL GETs carry variables there), headers or bodies.
+import type { RequestHandler } from "express";
+import { withStatementScope } from "../../database/statement-counter";
+import type { Logger } from "../../observability/logger";
+import type { GraphQLObservation, Metrics } from "../../observability/metrics";
+import { elapsedSeconds, newRequestRecord, runWithRequestRecord } from "../../observability/request-record";
+
+export function observeRequests(options: { logger: Logger; metrics: Metrics }): RequestHandler {
+  const { logger, metrics } = options;
+  return (req, res, next) => {
+    const record = newRequestRecord(req.get("x-request-id"));
+    const path = req.path; // now: routers below rewrite it while they handle the request
+    res.setHeader("x-request-id", record.id);
+    logger.debug({ reqId: record.id, method: req.method, path }, "request received");
+    res.once("close", () => {
+      const durationSeconds = elapsedSeconds(record);
+      const durationMs = Math.round(durationSeconds * 10_000) / 10;
+      const status = res.statusCode;
+      // Apollo saw it, or it was a GraphQL POST that failed before (a malformed JSON body).
+      const isGraphQL = record.graphql !== undefined || (req.method === "POST" && path === "/graphql");
+      if (!isGraphQL) {
+        logger.debug({ reqId: record.id, method: req.method, path, status, durationMs }, "http request");
+        return;
+      }
+      const graphql = record.graphql ?? { operationName: null, operationType: null, errorCodes: [] };
+      const outcome: GraphQLObservation["outcome"] = !res.writableFinished
+        ? "aborted"
+        : graphql.errorCodes.length > 0 || status >= 400
+          ? "error"
+          : "ok";
+      const operation =
+        graphql.operationType === null ? "unresolved" : (graphql.operationName ?? "anonymous");
+      metrics.observeGraphQL({ operation, outcome, errorCodes: graphql.errorCodes, durationSeconds });
+      const line = {
+        reqId: record.id,
+        operation: graphql.operationName,
+        operationType: graphql.operationType,
+        status,
+        durationMs,
+        outcome,
+        ...(graphql.errorCodes.length > 0 ? { errors: graphql.errorCodes } : {}),
+        sqlStatements: record.statements,
+      };
+      if (status >= 500) logger.warn(line, "graphql request");
+      else logger.info(line, "graphql request");
+    });
+    withStatementScope(record, () => runWithRequestRecord(record, next));
+  };
+}

@@ -1,0 +1,67 @@
+// Configuration: read once from the environment, documented defaults, and one clear line naming
+// the variable when a value is invalid.
+import { ConfigError, loadConfig } from "../src/config";
+import { runEntry } from "./support/cli";
+
+test("defaults for the operational settings", () => {
+  const config = loadConfig({});
+  expect(config).toMatchObject({
+    port: 4000,
+    host: "0.0.0.0",
+    database: { kind: "embedded" },
+    logLevel: "info",
+    shutdownTimeoutMs: 10_000,
+  });
+  expect(loadConfig({ DATABASE_URL: "postgresql://db.internal/newsgraph" }).database).toEqual({
+    kind: "postgres",
+    url: "postgresql://db.internal/newsgraph",
+    replicaUrls: [],
+    poolSize: 10,
+    timeoutMs: 5_000,
+  });
+});
+
+test("database pool, timeouts and read replicas come from their variables", () => {
+  const config = loadConfig({
+    DATABASE_URL: "postgresql://primary/newsgraph",
+    DATABASE_REPLICA_URLS: "postgresql://replica-a/newsgraph, postgres://replica-b/newsgraph",
+    DATABASE_POOL_SIZE: "20",
+    DATABASE_TIMEOUT_MS: "2500",
+    LOG_LEVEL: "warn",
+    SHUTDOWN_TIMEOUT_MS: "30000",
+  });
+  expect(config.database).toEqual({
+    kind: "postgres",
+    url: "postgresql://primary/newsgraph",
+    replicaUrls: ["postgresql://replica-a/newsgraph", "postgres://replica-b/newsgraph"],
+    poolSize: 20,
+    timeoutMs: 2_500,
+  });
+  expect(config).toMatchObject({ logLevel: "warn", shutdownTimeoutMs: 30_000 });
+});
+
+test.each([
+  [{ LOG_LEVEL: "loud" }, "LOG_LEVEL"],
+  [{ DATABASE_TIMEOUT_MS: "soon" }, "DATABASE_TIMEOUT_MS"],
+  [{ DATABASE_TIMEOUT_MS: "0" }, "DATABASE_TIMEOUT_MS"],
+  [{ DATABASE_POOL_SIZE: "0" }, "DATABASE_POOL_SIZE"],
+  [{ SHUTDOWN_TIMEOUT_MS: "-1" }, "SHUTDOWN_TIMEOUT_MS"],
+  [{ DATABASE_URL: "postgresql://primary/db", DATABASE_REPLICA_URLS: "postgresql://a/db,mysql://b/db" }, "DATABASE_REPLICA_URLS"],
+  [{ DATABASE_REPLICA_URLS: "postgresql://a/db" }, "DATABASE_REPLICA_URLS"],
+])("%j is rejected, naming %s", (env, variable) => {
+  expect(() => loadConfig(env)).toThrow(ConfigError);
+  expect(() => loadConfig(env)).toThrow(new RegExp(`^invalid configuration: ${variable} `));
+});
+
+test("read replicas without a primary server are explained", () => {
+  expect(() => loadConfig({ DATABASE_REPLICA_URLS: "postgresql://a/db" })).toThrow(
+    "invalid configuration: DATABASE_REPLICA_URLS needs DATABASE_URL (read replicas are for a PostgreSQL server, not the embedded database)",
+  );
+});
+
+test("the server stops at start with one line naming an invalid LOG_LEVEL", async () => {
+  const result = await runEntry("main", { LOG_LEVEL: "loud" });
+  expect(result.code).toBe(1);
+  expect(result.stdout).toBe("");
+  expect(result.stderr).toMatch(/^newsgraph: invalid configuration: LOG_LEVEL [^\n]+\n$/);
+});
