@@ -299,3 +299,46 @@ describe("recordArticle", () => {
     expect(body.errors).toBeUndefined();
   });
 });
+
+describe("tokens signed with a private key, verified with the configured public key", () => {
+  let keyed: TestServer;
+  let privateKey: CryptoKey;
+  beforeAll(async () => {
+    const { exportSPKI, generateKeyPair } = await import("jose");
+    const pair = await generateKeyPair("RS256");
+    privateKey = pair.privateKey as CryptoKey;
+    keyed = await startTestServer({
+      server: {
+        auth: {
+          jwtPublicKey: await exportSPKI(pair.publicKey),
+          jwtAlgorithm: "RS256",
+          issuer: "https://auth.newsroom.example",
+          requireTokenForReads: false,
+        },
+      },
+    });
+  });
+  afterAll(() => keyed?.stop());
+
+  async function rs256(issuer: string): Promise<Record<string, string>> {
+    const { SignJWT } = await import("jose");
+    const token = await new SignJWT({ roles: ["editor"] })
+      .setProtectedHeader({ alg: "RS256" })
+      .setSubject("bob@newsroom.example")
+      .setIssuer(issuer)
+      .setExpirationTime("5m")
+      .sign(privateKey);
+    return { authorization: `Bearer ${token}` };
+  }
+
+  test("a token from the configured issuer may write; another issuer's, or an HS256 one, may not", async () => {
+    const ok = await keyed.graphql(CREATE_COUNTRY, { input: { code: "JO", name: "Jordan" } }, await rs256("https://auth.newsroom.example"));
+    expect(ok.body.data).toEqual({
+      createCountry: { code: "JO", name: "Jordan", aliases: [], createdBy: "bob@newsroom.example", updatedBy: "bob@newsroom.example" },
+    });
+    for (const headers of [await rs256("https://elsewhere.example"), await bearer()]) {
+      const refused = await keyed.graphql(CREATE_COUNTRY, { input: { code: "EG", name: "Egypt" } }, headers);
+      expect(refused.body.errors).toEqual([expect.objectContaining({ extensions: { code: "UNAUTHENTICATED" } })]);
+    }
+  });
+});
