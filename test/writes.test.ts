@@ -302,11 +302,11 @@ describe("recordArticle", () => {
 
 describe("tokens signed with a private key, verified with the configured public key", () => {
   let keyed: TestServer;
-  let privateKey: CryptoKey;
+  let privateKey: Awaited<ReturnType<typeof import("jose").generateKeyPair>>["privateKey"];
   beforeAll(async () => {
     const { exportSPKI, generateKeyPair } = await import("jose");
     const pair = await generateKeyPair("RS256");
-    privateKey = pair.privateKey as CryptoKey;
+    privateKey = pair.privateKey;
     keyed = await startTestServer({
       server: {
         auth: {
