@@ -18,7 +18,22 @@ export async function prepareDatabase(database: Database, options: PrepareOption
   const appliedMigrations = options.migrate
     ? await database.withSession((session) => migrate(session, readMigrations(paths.migrations)))
     : [];
-  const seeded = options.seedIfEmpty && (await isEmpty(database.prisma));
-  if (seeded) await seed(database.prisma);
+  const seeded = options.seedIfEmpty && (await seedIfEmpty(database));
   return { appliedMigrations, seeded };
+}
+
+/** Replicas starting together on an empty database: the lock lets one seed it, the rest see it seeded. */
+const SEED_LOCK_KEY = 72707370;
+
+async function seedIfEmpty(database: Database): Promise<boolean> {
+  return database.withSession(async (session) => {
+    await session.query("SELECT pg_advisory_lock($1)", [SEED_LOCK_KEY]);
+    try {
+      if (!(await isEmpty(database.prisma))) return false;
+      await seed(database.prisma);
+      return true;
+    } finally {
+      await session.query("SELECT pg_advisory_unlock($1)", [SEED_LOCK_KEY]);
+    }
+  });
 }
