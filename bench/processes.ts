@@ -1,0 +1,152 @@
+// Child processes of the benchmark: the newsgraph server as production runs it
+// (`node dist/src/main.js`) and the reference server, each on its own loopback port, plus what
+// the bench reads from them (answers over HTTP, peak memory from /proc).
+import { type ChildProcess, spawn } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+
+export const ROOT = path.resolve(__dirname, "..", "..");
+
+export interface ServerProcess {
+  name: string;
+  url: string;
+  pid: number;
+  /** Peak resident set size so far (VmHWM), in MB. */
+  peakRssMb(): number;
+  /** CPU time the process has used so far (user + system), in ms. */
+  cpuMs(): number;
+  stop(): Promise<void>;
+}
+
+/** A free port on the loopback interface. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+export interface StartOptions {
+  databaseUrl: string;
+  /** Write a V8 CPU profile of the newsgraph server into this directory when it stops. */
+  cpuProfileDir?: string;
+  /** NODE_OPTIONS for the newsgraph server (e.g. V8 heap flags), to try settings. */
+  nodeOptions?: string;
+}
+
+/** The newsgraph server, built for production, against `databaseUrl`. */
+export async function startNewsgraph({ databaseUrl, cpuProfileDir, nodeOptions }: StartOptions): Promise<ServerProcess> {
+  const port = await freePort();
+  const args = cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${cpuProfileDir}`] : [];
+  return startProcess("newsgraph", [...args, path.join(ROOT, "dist", "src", "main.js")], port, {
+    DATABASE_URL: databaseUrl,
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    MIGRATE_ON_START: "false",
+    SEED_ON_EMPTY: "false",
+    PLAYGROUND_ENABLED: "false",
+    EXPOSE_SQL_STATEMENT_COUNT: "true",
+    // One log line per request would measure the logger; warnings and errors still show.
+    LOG_LEVEL: "warn",
+    NODE_ENV: "production",
+    ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}),
+  });
+}
+
+/** The reference server (bench/reference-server.ts) against `databaseUrl`. */
+export async function startReference({ databaseUrl }: StartOptions): Promise<ServerProcess> {
+  const port = await freePort();
+  return startProcess("reference", [path.join(ROOT, "dist", "bench", "reference-server.js")], port, {
+    DATABASE_URL: databaseUrl,
+    PORT: String(port),
+    DATABASE_POOL_SIZE: "10",
+  });
+}
+
+async function startProcess(name: string, args: string[], port: number, env: Record<string, string>): Promise<ServerProcess> {
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-20_000);
+  };
+  child.stdout!.on("data", keep);
+  child.stderr!.on("data", keep);
+  const url = `http://127.0.0.1:${port}/graphql`;
+  await waitUntilAnswering(url, child, () => output, name);
+  return {
+    name,
+    url,
+    pid: child.pid!,
+    peakRssMb: () => readPeakRssMb(child.pid!),
+    cpuMs: () => readCpuMs(child.pid!),
+    stop: () => stopProcess(child),
+  };
+}
+
+async function waitUntilAnswering(url: string, child: ChildProcess, output: () => string, name: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode} before answering:\n${output()}`);
+    try {
+      // Any HTTP answer means it listens (the reference answers 404 to an unknown query).
+      await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: '{"query":"{__typename}"}' });
+      return;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+  child.kill("SIGKILL");
+  throw new Error(`${name} did not answer within 60 s:\n${output()}`);
+}
+
+function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const force = setTimeout(() => child.kill("SIGKILL"), 20_000);
+    child.once("exit", () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill("SIGTERM");
+  });
+}
+
+/** VmHWM ("high water mark") of /proc/<pid>/status: the peak resident set size. */
+function readPeakRssMb(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+  const kb = Number(/^VmHWM:\s+(\d+) kB/m.exec(status)?.[1] ?? NaN);
+  return Math.round((kb / 1024) * 10) / 10;
+}
+
+/** utime + stime of /proc/<pid>/stat (fields 14 and 15, in clock ticks of 10 ms on Linux). */
+function readCpuMs(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+export interface GraphQLAnswer {
+  data?: unknown;
+  errors?: unknown[];
+  extensions?: { sqlStatements?: number };
+}
+
+export async function postGraphQL(url: string, query: string, variables: Record<string, unknown>): Promise<GraphQLAnswer> {
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query, variables }),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${url} answered ${response.status}: ${text.slice(0, 500)}`);
+  return JSON.parse(text) as GraphQLAnswer;
+}
