@@ -82,7 +82,7 @@ export function countingAdapter<F extends SqlDriverAdapterFactory>(factory: F, l
 export const PREPARED_STATEMENT_MARKER = "/* prepared */ ";
 
 /** A bound on the names handed out, whatever queries clients send; later ones run unnamed. */
-const MAX_PREPARED_STATEMENTS = 500;
+const MAX_PREPARED_STATEMENTS = 200;
 const preparedNames = new Map<string, string>();
 
 /**

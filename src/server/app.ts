@@ -5,7 +5,11 @@ import http from "node:http";
 import { ApolloServer } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from "@apollo/server/plugin/disabled";
 import fs from "node:fs";
 import express from "express";
 import { type Config, LIMIT_DEFAULTS, type LimitsConfig, paths } from "../config";
@@ -77,6 +81,9 @@ export async function createServer(options: ServerOptions, database: Database): 
       // Apollo turns on federated tracing for any subgraph; we report to no GraphOS, and the
       // traces would give any client who asks per-field timings.
       ApolloServerPluginInlineTraceDisabled(),
+      // No HTTP caching of GraphQL answers here, and Apollo's cache-control plugin wraps every
+      // field resolver to compute cache hints: a third of the CPU of large reads (bench/README.md).
+      ApolloServerPluginCacheControlDisabled(),
       requestRecordPlugin(),
       serviceUnavailablePlugin(availability),
       ...limits.plugins,

@@ -1,11 +1,13 @@
 // Relay-style connections for lists: opaque cursors, stable ordering with the id as the
 // tie-breaker, and totalCount computed only when a client selects it.
+// Their fields read plain properties, so they use GraphQL's default resolver (`simpleResolvers`)
+// rather than type-graphql's per-field wrapper: a large page has thousands of them.
 import { type ClassType, Field, Int, ObjectType } from "type-graphql";
 
 /** A union or interface made with type-graphql (they are not classes). */
 type GraphQLTypeLike = object;
 
-@ObjectType({ description: "Where a page sits in the whole list." })
+@ObjectType({ description: "Where a page sits in the whole list.", simpleResolvers: true })
 export class PageInfo {
   @Field({ description: "Whether more items follow this page (in the list's order)." })
   hasNextPage!: boolean;
@@ -38,7 +40,7 @@ export function ConnectionType<Node extends object>(
   node: ClassType<Node> | GraphQLTypeLike,
   noun: string,
 ) {
-  @ObjectType(`${name}Edge`, { description: `One ${noun} in a page, with its cursor.` })
+  @ObjectType(`${name}Edge`, { description: `One ${noun} in a page, with its cursor.`, simpleResolvers: true })
   class EdgeType {
     @Field({ description: "Opaque cursor: pass it as `after` or `before` to page from this item." })
     cursor!: string;
@@ -47,7 +49,7 @@ export function ConnectionType<Node extends object>(
     node!: Node;
   }
 
-  @ObjectType(`${name}Connection`, { description: `A page of ${noun} items.` })
+  @ObjectType(`${name}Connection`, { description: `A page of ${noun} items.`, simpleResolvers: true })
   class ConnectionClass {
     @Field(() => [EdgeType], { description: "The items of this page, in order." })
     edges!: EdgeType[];
@@ -55,7 +57,12 @@ export function ConnectionType<Node extends object>(
     @Field(() => PageInfo, { description: "Cursors and whether more pages exist." })
     pageInfo!: PageInfo;
 
-    @Field(() => Int, { description: "Number of items in the whole list (all pages), counted only when asked." })
+    // A resolver of its own (not simple): the value is a promise, which executors that inline
+    // plain property reads (graphql-jit) would not wait for.
+    @Field(() => Int, {
+      description: "Number of items in the whole list (all pages), counted only when asked.",
+      simple: false,
+    })
     totalCount!: number;
   }
   return ConnectionClass;

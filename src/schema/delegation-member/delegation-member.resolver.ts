@@ -8,11 +8,11 @@ import { DelegationMember } from "./delegation-member.type";
 export class DelegationMemberResolver {
   @FieldResolver(() => Person, { description: "The member." })
   person(@Root() member: DelegationMember, @Ctx() { loaders }: Context) {
-    return loaders.byId("person").load(member.personId);
+    return loaders.related(member, "DelegationMember", "person");
   }
 
   @FieldResolver(() => Delegation, { description: "The delegation." })
   delegation(@Root() member: DelegationMember, @Ctx() { loaders }: Context) {
-    return loaders.byId("delegation").load(member.delegationId);
+    return loaders.related(member, "DelegationMember", "delegation");
   }
 }

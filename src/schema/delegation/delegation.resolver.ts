@@ -17,26 +17,23 @@ export class DelegationResolver {
 
   @FieldResolver(() => Meeting, { description: "The meeting it attended." })
   meeting(@Root() delegation: Delegation, @Ctx() { loaders }: Context) {
-    return loaders.byId("meeting").load(delegation.meetingId);
+    return loaders.related(delegation, "Delegation", "meeting");
   }
 
   @FieldResolver(() => Country, { description: "The country it represented." })
   country(@Root() delegation: Delegation, @Ctx() { loaders }: Context) {
-    return loaders.byId("country").load(delegation.countryId);
+    return loaders.related(delegation, "Delegation", "country");
   }
 
   @FieldResolver(() => Person, { nullable: true, description: "Who led it; null when not reported." })
   leader(@Root() delegation: Delegation, @Ctx() { loaders }: Context) {
-    return delegation.leaderId ? loaders.byId("person").load(delegation.leaderId) : null;
+    return loaders.related(delegation, "Delegation", "leader");
   }
 
   @FieldResolver(() => DelegationMemberConnection, {
     description: "Its members other than the leader, with their roles, by name.",
   })
   async members(@Root() delegation: Delegation, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
-    const members = await loaders
-      .manyBy("delegationMember", "delegationId", [{ person: { name: "asc" } }])
-      .load(delegation.id);
-    return connectionFromList(members, page);
+    return connectionFromList(await loaders.related(delegation, "Delegation", "members"), page);
   }
 }

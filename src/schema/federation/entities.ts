@@ -1,6 +1,7 @@
 // Which types other subgraphs can join on (federation entities), by which keys, and how a
 // representation of one is turned back into a row. Declared here rather than with @Directive
 // on each class so that keys and the resolvers that honour them cannot drift apart.
+import type { GraphQLResolveInfo } from "graphql";
 import { BadUserInputError } from "../../errors";
 import type { Context } from "../context";
 import { factKinds } from "../fact/fact-kind";
@@ -48,7 +49,7 @@ const normalise: Record<string, (value: string) => string> = {
  * Apollo's loop over the representations and fail all of them.)
  */
 export function referenceResolver(typeName: string, { model, keys }: EntityDefinition) {
-  return async (representation: Representation, { loaders }: Context): Promise<unknown> => {
+  return async (representation: Representation, { loaders }: Context, info?: GraphQLResolveInfo): Promise<unknown> => {
     const key = keys.find((field) => representation[field] !== undefined);
     if (key === undefined) {
       throw new BadUserInputError(
@@ -64,6 +65,10 @@ export function referenceResolver(typeName: string, { model, keys }: EntityDefin
       );
     }
     const lookup = normalise[key]?.(value) ?? value;
+    // The entities and the relations the query selects on them, in one statement for all the
+    // representations of this type (loaders/read-sql.ts), when the type is in the read model.
+    const plan = info ? loaders.plan(info, typeName) : null;
+    if (plan) return loaders.selected(plan, key).load(lookup);
     if (key === "id") return loaders.byId(model).load(lookup);
     // A natural key is a unique column named like its GraphQL field (e.g. Country.code).
     return loaders.byUnique(model, key as keyof Rows[typeof model] & string).load(lookup);

@@ -2,8 +2,19 @@
 // relation and nesting level, however many parent rows ask for it. A fresh Loaders is made
 // per request, so nothing is cached across requests (or across users).
 import DataLoader from "dataloader";
+import type { GraphQLResolveInfo } from "graphql";
 import type { FactKind, PrismaClient } from "../../generated/prisma/client";
-import { type ModelName, reader, type Rows } from "../../database/rows";
+import { type ModelName, reader, type RowReader, type Rows } from "../../database/rows";
+import {
+  prefetchedKey,
+  type ReadModel,
+  type ReadTypeName,
+  type Related,
+  type RelationName,
+  relationOf,
+} from "./read-model";
+import { planSelection, type ReadPlan } from "./read-plan";
+import { SelectionReader } from "./read-sql";
 
 /** Ids are UUIDs in the database; any other string cannot match a row (and must not reach SQL). */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -14,8 +25,76 @@ type OrderBy = object[];
 
 export class Loaders {
   private readonly cache = new Map<string, DataLoader<string, unknown>>();
+  private readonly selectedCache = new Map<ReadPlan, Map<string, DataLoader<string, unknown>>>();
+  private selectionReader?: SelectionReader;
 
   constructor(private readonly prisma: PrismaClient) {}
+
+  private get reads(): SelectionReader {
+    this.selectionReader ??= new SelectionReader(this.prisma);
+    return this.selectionReader;
+  }
+
+  /**
+   * What the current field's selection needs, as a read plan, when its type is in the read
+   * model (read-model.ts); null otherwise, and the caller reads the usual way. `typeName` picks
+   * the type of an abstract result (`_entities`).
+   */
+  plan(info: GraphQLResolveInfo, typeName?: string): ReadPlan | null {
+    const plan = planSelection(info, this.reads.columnsOf, typeName);
+    return plan && this.reads.compiles(plan) ? plan : null;
+  }
+
+  /**
+   * Rows of a plan's type by a unique column (default the id), each with the relations the plan
+   * selects read ahead: one SQL statement per plan for all the keys asked in the same tick.
+   * Unknown keys give null.
+   */
+  selected<M extends ModelName>(plan: ReadPlan, field = "id"): DataLoader<string, Rows[M] | null> {
+    const byField = this.selectedCache.get(plan) ?? new Map<string, DataLoader<string, unknown>>();
+    this.selectedCache.set(plan, byField);
+    let loader = byField.get(field) as DataLoader<string, Rows[M] | null> | undefined;
+    if (!loader) {
+      loader = new DataLoader<string, Rows[M] | null>(async (keys) => {
+        const wanted = field === "id" ? keys.filter(isUuid) : [...keys];
+        const rows = wanted.length ? await this.reads.byKey<M>(plan, field, wanted) : new Map<unknown, Rows[M]>();
+        return keys.map((key) => rows.get(key) ?? null);
+      });
+      byField.set(field, loader as DataLoader<string, unknown>);
+    }
+    return loader;
+  }
+
+  /**
+   * A reader of pages for `paginate` whose rows come with the plan's relations read ahead, in
+   * the same statement as the page (filters the compiler does not handle are read by Prisma).
+   */
+  pages<M extends ModelName>(plan: ReadPlan, model: M): RowReader<Rows[M]> {
+    return this.reads.pages(plan, reader(this.prisma, model));
+  }
+
+  /**
+   * A relation of a row (read-model.ts): read ahead with the row when the compiler read it
+   * (returned as is, no promise), else loaded in a batch by its foreign key or the row's id.
+   */
+  related<T extends ReadTypeName, F extends RelationName<T>>(
+    parent: { id: string },
+    type: T,
+    field: F,
+  ): Related<ReadModel[T]["relations"][F]> | Promise<Related<ReadModel[T]["relations"][F]>> {
+    type Result = Related<ReadModel[T]["relations"][F]>;
+    const row = parent as unknown as Record<string, unknown>;
+    const ready = row[prefetchedKey(field)];
+    if (ready !== undefined) return ready as Result;
+    const relation = relationOf(type, field)!;
+    if (relation.kind === "one") {
+      const id = row[relation.foreignKey] as string | null | undefined;
+      // A read plan reads the key of every to-one relation it does not read ahead (read-plan.ts).
+      if (id === undefined) throw new Error(`${type}.${field}: the row has no ${relation.foreignKey}`);
+      return (id ? this.byId(relation.model).load(id) : null) as Result | Promise<Result>;
+    }
+    return this.manyBy(relation.model, relation.foreignKey as never, relation.orderBy).load(parent.id) as Promise<Result>;
+  }
 
   /** Rows of `model` by primary key; unknown ids give null. */
   byId<M extends ModelName>(model: M): DataLoader<string, Rows[M] | null> {

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from "type-graphql";
 import { BadUserInputError } from "../../errors";
 import type { Prisma } from "../../generated/prisma/client";
 import { Ceasefire } from "../ceasefire/ceasefire.type";
@@ -21,50 +22,67 @@ import { Meeting, MeetingConnection } from "./meeting.type";
 @Resolver(() => Meeting)
 export class MeetingResolver {
   @Query(() => Meeting, { nullable: true, description: "One meeting by id." })
-  meeting(@Arg("id", () => ID, { description: "The meeting's id." }) id: string, @Ctx() { loaders }: Context) {
-    return loaders.byId("meeting").load(id);
+  meeting(
+    @Arg("id", () => ID, { description: "The meeting's id." }) id: string,
+    @Ctx() { loaders }: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    // The meeting and the relations the query selects, in one statement (loaders/read-sql.ts).
+    const plan = loaders.plan(info);
+    return plan ? loaders.selected<"meeting">(plan).load(id) : loaders.byId("meeting").load(id);
   }
 
   @Query(() => Meeting, { nullable: true, description: "One meeting by slug." })
-  meetingBySlug(@Arg("slug", { description: "The meeting's slug." }) slug: string, @Ctx() { loaders }: Context) {
-    return loaders.byUnique("meeting", "slug").load(slug);
+  meetingBySlug(
+    @Arg("slug", { description: "The meeting's slug." }) slug: string,
+    @Ctx() { loaders }: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    const plan = loaders.plan(info);
+    return plan ? loaders.selected<"meeting">(plan, "slug").load(slug) : loaders.byUnique("meeting", "slug").load(slug);
   }
 
   @Query(() => MeetingConnection, { description: "Meetings, by date (undated last) unless ordered otherwise." })
-  async meetings(@Args() { filter, orderBy, ...page }: MeetingsArgs, @Ctx() { prisma }: Context) {
+  async meetings(
+    @Args() { filter, orderBy, ...page }: MeetingsArgs,
+    @Ctx() { prisma, loaders }: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     const ordering = toOrdering(meetingOrderings, orderBy, MeetingOrderField.DATE);
-    return paginate(reader(prisma, "meeting"), page, await meetingWhere(prisma, filter), ordering);
+    // The page and the relations its nodes select, in one statement when the filter allows.
+    const plan = loaders.plan(info);
+    const rows = plan ? loaders.pages(plan, "meeting") : reader(prisma, "meeting");
+    return paginate(rows, page, await meetingWhere(prisma, filter), ordering);
   }
 
   @FieldResolver(() => DelegationConnection, { description: "The delegations that took part, by country name." })
   async delegations(@Root() meeting: Meeting, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
-    const delegations = await loaders.manyBy("delegation", "meetingId", [{ country: { name: "asc" } }]).load(meeting.id);
-    return connectionFromList(delegations, page);
+    return connectionFromList(await loaders.related(meeting, "Meeting", "delegations"), page);
   }
 
   @FieldResolver(() => Place, { nullable: true, description: "Where it took place." })
   place(@Root() meeting: Meeting, @Ctx() { loaders }: Context) {
-    return meeting.placeId ? loaders.byId("place").load(meeting.placeId) : null;
+    return loaders.related(meeting, "Meeting", "place");
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: "Who hosted it." })
   host(@Root() meeting: Meeting, @Ctx() { loaders }: Context) {
-    return meeting.hostId ? loaders.byId("organization").load(meeting.hostId) : null;
+    return loaders.related(meeting, "Meeting", "host");
   }
 
   @FieldResolver(() => Person, { nullable: true, description: "Who mediated it." })
   mediator(@Root() meeting: Meeting, @Ctx() { loaders }: Context) {
-    return meeting.mediatorId ? loaders.byId("person").load(meeting.mediatorId) : null;
+    return loaders.related(meeting, "Meeting", "mediator");
   }
 
   @FieldResolver(() => Country, { nullable: true, description: "The country that mediated it." })
   mediatingCountry(@Root() meeting: Meeting, @Ctx() { loaders }: Context) {
-    return meeting.mediatorCountryId ? loaders.byId("country").load(meeting.mediatorCountryId) : null;
+    return loaders.related(meeting, "Meeting", "mediatingCountry");
   }
 
   @FieldResolver(() => Ceasefire, { nullable: true, description: "The ceasefire whose framework it was held in." })
   ceasefire(@Root() meeting: Meeting, @Ctx() { loaders }: Context) {
-    return meeting.ceasefireId ? loaders.byId("ceasefire").load(meeting.ceasefireId) : null;
+    return loaders.related(meeting, "Meeting", "ceasefire");
   }
 }
 

@@ -42,7 +42,7 @@ export class OrganizationResolver {
 
   @FieldResolver(() => Country, { nullable: true, description: "The country it belongs to or is based in." })
   country(@Root() organization: Organization, @Ctx() { loaders }: Context) {
-    return organization.countryId ? loaders.byId("country").load(organization.countryId) : null;
+    return loaders.related(organization, "Organization", "country");
   }
 
   @FieldResolver(() => PersonRoleConnection, { description: "Roles people hold or held in it, by title." })

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from "type-graphql";
 import type { Prisma } from "../../generated/prisma/client";
 import { connectionFromList } from "../common/list-connection";
 import { toOrdering } from "../common/order";
@@ -30,14 +31,21 @@ export class PersonResolver {
   }
 
   @Query(() => PersonConnection, { description: "People, by name unless ordered otherwise; searchable by name." })
-  async people(@Args() { filter, orderBy, ...page }: PeopleArgs, @Ctx() { prisma }: Context) {
+  async people(
+    @Args() { filter, orderBy, ...page }: PeopleArgs,
+    @Ctx() { prisma, loaders }: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     const ordering = toOrdering(personOrderings, orderBy, PersonOrderField.NAME);
-    return paginate(reader(prisma, "person"), page, await personWhere(prisma, filter), ordering);
+    // The page and the relations its nodes select, in one statement when the filter allows.
+    const plan = loaders.plan(info);
+    const rows = plan ? loaders.pages(plan, "person") : reader(prisma, "person");
+    return paginate(rows, page, await personWhere(prisma, filter), ordering);
   }
 
   @FieldResolver(() => Country, { nullable: true, description: "The person's nationality, when known." })
   nationality(@Root() person: Person, @Ctx() { loaders }: Context) {
-    return person.nationalityId ? loaders.byId("country").load(person.nationalityId) : null;
+    return loaders.related(person, "Person", "nationality");
   }
 
   @FieldResolver(() => PersonRoleConnection, { description: "Titles and offices the person holds or held, by title." })

@@ -25,7 +25,7 @@ export class PlaceResolver {
 
   @FieldResolver(() => Country, { nullable: true, description: "The country the place is in, where undisputed." })
   country(@Root() place: Place, @Ctx() { loaders }: Context) {
-    return place.countryId ? loaders.byId("country").load(place.countryId) : null;
+    return loaders.related(place, "Place", "country");
   }
 
   @FieldResolver(() => MeetingConnection, { description: "Meetings held here, by date." })

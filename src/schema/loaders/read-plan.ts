@@ -1,0 +1,190 @@
+// What a GraphQL selection needs from the database, as a tree: for each object the columns its
+// fields read, and the relations (from the read model) to read ahead with it. Built from a root
+// field's resolve info; read-sql.ts turns a plan into one SQL statement.
+import {
+  type FieldNode,
+  type FragmentDefinitionNode,
+  getDirectiveValues,
+  getNamedType,
+  GraphQLIncludeDirective,
+  type GraphQLNamedType,
+  type GraphQLObjectType,
+  type GraphQLResolveInfo,
+  type GraphQLSchema,
+  GraphQLSkipDirective,
+  isLeafType,
+  isObjectType,
+  Kind,
+  type SelectionSetNode,
+} from "graphql";
+import type { ModelName } from "../../database/rows";
+import { isReadType, type ReadTypeName, type Relation, readModel } from "./read-model";
+
+export interface ReadPlan {
+  type: ReadTypeName;
+  model: ModelName;
+  /** Prisma field names of the columns to read. */
+  columns: string[];
+  /** Relations read ahead, each with the plan of its rows. */
+  relations: { field: string; relation: Relation; plan: ReadPlan }[];
+}
+
+/** The columns of each model (Prisma field names), to tell column fields from computed ones. */
+export type ColumnsOf = (model: ModelName) => ReadonlySet<string>;
+
+interface Walk {
+  schema: GraphQLSchema;
+  fragments: Record<string, FragmentDefinitionNode>;
+  variables: Record<string, unknown>;
+  columnsOf: ColumnsOf;
+  /** Set when @skip/@include read variables: the plan then holds for this request only. */
+  dependsOnVariables: boolean;
+}
+
+// Plans are cached per field node of the (cached, parsed) document, so a repeated query plans once.
+const cache = new WeakMap<FieldNode, Map<string, ReadPlan | null>>();
+
+/**
+ * The read plan of the current field's result, or null when its type is not in the read model.
+ * A connection field plans its nodes. `typeName` picks the type for abstract results (`_entities`).
+ */
+export function planSelection(info: GraphQLResolveInfo, columnsOf: ColumnsOf, typeName?: string): ReadPlan | null {
+  const cacheable = info.fieldNodes.length === 1;
+  const key = typeName ?? "";
+  const cached = cacheable ? cache.get(info.fieldNodes[0])?.get(key) : undefined;
+  if (cached !== undefined) return cached;
+
+  const walk: Walk = {
+    schema: info.schema,
+    fragments: info.fragments,
+    variables: info.variableValues,
+    columnsOf,
+    dependsOnVariables: false,
+  };
+  const plan = planField(walk, getNamedType(info.returnType), info.fieldNodes, true, typeName);
+  if (cacheable && !walk.dependsOnVariables) {
+    const byType = cache.get(info.fieldNodes[0]) ?? new Map<string, ReadPlan | null>();
+    byType.set(key, plan);
+    cache.set(info.fieldNodes[0], byType);
+  }
+  return plan;
+}
+
+/**
+ * The plan of a field's objects: the field's own type, a connection's node type, or `typeName`.
+ * `listed`: the objects are a root's or a list's, whose ids are keys and cursors.
+ */
+function planField(
+  walk: Walk,
+  type: GraphQLNamedType,
+  nodes: readonly FieldNode[],
+  listed: boolean,
+  typeName?: string,
+): ReadPlan | null {
+  let target = typeName ? walk.schema.getType(typeName) : type;
+  let selections = nodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
+  const node = isObjectType(target) && !typeName ? connectionNode(target) : undefined;
+  if (node && isObjectType(target)) {
+    // A connection: what matters is the selection under edges { node { ... } }.
+    const edgeType = getNamedType(target.getFields().edges.type) as GraphQLObjectType;
+    const edges = collectFields(walk, target, selections).get("edges") ?? [];
+    const nodeFields = collectFields(walk, edgeType, edges.flatMap((e) => (e.selectionSet ? [e.selectionSet] : []))).get("node") ?? [];
+    selections = nodeFields.flatMap((n) => (n.selectionSet ? [n.selectionSet] : []));
+    target = node;
+  }
+  if (!isObjectType(target) || !isReadType(target.name)) return null;
+  return planObject(walk, target, target.name, selections, listed || !!node);
+}
+
+function planObject(
+  walk: Walk,
+  type: GraphQLObjectType,
+  typeName: ReadTypeName,
+  selections: SelectionSetNode[],
+  listed: boolean,
+): ReadPlan {
+  const { model, relations } = readModel[typeName];
+  const modelColumns = walk.columnsOf(model);
+  const declared = relations as Record<string, Relation>;
+  // The id of a root's or a list's rows makes keys and cursors; any other row needs it only when
+  // selected or for a relation list not read ahead (loaded by the row's id).
+  const columns = new Set<string>(listed ? ["id"] : []);
+  const plan: ReadPlan = { type: typeName, model, columns: [], relations: [] };
+  let wholeRow = false;
+
+  for (const [name, nodes] of collectFields(walk, type, selections)) {
+    if (name === "__typename") continue;
+    const field = type.getFields()[name];
+    const relation = declared[name];
+    if (relation) {
+      // Read ahead when the related type is in the read model; otherwise its resolver loads it
+      // by the row's foreign key (read for it) or id.
+      const child = planField(walk, getNamedType(field.type), nodes, false);
+      if (child) plan.relations.push({ field: name, relation, plan: child });
+      else columns.add(relation.kind === "one" ? relation.foreignKey : "id");
+      continue;
+    }
+    const fieldType = getNamedType(field.type);
+    if (isLeafType(fieldType) && modelColumns.has(name)) {
+      columns.add(name);
+    } else if (isObjectType(fieldType) && connectionNode(fieldType)) {
+      columns.add("id");
+    } else {
+      // A computed field: its resolver may read any column, so give it the whole row. (Relation
+      // lists not read ahead are loaded by the row's id, which is always there.)
+      wholeRow = true;
+    }
+  }
+  plan.columns = wholeRow ? [...modelColumns] : [...columns];
+  return plan;
+}
+
+/** The node type of a connection type (`edges { node }`), if it is one. */
+function connectionNode(type: GraphQLObjectType): GraphQLNamedType | undefined {
+  const edges = type.getFields().edges;
+  if (!edges || !type.name.endsWith("Connection")) return undefined;
+  const edge = getNamedType(edges.type);
+  return isObjectType(edge) ? getNamedType(edge.getFields().node?.type) : undefined;
+}
+
+/** The fields of `selections` that apply to `type`, by field name, through fragments and @skip/@include. */
+function collectFields(
+  walk: Walk,
+  type: GraphQLObjectType,
+  selections: readonly SelectionSetNode[],
+  into = new Map<string, FieldNode[]>(),
+): Map<string, FieldNode[]> {
+  for (const set of selections) {
+    for (const selection of set.selections) {
+      if (!included(walk, selection)) continue;
+      if (selection.kind === Kind.FIELD) {
+        const list = into.get(selection.name.value) ?? [];
+        list.push(selection);
+        into.set(selection.name.value, list);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        if (applies(walk, selection.typeCondition?.name.value, type)) collectFields(walk, type, [selection.selectionSet], into);
+      } else {
+        const fragment = walk.fragments[selection.name.value];
+        if (fragment && applies(walk, fragment.typeCondition.name.value, type)) {
+          collectFields(walk, type, [fragment.selectionSet], into);
+        }
+      }
+    }
+  }
+  return into;
+}
+
+function applies(walk: Walk, condition: string | undefined, type: GraphQLObjectType): boolean {
+  if (!condition || condition === type.name) return true;
+  const abstract = walk.schema.getType(condition);
+  return !!abstract && !isObjectType(abstract) && walk.schema.isSubType(abstract as never, type);
+}
+
+function included(walk: Walk, node: { directives?: readonly { arguments?: readonly { value: { kind: Kind } }[] }[] }): boolean {
+  if (!node.directives?.length) return true;
+  if (node.directives.some((d) => d.arguments?.some((a) => a.value.kind === Kind.VARIABLE))) walk.dependsOnVariables = true;
+  const skip = getDirectiveValues(GraphQLSkipDirective, node as never, walk.variables);
+  if (skip?.if === true) return false;
+  const include = getDirectiveValues(GraphQLIncludeDirective, node as never, walk.variables);
+  return include?.if !== false;
+}

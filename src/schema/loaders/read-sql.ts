@@ -1,0 +1,354 @@
+// Compiles a read plan (read-plan.ts) into one SQL statement in which PostgreSQL builds the rows
+// and every relation read ahead as JSON, and turns the answer back into rows shaped like
+// Prisma's (the same field names, dates as Date objects), with the relations kept under
+// `@<field>` for the resolvers. Identifiers come only from Prisma's own model mapping; every
+// value is a `$n` parameter. Why: through Prisma's model API each relation level costs a
+// statement and Prisma's per-row result processing dominated the server's CPU profile.
+import type { ModelName, RowReader, Rows } from "../../database/rows";
+import { PREPARED_STATEMENT_MARKER } from "../../database/statement-counter";
+import type { PrismaClient } from "../../generated/prisma/client";
+import { type OrderBy, prefetchedKey, type ReadTypeName, readModel, type Relation } from "./read-model";
+import type { ReadPlan } from "./read-plan";
+
+interface Column {
+  /** The column's name in the database. */
+  name: string;
+  /** Prisma returns DateTime columns as Date objects; the JSON carries them as strings. */
+  isDate: boolean;
+}
+
+interface Table {
+  name: string;
+  /** By Prisma field name. */
+  columns: Map<string, Column>;
+}
+
+/** The part of Prisma's runtime data model read here (the generated client carries it). */
+interface RuntimeDataModel {
+  models: Record<string, { dbName: string | null; fields: { name: string; kind: string; type: string; dbName?: string | null }[] }>;
+}
+
+/** Columns clients never see and resolvers never read: not worth building into JSON. */
+const INTERNAL_COLUMNS = new Set(["searchText"]);
+
+/** The tables of the Prisma models, from the client's own data model (so @map names are honoured). */
+export class Tables {
+  private static readonly byClient = new WeakMap<object, Tables>();
+  private readonly tables = new Map<ModelName, Table>();
+
+  static of(prisma: PrismaClient): Tables {
+    let tables = Tables.byClient.get(prisma);
+    if (!tables) {
+      tables = new Tables(prisma);
+      Tables.byClient.set(prisma, tables);
+    }
+    return tables;
+  }
+
+  private constructor(prisma: PrismaClient) {
+    // Not part of Prisma's typed API, hence the check: fail loudly rather than build wrong SQL.
+    const dataModel = (prisma as unknown as { _runtimeDataModel?: RuntimeDataModel })._runtimeDataModel;
+    if (!dataModel?.models) throw new Error("the Prisma client exposes no runtime data model");
+    for (const [name, model] of Object.entries(dataModel.models)) {
+      const columns = new Map<string, Column>();
+      for (const field of model.fields) {
+        if ((field.kind === "scalar" || field.kind === "enum") && !INTERNAL_COLUMNS.has(field.name)) {
+          columns.set(field.name, { name: field.dbName ?? field.name, isDate: field.type === "DateTime" });
+        }
+      }
+      const modelName = (name[0].toLowerCase() + name.slice(1)) as ModelName;
+      this.tables.set(modelName, { name: model.dbName ?? name, columns });
+    }
+  }
+
+  table(model: ModelName): Table {
+    const table = this.tables.get(model);
+    if (!table) throw new Error(`no table for model ${model}`);
+    return table;
+  }
+
+  columnsOf = (model: ModelName): ReadonlySet<string> => new Set(this.table(model).columns.keys());
+}
+
+/** A plan, filter or order the compiler does not handle: the caller reads the usual way instead. */
+export class NotCompilable extends Error {}
+
+const quote = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
+
+/** The read model type whose rows live in `model` (for following relations in an order). */
+const typeOfModel = new Map<ModelName, ReadTypeName>(
+  (Object.entries(readModel) as [ReadTypeName, { model: ModelName }][]).map(([type, { model }]) => [model, type]),
+);
+
+/** The to-one relations an ORDER BY joined, by `<alias>.<relation>`: their alias and JOIN clause. */
+type Joins = Map<string, { alias: string; sql: string }>;
+
+/** One statement being written: its parameters and table aliases. */
+class Statement {
+  readonly params: unknown[] = [];
+  private aliases = 0;
+
+  constructor(readonly tables: Tables) {}
+
+  alias(): string {
+    return `t${this.aliases++}`;
+  }
+
+  param(value: unknown): string {
+    this.params.push(value instanceof Date ? value.toISOString() : value);
+    return `$${this.params.length}`;
+  }
+
+  column(model: ModelName, alias: string, field: string): string {
+    const column = this.tables.table(model).columns.get(field);
+    if (!column) throw new NotCompilable(`${model}.${field} is not a column`);
+    return `${alias}.${quote(column.name)}`;
+  }
+
+  from(model: ModelName, alias: string): string {
+    return `${quote(this.tables.table(model).name)} ${alias}`;
+  }
+
+  /**
+   * A row as a JSON object: its columns, then each relation read ahead under `@<field>`. A
+   * to-one relation that an ORDER BY already joined is built from that join, not looked up again.
+   */
+  rowJson(plan: ReadPlan, alias: string, joins: Joins = new Map()): string {
+    const pairs = plan.columns.map((field) => `'${field}', ${this.column(plan.model, alias, field)}`);
+    for (const { field, relation, plan: child } of plan.relations) {
+      const joined = joins.get(`${alias}.${field}`);
+      const json = joined
+        ? `CASE WHEN ${joined.alias}."id" IS NULL THEN NULL ELSE ${this.rowJson(child, joined.alias, joins)} END`
+        : this.relationJson(plan.model, alias, relation, child);
+      pairs.push(`'${prefetchedKey(field)}', ${json}`);
+    }
+    return `json_build_object(${pairs.join(", ")})`;
+  }
+
+  private relationJson(model: ModelName, alias: string, relation: Relation, plan: ReadPlan): string {
+    const child = this.alias();
+    if (relation.kind === "one") {
+      const key = this.column(model, alias, relation.foreignKey);
+      return `(SELECT ${this.rowJson(plan, child)} FROM ${this.from(plan.model, child)} WHERE ${child}."id" = ${key})`;
+    }
+    const joins: Joins = new Map();
+    const order = this.orderBy(plan.model, child, [...relation.orderBy, { id: "asc" }], joins);
+    const key = this.column(plan.model, child, relation.foreignKey);
+    const joined = [...joins.values()].map((join) => join.sql).join("");
+    return (
+      `(SELECT coalesce(json_agg(${this.rowJson(plan, child, joins)} ORDER BY ${order}), '[]'::json) ` +
+      `FROM ${this.from(plan.model, child)}${joined} WHERE ${key} = ${alias}."id")`
+    );
+  }
+
+  /**
+   * Prisma `orderBy` entries as SQL, with the joins they need. Prisma orders through a to-one
+   * relation with a LEFT JOIN and leaves NULLs where PostgreSQL puts them by default; so does this.
+   */
+  orderBy(model: ModelName, alias: string, entries: OrderBy, joins: Joins): string {
+    return entries
+      .map((entry) => {
+        const [[field, value]] = Object.entries(entry);
+        if (typeof value === "string") return `${this.column(model, alias, field)} ${direction(value)}`;
+        const { sort, nulls } = value as { sort?: string; nulls?: string };
+        if (sort) return `${this.column(model, alias, field)} ${direction(sort)}${nulls ? ` NULLS ${nulls === "first" ? "FIRST" : "LAST"}` : ""}`;
+        const type = typeOfModel.get(model);
+        const relation = type && (readModel[type].relations as Record<string, Relation>)[field];
+        if (!relation || relation.kind !== "one") throw new NotCompilable(`cannot order ${model} by ${field}`);
+        let join = joins.get(`${alias}.${field}`);
+        if (!join) {
+          const joined = this.alias();
+          const on = `${joined}."id" = ${this.column(model, alias, relation.foreignKey)}`;
+          join = { alias: joined, sql: ` LEFT JOIN ${this.from(relation.model, joined)} ON ${on}` };
+          joins.set(`${alias}.${field}`, join);
+        }
+        return this.orderBy(relation.model, join.alias, [value as object], joins);
+      })
+      .join(", ");
+  }
+
+  /** A Prisma `where` over the model's own columns as SQL (the forms paginate and the filters use). */
+  where(model: ModelName, alias: string, where: object): string {
+    const conditions = Object.entries(where).map(([key, value]): string => {
+      if (key === "AND" || key === "OR") {
+        const parts = (value as object[]).map((part) => `(${this.where(model, alias, part)})`);
+        if (parts.length === 0) return key === "AND" ? "TRUE" : "FALSE";
+        return parts.join(key === "AND" ? " AND " : " OR ");
+      }
+      const column = this.column(model, alias, key);
+      if (value === null) return `${column} IS NULL`;
+      if (typeof value !== "object" || value instanceof Date) return `${column} = ${this.param(value)}`;
+      return Object.entries(value as Record<string, unknown>)
+        .map(([operator, operand]) => this.comparison(column, operator, operand))
+        .join(" AND ");
+    });
+    return conditions.length ? conditions.join(" AND ") : "TRUE";
+  }
+
+  private comparison(column: string, operator: string, operand: unknown): string {
+    const operators: Record<string, string> = { gt: ">", gte: ">=", lt: "<", lte: "<=", equals: "=" };
+    if (operand === null) {
+      if (operator === "equals") return `${column} IS NULL`;
+      if (operator === "not") return `${column} IS NOT NULL`;
+    } else if (operators[operator]) {
+      return `${column} ${operators[operator]} ${this.param(operand)}`;
+    } else if (operator === "in" && Array.isArray(operand)) {
+      return `${column} = ANY(${this.param(operand)})`;
+    } else if (operator === "contains" && typeof operand === "string") {
+      // As Prisma does it on PostgreSQL: LIKE with the text between %, its own % and _ unescaped.
+      return `${column}::text LIKE ${this.param(`%${operand}%`)}`;
+    }
+    throw new NotCompilable(`unsupported condition ${operator}`);
+  }
+}
+
+const direction = (value: string) => {
+  if (value !== "asc" && value !== "desc") throw new NotCompilable(`unsupported direction ${value}`);
+  return value === "asc" ? "ASC" : "DESC";
+};
+
+// Plans are cached per query document (read-plan.ts); what is derived from a plan is cached with
+// it, so a repeated query reuses the same objects and the same statement text (cheap to prepare).
+const derivedPlans = new WeakMap<ReadPlan, Map<string, ReadPlan>>();
+const rowJsonTexts = new WeakMap<ReadPlan, string>();
+
+/** A plan with extra columns: the ones a caller needs besides the selection (keys, order). */
+function withColumns(plan: ReadPlan, fields: string[]): ReadPlan {
+  const missing = fields.filter((field) => !plan.columns.includes(field));
+  if (!missing.length) return plan;
+  const key = missing.join(",");
+  const derived = derivedPlans.get(plan) ?? new Map<string, ReadPlan>();
+  derivedPlans.set(plan, derived);
+  let extended = derived.get(key);
+  if (!extended) {
+    extended = { ...plan, columns: [...plan.columns, ...missing] };
+    derived.set(key, extended);
+  }
+  return extended;
+}
+
+/** The JSON expression of a plan's row, for the root alias t0 (it has no parameters). */
+function rowJsonOf(tables: Tables, plan: ReadPlan): string {
+  let text = rowJsonTexts.get(plan);
+  if (text === undefined) {
+    const statement = new Statement(tables);
+    text = statement.rowJson(plan, statement.alias());
+    rowJsonTexts.set(plan, text);
+  }
+  return text;
+}
+
+/** Turns the JSON rows into rows like Prisma's, in place and recursively: dates become Date objects. */
+function reviveRows(tables: Tables, plan: ReadPlan, rows: Record<string, unknown>[]): void {
+  const columns = tables.table(plan.model).columns;
+  const dates = plan.columns.filter((field) => columns.get(field)!.isDate);
+  for (const row of rows) {
+    for (const field of dates) if (row[field] != null) row[field] = new Date(row[field] as string);
+    for (const { field, relation, plan: child } of plan.relations) {
+      const value = row[prefetchedKey(field)];
+      if (relation.kind === "many") reviveRows(tables, child, value as Record<string, unknown>[]);
+      else if (value) reviveRows(tables, child, [value as Record<string, unknown>]);
+    }
+  }
+}
+
+interface Compiled {
+  sql: string;
+  params: unknown[];
+}
+
+const ROOT = "t0";
+
+/** Rows of `plan` whose `field` is one of `values` (in no particular order). */
+function compileKeyed(tables: Tables, plan: ReadPlan, field: string, values: unknown[]): Compiled {
+  const statement = new Statement(tables);
+  const sql =
+    `${PREPARED_STATEMENT_MARKER}SELECT coalesce(json_agg(${rowJsonOf(tables, plan)}), '[]'::json)::text AS "rows" ` +
+    `FROM ${statement.from(plan.model, ROOT)} WHERE ${statement.column(plan.model, ROOT, field)} = ANY($1)`;
+  return { sql, params: [values] };
+}
+
+/** A page of `plan`'s rows: `where`, `orderBy` and `take` as paginate gives them to findMany. */
+function compilePage(tables: Tables, plan: ReadPlan, args: { where?: object; orderBy?: OrderBy; take?: number }): Compiled {
+  const statement = new Statement(tables);
+  const where = statement.where(plan.model, ROOT, args.where ?? {});
+  const joins: Joins = new Map();
+  const order = statement.orderBy(plan.model, ROOT, args.orderBy ?? [], joins);
+  if (joins.size) throw new NotCompilable("root lists are ordered by their own columns only");
+  const orderBy = order ? ` ORDER BY ${order}` : "";
+  const limit = args.take === undefined ? "" : ` LIMIT ${statement.param(args.take)}`;
+  const sql =
+    `${PREPARED_STATEMENT_MARKER}SELECT coalesce(json_agg(${rowJsonOf(tables, plan)}${orderBy}), '[]'::json)::text AS "rows" ` +
+    `FROM (SELECT * FROM ${statement.from(plan.model, ROOT)} WHERE ${where}${orderBy}${limit}) ${ROOT}`;
+  return { sql, params: statement.params };
+}
+
+const compilable = new WeakMap<ReadPlan, boolean>();
+
+/** Runs compiled reads through Prisma's raw path (a read replica when there is one). */
+export class SelectionReader {
+  private readonly tables: Tables;
+
+  constructor(private readonly prisma: PrismaClient) {
+    this.tables = Tables.of(prisma);
+  }
+
+  columnsOf = (model: ModelName): ReadonlySet<string> => this.tables.columnsOf(model);
+
+  /**
+   * Whether a plan compiles (its relations' orders are ones this compiler knows); checked once
+   * per plan, so that callers can fall back to their loaders before reading anything.
+   */
+  compiles(plan: ReadPlan): boolean {
+    let ok = compilable.get(plan);
+    if (ok === undefined) {
+      try {
+        rowJsonOf(this.tables, plan);
+        ok = true;
+      } catch (error) {
+        if (!(error instanceof NotCompilable)) throw error;
+        ok = false;
+      }
+      compilable.set(plan, ok);
+    }
+    return ok;
+  }
+
+  /** Rows of `plan` by a unique column (the id, a slug, a code), relations read ahead. */
+  async byKey<M extends ModelName>(plan: ReadPlan, field: string, keys: readonly unknown[]): Promise<Map<unknown, Rows[M]>> {
+    const keyed = withColumns(plan, [field]);
+    const rows = await this.run(keyed, compileKeyed(this.tables, keyed, field, [...keys]));
+    return new Map(rows.map((row) => [row[field], row as unknown as Rows[M]]));
+  }
+
+  /**
+   * A RowReader for paginate over `plan`: each page is one statement with its relations; a filter
+   * or order this compiler does not handle is read by `fallback` (and its relations by loaders).
+   */
+  pages<M extends ModelName>(plan: ReadPlan, fallback: RowReader<Rows[M]>): RowReader<Rows[M]> {
+    return {
+      findMany: async (args) => {
+        // The ordering columns make the cursors, so they are read whatever the selection.
+        const ordered = withColumns(plan, (args.orderBy ?? []).flatMap((entry) => Object.keys(entry)));
+        let compiled: Compiled;
+        try {
+          if (!this.compiles(ordered)) return fallback.findMany(args);
+          compiled = compilePage(this.tables, ordered, args);
+        } catch (error) {
+          if (error instanceof NotCompilable) return fallback.findMany(args);
+          throw error;
+        }
+        return (await this.run(ordered, compiled)) as unknown as Rows[M][];
+      },
+      count: (args) => fallback.count(args),
+    };
+  }
+
+  private async run(plan: ReadPlan, { sql, params }: Compiled): Promise<Record<string, unknown>[]> {
+    const client = "$replica" in this.prisma ? (this.prisma as unknown as { $replica(): PrismaClient }).$replica() : this.prisma;
+    const [{ rows }] = await client.$queryRawUnsafe<{ rows: string }[]>(sql, ...params);
+    const parsed = JSON.parse(rows) as Record<string, unknown>[];
+    reviveRows(this.tables, plan, parsed);
+    return parsed;
+  }
+}
