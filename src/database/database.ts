@@ -10,7 +10,7 @@ import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { DATABASE_DEFAULTS, type DatabaseConfig } from "../config";
 import { PrismaClient } from "../generated/prisma/client";
-import { countingAdapter } from "./statement-counter";
+import { countingAdapter, preparedStatementName } from "./statement-counter";
 
 // Name search (see the name_search migration) needs unaccent and pg_trgm. PGlite's contrib
 // packages declare only ESM types, though they ship a CommonJS build: hence require().
@@ -73,6 +73,10 @@ function createPrisma(adapter: SqlDriverAdapterFactory, target = "primary"): Pri
 /** How much longer than the statement timeout the client waits for a server that sends nothing. */
 const REPLY_GRACE_MS = 1_000;
 
+// The compiled reads (marked statements) are prepared once per connection: PostgreSQL plans
+// their large JSON-building statements in about a millisecond, every time they run unnamed.
+const adapterOptions = { statementNameGenerator: preparedStatementName };
+
 function openPostgres(config: Extract<DatabaseConfig, { kind: "postgres" }>): Database {
   const timeoutMs = config.timeoutMs ?? DATABASE_DEFAULTS.timeoutMs;
   const max = config.poolSize ?? DATABASE_DEFAULTS.poolSize;
@@ -97,9 +101,9 @@ function openPostgres(config: Extract<DatabaseConfig, { kind: "postgres" }>): Da
     const target = `replica-${i + 1}`;
     const pool = openPool(url);
     pools.push({ target, pool });
-    return createPrisma(new PrismaPg(pool), target);
+    return createPrisma(new PrismaPg(pool, adapterOptions), target);
   });
-  const primary = createPrisma(new PrismaPg(pools[0].pool));
+  const primary = createPrisma(new PrismaPg(pools[0].pool, adapterOptions));
   // Prisma's read-replica extension keeps the client's API (plus $primary()/$replica()).
   const prisma = replicas.length
     ? (primary.$extends(readReplicas({ replicas: replicas as never[] })) as unknown as PrismaClient)
