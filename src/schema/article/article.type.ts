@@ -3,7 +3,7 @@ import { Audited } from "../common/audited";
 import { ConnectionType } from "../common/connection";
 import { DateScalar } from "../common/scalars";
 
-@ObjectType({ implements: Audited, description: "A news article: the source that facts are taken from." })
+@ObjectType({ implements: Audited, description: "A news article: the source that facts are taken from.", simpleResolvers: true })
 export class Article extends Audited {
   @Field(() => ID, { description: "Opaque, stable identifier." })
   id!: string;

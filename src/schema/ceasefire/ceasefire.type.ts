@@ -16,15 +16,17 @@ registerEnumType(CeasefireStatus, {
   },
 });
 
+/** Rows carry their own shape: only organizations have a `kind`. */
+export const ceasefirePartyTypeName = (party: object): "Organization" | "Country" => ("kind" in party ? "Organization" : "Country");
+
 export const CeasefireParty = createUnionType({
   name: "CeasefireParty",
   description: "A party bound by a ceasefire: a country or an organization.",
   types: () => [Country, Organization] as const,
-  // Rows carry their own shape: only organizations have a `kind`.
-  resolveType: (party) => ("kind" in party ? Organization : Country),
+  resolveType: ceasefirePartyTypeName,
 });
 
-@ObjectType({ implements: Fact, description: "A truce between two or more parties." })
+@ObjectType({ implements: Fact, description: "A truce between two or more parties.", simpleResolvers: true })
 export class Ceasefire extends Fact {
   @Field({ description: "Stable human-readable key, unique among ceasefires." })
   slug!: string;

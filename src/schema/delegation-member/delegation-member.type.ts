@@ -26,7 +26,7 @@ registerEnumType(Attendance, {
   },
 });
 
-@ObjectType({ implements: Fact, description: "A person's place in a delegation." })
+@ObjectType({ implements: Fact, description: "A person's place in a delegation.", simpleResolvers: true })
 export class DelegationMember extends Fact {
   @Field(() => MemberRole, { description: "The member's part in the delegation." })
   role!: MemberRole;

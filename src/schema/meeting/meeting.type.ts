@@ -3,7 +3,7 @@ import { ConnectionType } from "../common/connection";
 import { DateScalar } from "../common/scalars";
 import { Fact } from "../fact/fact.interface";
 
-@ObjectType({ implements: Fact, description: "A meeting between delegations, possibly hosted and mediated by others." })
+@ObjectType({ implements: Fact, description: "A meeting between delegations, possibly hosted and mediated by others.", simpleResolvers: true })
 export class Meeting extends Fact {
   @Field({ description: "Stable human-readable key, unique among meetings." })
   slug!: string;

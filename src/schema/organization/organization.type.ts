@@ -16,7 +16,7 @@ registerEnumType(OrganizationKind, {
   },
 });
 
-@ObjectType({ implements: Fact, description: "A group, force, agency or government body." })
+@ObjectType({ implements: Fact, description: "A group, force, agency or government body.", simpleResolvers: true })
 export class Organization extends Fact {
   @Field({ description: "Stable human-readable key, unique among organizations." })
   slug!: string;

@@ -14,7 +14,7 @@ registerEnumType(RoleStatus, {
   },
 });
 
-@ObjectType({ implements: Fact, description: "A title or office a person holds or held." })
+@ObjectType({ implements: Fact, description: "A title or office a person holds or held.", simpleResolvers: true })
 export class PersonRole extends Fact {
   @Field({ description: "The title, e.g. `Foreign Minister of Israel`." })
   title!: string;

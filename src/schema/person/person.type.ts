@@ -2,7 +2,7 @@ import { Field, ObjectType } from "type-graphql";
 import { ConnectionType } from "../common/connection";
 import { Fact } from "../fact/fact.interface";
 
-@ObjectType({ implements: Fact, description: "A person in the news, named or not." })
+@ObjectType({ implements: Fact, description: "A person in the news, named or not.", simpleResolvers: true })
 export class Person extends Fact {
   @Field({ description: "Stable human-readable key, unique among people." })
   slug!: string;

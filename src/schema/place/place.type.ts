@@ -2,7 +2,7 @@ import { Field, ObjectType } from "type-graphql";
 import { ConnectionType } from "../common/connection";
 import { Fact } from "../fact/fact.interface";
 
-@ObjectType({ implements: Fact, description: "A named location: a town, a base, a river region." })
+@ObjectType({ implements: Fact, description: "A named location: a town, a base, a river region.", simpleResolvers: true })
 export class Place extends Fact {
   @Field({ description: "Stable human-readable key, unique among places." })
   slug!: string;

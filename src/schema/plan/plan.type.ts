@@ -3,7 +3,7 @@ import { ConnectionType } from "../common/connection";
 import { DateScalar } from "../common/scalars";
 import { Fact } from "../fact/fact.interface";
 
-@ObjectType({ implements: Fact, description: "A course of action an organization is tasked with." })
+@ObjectType({ implements: Fact, description: "A course of action an organization is tasked with.", simpleResolvers: true })
 export class Plan extends Fact {
   @Field({ description: "Stable human-readable key, unique among plans." })
   slug!: string;

@@ -14,7 +14,7 @@ registerEnumType(FigureQualifier, {
   },
 });
 
-@ObjectType({ implements: Fact, description: "A number reported in a statement about a ceasefire, as its reporter put it." })
+@ObjectType({ implements: Fact, description: "A number reported in a statement about a ceasefire, as its reporter put it.", simpleResolvers: true })
 export class ReportedFigure extends Fact {
   @Field({ description: "What was counted." })
   metric!: string;

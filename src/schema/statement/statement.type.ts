@@ -6,6 +6,7 @@ import { Fact } from "../fact/fact.interface";
 @ObjectType({
   implements: Fact,
   description: "Something a person, organization or country said, announced or reported.",
+  simpleResolvers: true,
 })
 export class Statement extends Fact {
   @Field({ description: "Stable human-readable key, unique among statements." })
