@@ -28,6 +28,7 @@ import { sqlStatementCountPlugin } from "./plugins/sql-statement-count";
 import { requestRecordPlugin } from "./plugins/request-record";
 import { serviceUnavailablePlugin } from "./plugins/service-unavailable";
 import { healthRouter } from "./health";
+import { jitGateway } from "./jit-executor";
 import { InFlightRequests } from "./middleware/in-flight";
 import { observeRequests } from "./middleware/observe-requests";
 
@@ -68,7 +69,8 @@ export async function createServer(options: ServerOptions, database: Database): 
   app.disable("x-powered-by");
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<Context>({
-    schema: await buildNewsgraphSubgraphSchema(),
+    // The schema, executed by graphql-jit (jit-executor.ts).
+    gateway: jitGateway(await buildNewsgraphSubgraphSchema()),
     // Introspection as configured, CSRF prevention on, no HTTP batching, the token limit.
     ...limits.apolloOptions,
     plugins: [

@@ -19,7 +19,11 @@ import {
 import { createResolversMap } from "type-graphql";
 import { BadUserInputError } from "../../errors";
 import { buildNewsgraphSchema, printNewsgraphSchema } from "../build-schema";
+import { ceasefirePartyTypeName } from "../ceasefire/ceasefire.type";
+import { factTypeName } from "../fact/fact.interface";
 import { entities, referenceResolver, type Representation } from "./entities";
+
+const SYNCHRONOUS_TYPE_RESOLVERS = { CeasefireParty: ceasefirePartyTypeName, Fact: factTypeName };
 
 /**
  * The Federation version we link: the floor we document. We use only `@key`, so there is no
@@ -54,6 +58,11 @@ function toSubgraph(schema: GraphQLSchema): GraphQLSchema {
   const resolvers: Record<string, object> = createResolversMap(schema);
   for (const [typeName, entity] of Object.entries(entities)) {
     resolvers[typeName] = { ...resolvers[typeName], __resolveReference: referenceResolver(typeName, entity) };
+  }
+  // type-graphql wraps each abstract type's own resolveType in an async function; graphql-jit
+  // (server/jit-executor.ts) needs the type name synchronously, so these get the plain ones.
+  for (const [typeName, resolveType] of Object.entries(SYNCHRONOUS_TYPE_RESOLVERS)) {
+    resolvers[typeName] = { ...resolvers[typeName], __resolveType: resolveType };
   }
   // Both libraries describe the same graphql-tools style map, with different types.
   const subgraph = buildSubgraphSchema({ typeDefs: subgraphTypeDefs(schema), resolvers: resolvers as ResolverMap });
@@ -107,11 +116,18 @@ function reportForeignRepresentationsAlone(schema: GraphQLSchema): void {
     const ours = args.representations.filter(isOurRepresentation);
     const resolved = resolve(source, { representations: ours }, context, info) as unknown[];
     let next = 0;
-    // graphql-js reports an Error returned as a list item as that item's error.
+    // An Error returned as a list item is reported as that item's error. Items are settled
+    // here, not left as promises that may reject: graphql-jit (server/jit-executor.ts) 0.8.9
+    // appends a stray null to the list for each rejected item promise.
     return args.representations.map((representation) =>
-      isOurRepresentation(representation) ? resolved[next++] : foreignRepresentationError(representation),
+      isOurRepresentation(representation) ? settled(resolved[next++]) : foreignRepresentationError(representation),
     );
   };
+}
+
+/** The item's value, or its error as a value. */
+function settled(item: unknown): unknown {
+  return item instanceof Promise ? item.catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))) : item;
 }
 
 function isOurRepresentation(value: unknown): value is Representation {

@@ -1,0 +1,77 @@
+// Executes operations with graphql-jit instead of graphql-js's interpreter: each document is
+// compiled once into a function that walks the result, instead of every field paying for
+// graphql-js's per-field bookkeeping on every request (the largest share of a nested read's CPU,
+// bench/README.md). Apollo Server's one hook for another executor is its gateway interface: the
+// schema and an executor, while parsing, validation, plugins and error formatting stay Apollo's.
+// What it gives up: incremental delivery (@defer/@stream), which this schema does not offer.
+import type { ApolloServerOptionsWithGateway } from "@apollo/server";
+import { type DocumentNode, type ExecutionResult, execute, GraphQLError, type GraphQLSchema } from "graphql";
+import { getVariableValues } from "graphql/execution/values";
+import { type CompiledQuery, compileQuery, isCompiledQuery } from "graphql-jit";
+
+/**
+ * Compiled operations by parsed document. Apollo keeps one parsed document per query text (its
+ * document store), so a document seen again is the same object; documents it evicts take their
+ * compiled operations with them.
+ */
+type GatewayInterface = ApolloServerOptionsWithGateway<never>["gateway"];
+type GatewayLoadResult = Awaited<ReturnType<GatewayInterface["load"]>>;
+type GatewayExecutor = NonNullable<GatewayLoadResult["executor"]>;
+
+type Compiled = CompiledQuery | ExecutionResult;
+type CompiledOperations = Map<string, Compiled>;
+
+export function jitExecutor(schema: GraphQLSchema): GatewayExecutor {
+  const compiledByDocument = new WeakMap<DocumentNode, CompiledOperations>();
+  const compile = (document: DocumentNode, operationName: string | null) => {
+    let operations = compiledByDocument.get(document);
+    if (!operations) {
+      operations = new Map();
+      compiledByDocument.set(document, operations);
+    }
+    const key = operationName ?? "";
+    let compiled: Compiled | undefined = operations.get(key);
+    if (!compiled) {
+      compiled = compileQuery(schema, document, operationName ?? undefined);
+      operations.set(key, compiled);
+    }
+    return compiled;
+  };
+  return async ({ document, operation, operationName, request, context }) => {
+    // Variables are coerced by graphql-js first: its errors are the ones Apollo recognizes (and
+    // answers with BAD_USER_INPUT and status 400), with graphql-js's messages and suggestions.
+    const variables = request.variables ?? {};
+    // No operation to run (none by the requested name, or several and no name): graphql-js
+    // answers with its errors before running anything (Apollo makes that a 400).
+    if (!operation) return (await execute({ schema, document, operationName: request.operationName, variableValues: variables })) as ExecutionResult;
+    const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
+    if (coerced.errors) return { errors: coerced.errors };
+    const compiled = compile(document, operationName);
+    if (!isCompiledQuery(compiled)) return { errors: (compiled.errors ?? []).map(asGraphQLJsError) };
+    const result = (await compiled.query(undefined, context, variables)) as ExecutionResult<Record<string, unknown>>;
+    return result.errors ? { ...result, errors: result.errors.map(asGraphQLJsError) } : result;
+  };
+}
+
+/**
+ * graphql-jit's errors leave `extensions` undefined when the original error has none, where
+ * graphql-js always gives an object (Apollo's error formatting reads `extensions.code`).
+ */
+function asGraphQLJsError(error: GraphQLError): GraphQLError {
+  if (error.extensions) return error;
+  const copy = new GraphQLError(error.message, { path: error.path, originalError: error.originalError ?? undefined });
+  (copy as { locations?: GraphQLError["locations"] }).locations = error.locations;
+  return copy;
+}
+
+/** The gateway-shaped wrapper Apollo Server takes in place of `schema`: a fixed schema, our executor. */
+export function jitGateway(schema: GraphQLSchema): GatewayInterface {
+  return {
+    load: async () => ({ executor: jitExecutor(schema) }),
+    onSchemaLoadOrUpdate(callback) {
+      callback({ apiSchema: schema, coreSupergraphSdl: "" });
+      return () => undefined;
+    },
+    stop: async () => undefined,
+  };
+}
