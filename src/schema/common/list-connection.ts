@@ -2,7 +2,7 @@
 // parents (one statement per relation and level). Paging happens here, in the list's order,
 // and totalCount is the list's length, so nested connections stay N+1-free, counts included.
 import { BadUserInputError } from "../../errors";
-import type { Connection } from "./connection";
+import { type Connection, LazyEdge } from "./connection";
 import { type PaginationArgs, pageSizes } from "./pagination.args";
 
 const PREFIX = "item:";
@@ -16,7 +16,7 @@ export function connectionFromList<Node extends { id: string }>(list: Node[], ar
   if (end < start) end = start;
   if (first != null) end = Math.min(end, start + first);
   if (last != null) start = Math.max(start, end - last);
-  const edges = list.slice(start, end).map((node) => ({ cursor: cursorOf(node), node }));
+  const edges = list.slice(start, end).map((node) => new LazyEdge(node, cursorOf));
   return {
     edges,
     pageInfo: {

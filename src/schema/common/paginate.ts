@@ -3,7 +3,7 @@
 import { BadUserInputError } from "../../errors";
 import { isUuid } from "../loaders/loaders";
 import type { RowReader } from "../../database/rows";
-import type { Connection } from "./connection";
+import { type Connection, LazyEdge } from "./connection";
 import { type PaginationArgs, pageSizes } from "./pagination.args";
 
 export interface Ordering {
@@ -40,7 +40,8 @@ export async function paginate<Row extends { id: string }>(
   const hasMore = rows.length > size;
   const page = rows.slice(0, size);
   if (backward) page.reverse();
-  const edges = page.map((node) => ({ cursor: encodeCursor(ordering, node), node }));
+  const cursorOf = (node: { id: string }) => encodeCursor(ordering, node);
+  const edges = page.map((node) => new LazyEdge(node, cursorOf));
   return {
     edges,
     pageInfo: {
