@@ -67,6 +67,8 @@ export async function createServer(options: ServerOptions, database: Database): 
   let stopping = false;
   const app = express();
   app.disable("x-powered-by");
+  // Express would hash every response body for an ETag; GraphQL POSTs are never revalidated.
+  app.set("etag", false);
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<Context>({
     // The schema, executed by graphql-jit (jit-executor.ts).

@@ -32,7 +32,19 @@ export function requestSanityPlugin(): ApolloServerPlugin {
   };
 }
 
+/** By parsed document: Apollo hands the same object for the same query text. */
+const nulInDocument = new WeakMap<DocumentNode, boolean>();
+
 function documentHasNul(document: DocumentNode): boolean {
+  let found = nulInDocument.get(document);
+  if (found === undefined) {
+    found = scanForNul(document);
+    nulInDocument.set(document, found);
+  }
+  return found;
+}
+
+function scanForNul(document: DocumentNode): boolean {
   let found = false;
   visit(document, {
     [Kind.STRING](node) {
