@@ -92,6 +92,7 @@ async function runScale(scale: number, queries: readonly BenchQuery[], cpuProfil
     }
     // And once more after the load: the answers must not have changed under it.
     for (const query of queries) await checkSameData(query, fixtures, newsgraph, reference);
+    log(`peak RSS: newsgraph ${newsgraph.peakRssMb()} MB, reference ${reference.peakRssMb()} MB`);
     return {
       scale,
       database: database.name,

@@ -25,7 +25,10 @@ export function connectionFromList<Node extends { id: string }>(list: Node[], ar
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     },
-    totalCount: Promise.resolve(list.length),
+    // A getter, like paginate's: no promise is made for the many connections that do not select it.
+    get totalCount() {
+      return Promise.resolve(list.length);
+    },
   };
 }
 
