@@ -9,11 +9,6 @@ import { type DocumentNode, type ExecutionResult, execute, GraphQLError, type Gr
 import { getVariableValues } from "graphql/execution/values";
 import { type CompiledQuery, compileQuery, isCompiledQuery } from "graphql-jit";
 
-/**
- * Compiled operations by parsed document. Apollo keeps one parsed document per query text (its
- * document store), so a document seen again is the same object; documents it evicts take their
- * compiled operations with them.
- */
 type GatewayInterface = ApolloServerOptionsWithGateway<never>["gateway"];
 type GatewayLoadResult = Awaited<ReturnType<GatewayInterface["load"]>>;
 type GatewayExecutor = NonNullable<GatewayLoadResult["executor"]>;
@@ -22,6 +17,9 @@ type Compiled = CompiledQuery | ExecutionResult;
 type CompiledOperations = Map<string, Compiled>;
 
 export function jitExecutor(schema: GraphQLSchema): GatewayExecutor {
+  // Compiled operations by parsed document. Apollo keeps one parsed document per query text (its
+  // document store), so a document seen again is the same object; documents it evicts take their
+  // compiled operations with them.
   const compiledByDocument = new WeakMap<DocumentNode, CompiledOperations>();
   const compile = (document: DocumentNode, operationName: string | null) => {
     let operations = compiledByDocument.get(document);
@@ -38,12 +36,12 @@ export function jitExecutor(schema: GraphQLSchema): GatewayExecutor {
     return compiled;
   };
   return async ({ document, operation, operationName, request, context }) => {
-    // Variables are coerced by graphql-js first: its errors are the ones Apollo recognizes (and
-    // answers with BAD_USER_INPUT and status 400), with graphql-js's messages and suggestions.
     const variables = request.variables ?? {};
     // No operation to run (none by the requested name, or several and no name): graphql-js
     // answers with its errors before running anything (Apollo makes that a 400).
     if (!operation) return (await execute({ schema, document, operationName: request.operationName, variableValues: variables })) as ExecutionResult;
+    // Variables are coerced by graphql-js first: its errors are the ones Apollo recognizes (and
+    // answers with BAD_USER_INPUT and status 400), with graphql-js's messages and suggestions.
     const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
     if (coerced.errors) return { errors: coerced.errors };
     const compiled = compile(document, operationName);
