@@ -30,7 +30,8 @@ import { serviceUnavailablePlugin } from "./plugins/service-unavailable";
 import { healthRouter } from "./health";
 import { jitGateway } from "./jit-executor";
 import { InFlightRequests } from "./middleware/in-flight";
-import { observeRequests } from "./middleware/observe-requests";
+import { observeRequests, pathOf } from "./middleware/observe-requests";
+import { graphqlPostHandler, isGraphQLPost } from "./graphql-post";
 
 export interface NewsgraphServer {
   httpServer: http.Server;
@@ -67,9 +68,10 @@ export async function createServer(options: ServerOptions, database: Database): 
   let stopping = false;
   const app = express();
   app.disable("x-powered-by");
-  // Express would hash every response body for an ETag; GraphQL POSTs are never revalidated.
+  // Express would hash every response body for an ETag; GraphQL answers are never revalidated.
   app.set("etag", false);
-  const httpServer = http.createServer(app);
+  // Requests are handled once Apollo has started (below); Apollo's drain plugin needs the server first.
+  const httpServer = http.createServer();
   const apollo = new ApolloServer<Context>({
     // The schema, executed by graphql-jit (jit-executor.ts).
     gateway: jitGateway(await buildNewsgraphSubgraphSchema()),
@@ -112,8 +114,6 @@ export async function createServer(options: ServerOptions, database: Database): 
   });
   await apollo.start();
 
-  // Every request: an id, a statement count, one log line and its metrics when done.
-  app.use(observeRequests({ logger, metrics }));
   app.use(healthRouter({ database, availability, isStopping: () => stopping }));
   app.get("/metrics", async (_req, res) => {
     const { contentType, body } = await metrics.render();
@@ -131,14 +131,26 @@ export async function createServer(options: ServerOptions, database: Database): 
     app.use("/", playground);
   }
 
-  app.use(
-    "/graphql",
-    ...limits.jsonBody,
-    inFlight.track(
-      expressMiddleware(apollo, {
-        context: async ({ req }) => createContext(database.prisma, await authenticate(req.headers.authorization)),
-      }),
-    ),
+  const context = async (req: http.IncomingMessage) => createContext(database.prisma, await authenticate(req.headers.authorization));
+  // GraphQL GETs (Playground took the browsers' GETs above); POSTs come through graphql-post.ts.
+  app.use("/graphql", ...limits.jsonBody, inFlight.track(expressMiddleware(apollo, { context: ({ req }) => context(req) })));
+  const handleGraphQLPost = inFlight.track(
+    graphqlPostHandler({ apollo, parseBody: limits.jsonBody[0], bodyError: limits.bodyError, context }),
+  );
+
+  // Every request: an id, a statement count, one log line and its metrics when done. GraphQL
+  // POSTs are then served without express (graphql-post.ts), everything else by the express app.
+  const observe = observeRequests({ logger, metrics });
+  httpServer.on("request", (req: http.IncomingMessage, res: http.ServerResponse) =>
+    observe(req, res, () => {
+      if (!isGraphQLPost(req, pathOf(req.url))) return app(req, res);
+      handleGraphQLPost(req, res).catch((error: unknown) => {
+        logger.error({ reqId: currentRequestRecord()?.id, err: error }, "unexpected error while serving a GraphQL POST");
+        if (res.headersSent) return res.destroy();
+        res.statusCode = 500;
+        res.end();
+      });
+    }),
   );
 
   return {

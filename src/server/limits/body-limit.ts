@@ -35,12 +35,19 @@ function describe(error: BodyParserError, maxBytes: number): { status: number; c
   }
 }
 
+/** The answer to a body the parser refused: a status and a GraphQL-style JSON error; undefined for any other error. */
+export function bodyErrorResponse(error: unknown, maxBytes: number): { status: number; body: string } | undefined {
+  if (!isBodyParserError(error)) return undefined;
+  const { status, code, message } = describe(error, maxBytes);
+  return { status, body: JSON.stringify({ errors: [{ message, extensions: { code } }] }) };
+}
+
 /** The JSON body parser for /graphql, followed by a handler that answers its (4xx) errors as JSON. */
 export function jsonBody(maxBytes: number): [RequestHandler, ErrorRequestHandler] {
   const handleErrors: ErrorRequestHandler = (error, _req, res, next) => {
-    if (!isBodyParserError(error)) return next(error);
-    const { status, code, message } = describe(error, maxBytes);
-    res.status(status).type("application/json").send(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+    const answer = bodyErrorResponse(error, maxBytes);
+    if (!answer) return next(error);
+    res.status(answer.status).type("application/json").send(answer.body);
   };
   return [express.json({ limit: maxBytes }), handleErrors];
 }

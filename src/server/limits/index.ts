@@ -15,7 +15,7 @@ import { ApolloServerErrorCode } from "@apollo/server/errors";
 import type { ErrorRequestHandler, RequestHandler } from "express";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import type { LimitsConfig } from "../../config";
-import { jsonBody } from "./body-limit";
+import { bodyErrorResponse, jsonBody } from "./body-limit";
 import { withoutSuggestions } from "./field-suggestions";
 import { operationLimitsPlugin } from "./operation-limits";
 import { requestSanityPlugin } from "./request-sanity";
@@ -41,6 +41,8 @@ export interface AbuseLimits {
   formatError(next: FormatError): FormatError;
   /** The JSON body parser for /graphql, with its size limit and JSON errors. */
   jsonBody: [RequestHandler, ErrorRequestHandler];
+  /** The same errors' answer, for handlers outside express: undefined for an error that is not the body's. */
+  bodyError(error: unknown): { status: number; body: string } | undefined;
 }
 
 export function abuseLimits(limits: LimitsConfig, options: { introspection: boolean }): AbuseLimits {
@@ -68,6 +70,7 @@ export function abuseLimits(limits: LimitsConfig, options: { introspection: bool
       return next(result, error);
     },
     jsonBody: jsonBody(limits.maxBodyBytes),
+    bodyError: (error) => bodyErrorResponse(error, limits.maxBodyBytes),
   };
 }
 

@@ -2,7 +2,7 @@
 // them before the database closes. (Apollo's drain waits for open connections; a request whose
 // client has gone away has no connection any more, but its resolvers may still be using the
 // database.)
-import type { NextFunction, Request, RequestHandler, Response } from "express";
+import type { IncomingMessage, ServerResponse } from "node:http";
 
 export class InFlightRequests {
   private running = 0;
@@ -12,12 +12,14 @@ export class InFlightRequests {
     return this.running;
   }
 
-  /** Wraps a handler that returns a promise settling when it is done with the request. */
-  track(handler: (req: Request, res: Response, next: NextFunction) => unknown): RequestHandler {
-    return async (req, res, next) => {
+  /** Wraps a handler (express's or node's) that returns a promise settling when it is done with the request. */
+  track<Req extends IncomingMessage, Res extends ServerResponse, Rest extends unknown[]>(
+    handler: (req: Req, res: Res, ...rest: Rest) => unknown,
+  ): (req: Req, res: Res, ...rest: Rest) => Promise<void> {
+    return async (req, res, ...rest) => {
       this.running += 1;
       try {
-        await handler(req, res, next);
+        await handler(req, res, ...rest);
       } finally {
         this.running -= 1;
         if (this.running === 0) this.waiters.splice(0).forEach((wake) => wake());

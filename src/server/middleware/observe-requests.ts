@@ -3,17 +3,22 @@
 // line and its metrics. GraphQL requests log at info (warn for 5xx); other routes (health
 // probes, metrics scrapes, Playground assets) at debug. Only the path is logged, never the query
 // string (GraphQL GETs carry variables there), headers or bodies.
-import type { RequestHandler } from "express";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { withStatementScope } from "../../database/statement-counter";
 import type { Logger } from "../../observability/logger";
 import type { GraphQLObservation, Metrics } from "../../observability/metrics";
 import { elapsedSeconds, newRequestRecord, runWithRequestRecord } from "../../observability/request-record";
 
-export function observeRequests(options: { logger: Logger; metrics: Metrics }): RequestHandler {
+/** Plain node middleware: it runs before express and before the GraphQL POST handler alike. */
+export function observeRequests(options: {
+  logger: Logger;
+  metrics: Metrics;
+}): (req: IncomingMessage, res: ServerResponse, next: () => void) => void {
   const { logger, metrics } = options;
   return (req, res, next) => {
-    const record = newRequestRecord(req.get("x-request-id"));
-    const path = req.path; // now: routers below rewrite it while they handle the request
+    const requestId = req.headers["x-request-id"];
+    const record = newRequestRecord(Array.isArray(requestId) ? requestId[0] : requestId);
+    const path = pathOf(req.url);
     res.setHeader("x-request-id", record.id);
     logger.debug({ reqId: record.id, method: req.method, path }, "request received");
     res.once("close", () => {
@@ -50,4 +55,11 @@ export function observeRequests(options: { logger: Logger; metrics: Metrics }): 
     });
     withStatementScope(record, () => runWithRequestRecord(record, next));
   };
+}
+
+/** The path of a request target, without its query string. */
+export function pathOf(url: string | undefined): string {
+  const target = url ?? "/";
+  const query = target.indexOf("?");
+  return query < 0 ? target : target.slice(0, query);
 }

@@ -1,0 +1,75 @@
+// GraphQL POSTs (nearly all GraphQL traffic) are served on node's own request and response, not
+// through express. Express's per-request setup (it swaps the prototypes of the request and the
+// response) made every request's objects survive the young-generation collections and be
+// promoted, even at one connection: 3 of every 8 MB a bare express app allocates, none for
+// node:http alone. That promotion drove the server's peak memory and much of its GC time
+// (bench/README.md, "Memory"). Express still serves everything else: health, metrics,
+// Playground, and GraphQL GETs through Apollo's express integration.
+//
+// Written here rather than taken from a library: Apollo's integrations are per framework, and
+// this is the few lines of its express5 one (headers in, body in, status/headers/body out)
+// without express.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { type ApolloServer, type BaseContext, HeaderMap } from "@apollo/server";
+import type { RequestHandler } from "express";
+
+export interface GraphQLPostOptions<Context extends BaseContext> {
+  apollo: ApolloServer<Context>;
+  /** A connect-style JSON body parser that sets `req.body` (express.json / body-parser). */
+  parseBody: RequestHandler;
+  /** The answer to a body the parser refused; undefined means an unexpected error. */
+  bodyError(error: unknown): { status: number; body: string } | undefined;
+  context(req: IncomingMessage): Promise<Context>;
+}
+
+export function isGraphQLPost(req: IncomingMessage, path: string): boolean {
+  return req.method === "POST" && path === "/graphql";
+}
+
+export function graphqlPostHandler<Context extends BaseContext>(options: GraphQLPostOptions<Context>) {
+  const { apollo, parseBody, bodyError, context } = options;
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    let body: unknown;
+    try {
+      body = await readBody(parseBody, req, res);
+    } catch (error) {
+      const answer = bodyError(error) ?? { status: 500, body: JSON.stringify({ errors: [{ message: "Internal server error" }] }) };
+      send(res, answer.status, answer.body);
+      return;
+    }
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
+    }
+    const url = req.url ?? "/";
+    const query = url.indexOf("?");
+    const response = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: "POST", headers, search: query < 0 ? "" : url.slice(query), body },
+      context: () => context(req),
+    });
+    for (const [key, value] of response.headers) res.setHeader(key, value);
+    res.statusCode = response.status ?? 200;
+    if (response.body.kind === "complete") {
+      res.setHeader("content-length", Buffer.byteLength(response.body.string));
+      res.end(response.body.string);
+      return;
+    }
+    for await (const chunk of response.body.asyncIterator) res.write(chunk);
+    res.end();
+  };
+}
+
+/** Runs the body parser on a plain request; resolves with what it parsed (undefined when it parsed nothing). */
+function readBody(parseBody: RequestHandler, req: IncomingMessage, res: ServerResponse): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const parser = parseBody as unknown as (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void;
+    parser(req, res, (error) => (error ? reject(error) : resolve((req as { body?: unknown }).body)));
+  });
+}
+
+function send(res: ServerResponse, status: number, body: string): void {
+  res.statusCode = status;
+  res.setHeader("content-type", "application/json; charset=utf-8");
+  res.setHeader("content-length", Buffer.byteLength(body));
+  res.end(body);
+}
