@@ -31,7 +31,8 @@ export function statementCountsByTarget(): ReadonlyMap<string, number> {
   return statementsByTarget;
 }
 
-function countStatement(label: string): void {
+/** Counts one statement run outside Prisma (in total, under `label`, and for the current request). */
+export function countStatement(label: string): void {
   totalStatements += 1;
   statementsByTarget.set(label, (statementsByTarget.get(label) ?? 0) + 1);
   const scope = requestScope.getStore();

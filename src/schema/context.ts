@@ -1,6 +1,7 @@
 // What every resolver receives: the database client, this request's batching loaders, and the
 // viewer its bearer token proves (null for anonymous requests).
 import type { Viewer } from "../auth/viewer";
+import type { TextRead } from "../database/database";
 import type { PrismaClient } from "../generated/prisma/client";
 import { Loaders } from "./loaders/loaders";
 
@@ -10,6 +11,7 @@ export interface Context {
   viewer: Viewer | null;
 }
 
-export function createContext(prisma: PrismaClient, viewer: Viewer | null = null): Context {
-  return { prisma, loaders: new Loaders(prisma), viewer };
+/** `readText`: the database's direct path for compiled reads, when it has one (database.ts). */
+export function createContext(prisma: PrismaClient, viewer: Viewer | null = null, readText?: TextRead): Context {
+  return { prisma, loaders: new Loaders(prisma, readText), viewer };
 }

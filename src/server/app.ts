@@ -131,7 +131,8 @@ export async function createServer(options: ServerOptions, database: Database): 
     app.use("/", playground);
   }
 
-  const context = async (req: http.IncomingMessage) => createContext(database.prisma, await authenticate(req.headers.authorization));
+  const context = async (req: http.IncomingMessage) =>
+    createContext(database.prisma, await authenticate(req.headers.authorization), database.readText);
   // GraphQL GETs (Playground took the browsers' GETs above); POSTs come through graphql-post.ts.
   app.use("/graphql", ...limits.jsonBody, inFlight.track(expressMiddleware(apollo, { context: ({ req }) => context(req) })));
   const handleGraphQLPost = inFlight.track(

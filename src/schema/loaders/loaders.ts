@@ -4,6 +4,7 @@
 import DataLoader from "dataloader";
 import type { GraphQLResolveInfo } from "graphql";
 import type { FactKind, PrismaClient } from "../../generated/prisma/client";
+import type { TextRead } from "../../database/database";
 import { type ModelName, reader, type RowReader, type Rows } from "../../database/rows";
 import {
   prefetchedKey,
@@ -28,10 +29,13 @@ export class Loaders {
   private readonly selectedCache = new Map<ReadPlan, Map<string, DataLoader<string, unknown>>>();
   private selectionReader?: SelectionReader;
 
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly readText?: TextRead,
+  ) {}
 
   private get reads(): SelectionReader {
-    this.selectionReader ??= new SelectionReader(this.prisma);
+    this.selectionReader ??= new SelectionReader(this.prisma, this.readText);
     return this.selectionReader;
   }
 

@@ -5,6 +5,7 @@
 // value is a `$n` parameter. Why: through Prisma's model API each relation level costs a
 // statement and Prisma's per-row result processing dominated the server's CPU profile.
 import type { ModelName, RowReader, Rows } from "../../database/rows";
+import type { TextRead } from "../../database/database";
 import { PREPARED_STATEMENT_MARKER } from "../../database/statement-counter";
 import type { PrismaClient } from "../../generated/prisma/client";
 import { type OrderBy, prefetchedKey, type ReadTypeName, readModel, type Relation } from "./read-model";
@@ -285,11 +286,14 @@ function compilePage(tables: Tables, plan: ReadPlan, args: { where?: object; ord
 
 const compilable = new WeakMap<ReadPlan, boolean>();
 
-/** Runs compiled reads through Prisma's raw path (a read replica when there is one). */
+/** Runs compiled reads on `pg` directly, or through Prisma's raw path (a read replica when there is one). */
 export class SelectionReader {
   private readonly tables: Tables;
 
-  constructor(private readonly prisma: PrismaClient) {
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly readText?: TextRead,
+  ) {
     this.tables = Tables.of(prisma);
   }
 
@@ -345,10 +349,17 @@ export class SelectionReader {
   }
 
   private async run(plan: ReadPlan, { sql, params }: Compiled): Promise<Record<string, unknown>[]> {
-    const client = "$replica" in this.prisma ? (this.prisma as unknown as { $replica(): PrismaClient }).$replica() : this.prisma;
-    const [{ rows }] = await client.$queryRawUnsafe<{ rows: string }[]>(sql, ...params);
-    const parsed = JSON.parse(rows) as Record<string, unknown>[];
+    const parsed = JSON.parse(this.readText ? await this.readText(sql, params) : await this.readThroughPrisma(sql, params)) as Record<
+      string,
+      unknown
+    >[];
     reviveRows(this.tables, plan, parsed);
     return parsed;
+  }
+
+  private async readThroughPrisma(sql: string, params: unknown[]): Promise<string> {
+    const client = "$replica" in this.prisma ? (this.prisma as unknown as { $replica(): PrismaClient }).$replica() : this.prisma;
+    const [{ rows }] = await client.$queryRawUnsafe<{ rows: string }[]>(sql, ...params);
+    return rows;
   }
 }
