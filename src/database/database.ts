@@ -86,10 +86,6 @@ function createPrisma(adapter: SqlDriverAdapterFactory, target = "primary"): Pri
 /** How much longer than the statement timeout the client waits for a server that sends nothing. */
 const REPLY_GRACE_MS = 1_000;
 
-// The compiled reads (marked statements) are prepared once per connection: PostgreSQL plans
-// their large JSON-building statements in about a millisecond, every time they run unnamed.
-const adapterOptions = { statementNameGenerator: preparedStatementName };
-
 function openPostgres(config: Extract<DatabaseConfig, { kind: "postgres" }>): Database {
   const timeoutMs = config.timeoutMs ?? DATABASE_DEFAULTS.timeoutMs;
   const max = config.poolSize ?? DATABASE_DEFAULTS.poolSize;
@@ -114,13 +110,15 @@ function openPostgres(config: Extract<DatabaseConfig, { kind: "postgres" }>): Da
     const target = `replica-${i + 1}`;
     const pool = openPool(url);
     pools.push({ target, pool });
-    return createPrisma(new PrismaPg(pool, adapterOptions), target);
+    return createPrisma(new PrismaPg(pool), target);
   });
-  const primary = createPrisma(new PrismaPg(pools[0].pool, adapterOptions));
+  const primary = createPrisma(new PrismaPg(pools[0].pool));
   const readPools = pools.length > 1 ? pools.slice(1) : pools;
   const readText: TextRead = async (sql, params) => {
     const { target, pool } = readPools[Math.floor(Math.random() * readPools.length)];
     countStatement(target);
+    // Marked statements are prepared once per connection: PostgreSQL plans the large
+    // JSON-building reads in about a millisecond, every time they run unnamed.
     const name = preparedStatementName({ sql });
     const result = await pool.query<[string]>({ text: sql, values: params as unknown[], rowMode: "array", ...(name ? { name } : {}) });
     return result.rows[0][0];

@@ -86,10 +86,7 @@ export const PREPARED_STATEMENT_MARKER = "/* prepared */ ";
 const MAX_PREPARED_STATEMENTS = 200;
 const preparedNames = new Map<string, string>();
 
-/**
- * For @prisma/adapter-pg's `statementNameGenerator` option: a stable name for a marked
- * statement, "" (an unnamed statement, planned each time) for any other.
- */
+/** A stable name for a marked statement, "" (an unnamed statement, planned each time) for any other. */
 export function preparedStatementName(query: { sql: string }): string {
   if (!query.sql.startsWith(PREPARED_STATEMENT_MARKER)) return "";
   let name = preparedNames.get(query.sql);

@@ -1,5 +1,6 @@
-// The HTTP server: Apollo Server 5 on express, GraphQL at /graphql, health at /health/live and
-// /health/ready, Prometheus metrics at /metrics. It keeps no state between requests (each gets
+// The HTTP server: Apollo Server 5, GraphQL at /graphql (POSTs on node's HTTP, GETs and
+// Playground through express), health at /health/live and /health/ready, Prometheus metrics at
+// /metrics, both through express. It keeps no state between requests (each gets
 // its own loaders and record), so any number of replicas can serve behind a load balancer.
 import http from "node:http";
 import { ApolloServer } from "@apollo/server";
