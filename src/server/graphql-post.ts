@@ -1,8 +1,8 @@
 // GraphQL POSTs (nearly all GraphQL traffic) are served on node's own request and response, not
-// through express. Express's per-request setup (it swaps the prototypes of the request and the
-// response) made every request's objects survive the young-generation collections and be
-// promoted, even at one connection: 3 of every 8 MB a bare express app allocates, none for
-// node:http alone. That promotion drove the server's peak memory and much of its GC time
+// through express. Express's per-request handling (its app, not its router: measured apart) made
+// each request's objects survive the young-generation collections and be promoted, even at one
+// connection: a bare express 5 app promoted a third to a half of what it allocated, node:http
+// alone nothing. That promotion drove the server's peak memory and much of its GC time
 // (bench/README.md, "Memory"). Express still serves everything else: health, metrics,
 // Playground, and GraphQL GETs through Apollo's express integration.
 //
@@ -17,7 +17,7 @@ export interface GraphQLPostOptions<Context extends BaseContext> {
   apollo: ApolloServer<Context>;
   /** A connect-style JSON body parser that sets `req.body` (express.json / body-parser). */
   parseBody: RequestHandler;
-  /** The answer to a body the parser refused; undefined means an unexpected error. */
+  /** The answer to a body the parser refused; undefined for any other error. */
   bodyError(error: unknown): { status: number; body: string } | undefined;
   context(req: IncomingMessage): Promise<Context>;
 }
@@ -33,7 +33,8 @@ export function graphqlPostHandler<Context extends BaseContext>(options: GraphQL
     try {
       body = await readBody(parseBody, req, res);
     } catch (error) {
-      const answer = bodyError(error) ?? { status: 500, body: JSON.stringify({ errors: [{ message: "Internal server error" }] }) };
+      const answer = bodyError(error);
+      if (!answer) throw error; // not the client's body: the caller logs it and answers 500
       send(res, answer.status, answer.body);
       return;
     }
