@@ -4,7 +4,6 @@
 // its own loaders and record), so any number of replicas can serve behind a load balancer.
 import http from "node:http";
 import { ApolloServer } from "@apollo/server";
-import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import {
   ApolloServerPluginCacheControlDisabled,
@@ -32,7 +31,7 @@ import { healthRouter } from "./health";
 import { jitGateway } from "./jit-executor";
 import { InFlightRequests } from "./middleware/in-flight";
 import { observeRequests, pathOf } from "./middleware/observe-requests";
-import { graphqlPostHandler, isGraphQLPost } from "./graphql-post";
+import { graphqlHttpHandler, isGraphQLPost } from "./graphql-http";
 
 export interface NewsgraphServer {
   httpServer: http.Server;
@@ -134,25 +133,22 @@ export async function createServer(options: ServerOptions, database: Database): 
 
   const context = async (req: http.IncomingMessage) =>
     createContext(database.prisma, await authenticate(req.headers.authorization), database.readText);
-  // GraphQL GETs (Playground took the browsers' GETs above); POSTs come through graphql-post.ts.
-  app.use("/graphql", ...limits.jsonBody, inFlight.track(expressMiddleware(apollo, { context: ({ req }) => context(req) })));
-  const handleGraphQLPost = inFlight.track(
-    graphqlPostHandler({ apollo, parseBody: limits.jsonBody[0], bodyError: limits.bodyError, context }),
-  );
+  const handleGraphQL = inFlight.track(graphqlHttpHandler({ apollo, parseBody: limits.jsonBody, bodyError: limits.bodyError, context }));
+  const serveGraphQL = (req: http.IncomingMessage, res: http.ServerResponse) =>
+    handleGraphQL(req, res).catch((error: unknown) => {
+      logger.error({ reqId: currentRequestRecord()?.id, err: error }, "unexpected error while serving GraphQL");
+      if (res.headersSent) return res.destroy();
+      res.statusCode = 500;
+      res.end();
+    });
+  // GraphQL GETs (Playground took the browsers' page requests above).
+  app.use("/graphql", serveGraphQL);
 
   // Every request: an id, a statement count, one log line and its metrics when done. GraphQL
-  // POSTs are then served without express (graphql-post.ts), everything else by the express app.
+  // POSTs are then served without express (graphql-http.ts), everything else by the express app.
   const observe = observeRequests({ logger, metrics });
   httpServer.on("request", (req: http.IncomingMessage, res: http.ServerResponse) =>
-    observe(req, res, () => {
-      if (!isGraphQLPost(req, pathOf(req.url))) return app(req, res);
-      handleGraphQLPost(req, res).catch((error: unknown) => {
-        logger.error({ reqId: currentRequestRecord()?.id, err: error }, "unexpected error while serving a GraphQL POST");
-        if (res.headersSent) return res.destroy();
-        res.statusCode = 500;
-        res.end();
-      });
-    }),
+    observe(req, res, () => (isGraphQLPost(req, pathOf(req.url)) ? serveGraphQL(req, res) : app(req, res))),
   );
 
   return {

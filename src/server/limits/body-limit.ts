@@ -2,7 +2,8 @@
 // is read, when its Content-Length says so, or as soon as it passes the limit), and every failure
 // to read it (too large, not JSON, an unsupported charset or encoding) answered as a GraphQL-style
 // JSON error, never express's HTML error page.
-import express, { type ErrorRequestHandler, type RequestHandler } from "express";
+import express from "express";
+import type { BodyParser } from "../graphql-http";
 import { LimitCode, limitMessage } from "./limit-error";
 
 /**
@@ -42,12 +43,7 @@ export function bodyErrorResponse(error: unknown, maxBytes: number): { status: n
   return { status, body: JSON.stringify({ errors: [{ message, extensions: { code } }] }) };
 }
 
-/** The JSON body parser for /graphql, followed by a handler that answers its (4xx) errors as JSON. */
-export function jsonBody(maxBytes: number): [RequestHandler, ErrorRequestHandler] {
-  const handleErrors: ErrorRequestHandler = (error, _req, res, next) => {
-    const answer = bodyErrorResponse(error, maxBytes);
-    if (!answer) return next(error);
-    res.status(answer.status).type("application/json").send(answer.body);
-  };
-  return [express.json({ limit: maxBytes }), handleErrors];
+/** The JSON body parser for /graphql, with the size limit; its errors are answered by bodyErrorResponse. */
+export function jsonBody(maxBytes: number): BodyParser {
+  return express.json({ limit: maxBytes }) as unknown as BodyParser;
 }

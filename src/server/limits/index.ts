@@ -12,7 +12,7 @@
 //     no abusive request is answered (and logged) as an INTERNAL_SERVER_ERROR.
 import type { ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerErrorCode } from "@apollo/server/errors";
-import type { ErrorRequestHandler, RequestHandler } from "express";
+import type { BodyParser } from "../graphql-http";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import type { LimitsConfig } from "../../config";
 import { bodyErrorResponse, jsonBody } from "./body-limit";
@@ -39,9 +39,9 @@ export interface AbuseLimits {
   plugins: ApolloServerPlugin[];
   /** Wraps ApolloServer's `formatError`: codes for the token limit and Apollo's request errors, hints hidden when asked. */
   formatError(next: FormatError): FormatError;
-  /** The JSON body parser for /graphql, with its size limit and JSON errors. */
-  jsonBody: [RequestHandler, ErrorRequestHandler];
-  /** The same errors' answer, for handlers outside express: undefined for an error that is not the body's. */
+  /** The JSON body parser for /graphql, with its size limit. */
+  jsonBody: BodyParser;
+  /** The answer to a body the parser refused (a GraphQL-style JSON error); undefined for any other error. */
   bodyError(error: unknown): { status: number; body: string } | undefined;
 }
 

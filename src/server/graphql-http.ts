@@ -1,22 +1,24 @@
-// GraphQL POSTs (nearly all GraphQL traffic) are served on node's own request and response, not
-// through express. Express's per-request handling (its app, not its router: measured apart) made
-// each request's objects survive the young-generation collections and be promoted, even at one
-// connection: a bare express 5 app promoted a third to a half of what it allocated, node:http
-// alone nothing. That promotion drove the server's peak memory and much of its GC time
-// (bench/README.md, "Memory"). Express still serves everything else: health, metrics,
-// Playground, and GraphQL GETs through Apollo's express integration.
+// GraphQL over HTTP at /graphql: Apollo's HTTP handling on node's own request and response.
+// POSTs (nearly all GraphQL traffic) reach it without express: express's per-request handling
+// (its app, not its router: measured apart) made each request's objects survive the
+// young-generation collections and be promoted, even at one connection: a bare express 5 app
+// promoted a third to a half of what it allocated, node:http alone nothing. That promotion drove
+// the server's peak memory and much of its GC time (bench/README.md, "Memory"). GETs come through
+// express, after Playground has taken the browsers' page requests; express's request and
+// response are node's, so the same handler serves them.
 //
 // Written here rather than taken from a library: Apollo's integrations are per framework, and
 // this is the few lines of its express5 one (headers in, body in, status/headers/body out)
 // without express.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { type ApolloServer, type BaseContext, HeaderMap } from "@apollo/server";
-import type { RequestHandler } from "express";
 
-export interface GraphQLPostOptions<Context extends BaseContext> {
+/** A connect-style body parser that sets `req.body` (express.json / body-parser). */
+export type BodyParser = (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void;
+
+export interface GraphQLHttpOptions<Context extends BaseContext> {
   apollo: ApolloServer<Context>;
-  /** A connect-style JSON body parser that sets `req.body` (express.json / body-parser). */
-  parseBody: RequestHandler;
+  parseBody: BodyParser;
   /** The answer to a body the parser refused; undefined for any other error. */
   bodyError(error: unknown): { status: number; body: string } | undefined;
   context(req: IncomingMessage): Promise<Context>;
@@ -26,7 +28,7 @@ export function isGraphQLPost(req: IncomingMessage, path: string): boolean {
   return req.method === "POST" && path === "/graphql";
 }
 
-export function graphqlPostHandler<Context extends BaseContext>(options: GraphQLPostOptions<Context>) {
+export function graphqlHttpHandler<Context extends BaseContext>(options: GraphQLHttpOptions<Context>) {
   const { apollo, parseBody, bodyError, context } = options;
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     let body: unknown;
@@ -45,7 +47,7 @@ export function graphqlPostHandler<Context extends BaseContext>(options: GraphQL
     const url = req.url ?? "/";
     const query = url.indexOf("?");
     const response = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: "POST", headers, search: query < 0 ? "" : url.slice(query), body },
+      httpGraphQLRequest: { method: (req.method ?? "GET").toUpperCase(), headers, search: query < 0 ? "" : url.slice(query), body },
       context: () => context(req),
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);
@@ -61,10 +63,9 @@ export function graphqlPostHandler<Context extends BaseContext>(options: GraphQL
 }
 
 /** Runs the body parser on a plain request; resolves with what it parsed (undefined when it parsed nothing). */
-function readBody(parseBody: RequestHandler, req: IncomingMessage, res: ServerResponse): Promise<unknown> {
+function readBody(parseBody: BodyParser, req: IncomingMessage, res: ServerResponse): Promise<unknown> {
   return new Promise((resolve, reject) => {
-    const parser = parseBody as unknown as (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void;
-    parser(req, res, (error) => (error ? reject(error) : resolve((req as { body?: unknown }).body)));
+    parseBody(req, res, (error) => (error ? reject(error) : resolve((req as { body?: unknown }).body)));
   });
 }
 
