@@ -39,6 +39,21 @@ const isoDateJson = (column: string) => `coalesce(to_json(to_char(${column}, 'YY
 /** Relation lists are pages of 20 unless `first`/`last` say otherwise (pagination.args.ts). */
 const DEFAULT_PAGE = 20;
 
+/**
+ * `delegations { edges { node { country { code name } leader { name } } } }` of the meeting whose
+ * id is `meetingId`: the first page, by country name then id (q2 and q3 select the same).
+ */
+const delegationsWithCountryAndLeader = (meetingId: string) => `json_build_object('edges', (
+      SELECT coalesce(json_agg(json_build_object('node', json_build_object(
+        'country', json_build_object('code', d.code, 'name', d.country_name),
+        'leader', (SELECT json_build_object('name', l.name) FROM person l WHERE l.id = d.leader_id)
+      )) ORDER BY d.country_name, d.id), '[]'::json)
+      FROM (
+        SELECT d.id, d.leader_id, c.code, c.name AS country_name
+        FROM delegation d JOIN country c ON c.id = d.country_id
+        WHERE d.meeting_id = ${meetingId} ORDER BY c.name, d.id LIMIT ${DEFAULT_PAGE}
+      ) d))`;
+
 const meetingWithDelegations: BenchQuery = {
   key: "q1-meeting",
   title: "one meeting with its delegations, each with country, leader and members",
@@ -119,16 +134,7 @@ WITH page AS (
 ), edges AS (
   SELECT p.n, ${keysetCursor(isoDateJson("p.date"), "p.id")} AS cursor, json_build_object(
     'id', p.id, 'title', p.title, 'date', p.date,
-    'delegations', json_build_object('edges', (
-      SELECT coalesce(json_agg(json_build_object('node', json_build_object(
-        'country', json_build_object('code', d.code, 'name', d.country_name),
-        'leader', (SELECT json_build_object('name', l.name) FROM person l WHERE l.id = d.leader_id)
-      )) ORDER BY d.country_name, d.id), '[]'::json)
-      FROM (
-        SELECT d.id, d.leader_id, c.code, c.name AS country_name
-        FROM delegation d JOIN country c ON c.id = d.country_id
-        WHERE d.meeting_id = p.id ORDER BY c.name, d.id LIMIT ${DEFAULT_PAGE}
-      ) d))) AS node
+    'delegations', ${delegationsWithCountryAndLeader("p.id")}) AS node
   FROM page p WHERE p.n <= $1::int
 )
 SELECT json_build_object('data', json_build_object('meetings', json_build_object(
@@ -157,16 +163,7 @@ const meetingEntities: BenchQuery = {
 SELECT json_build_object('data', json_build_object('_entities', coalesce(json_agg((
   SELECT json_build_object(
     'id', m.id, 'title', m.title, 'date', m.date,
-    'delegations', json_build_object('edges', (
-      SELECT coalesce(json_agg(json_build_object('node', json_build_object(
-        'country', json_build_object('code', d.code, 'name', d.country_name),
-        'leader', (SELECT json_build_object('name', l.name) FROM person l WHERE l.id = d.leader_id)
-      )) ORDER BY d.country_name, d.id), '[]'::json)
-      FROM (
-        SELECT d.id, d.leader_id, c.code, c.name AS country_name
-        FROM delegation d JOIN country c ON c.id = d.country_id
-        WHERE d.meeting_id = m.id ORDER BY c.name, d.id LIMIT ${DEFAULT_PAGE}
-      ) d)))
+    'delegations', ${delegationsWithCountryAndLeader("m.id")})
   FROM meeting m WHERE m.id = r.id) ORDER BY r.n), '[]'::json)))::text
 FROM unnest($1::uuid[]) WITH ORDINALITY AS r(id, n)`,
 };

@@ -16,7 +16,6 @@ import "reflect-metadata";
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
@@ -25,6 +24,7 @@ import { type Database, openDatabase } from "../src/database/database";
 import { parseArticleDocument } from "../src/importer/article-document";
 import { importArticle } from "../src/importer/import-article";
 import { tabsFromExamples } from "../src/server/playground/playground";
+import { freePort } from "./processes";
 
 const settings = {
   adminUrl: process.env.SOAK_DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres",
@@ -206,17 +206,6 @@ async function admin(sql: string): Promise<void> {
   } finally {
     await client.end();
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 function startServer(databaseUrl: string, port: number, logLines: { count: number; warnOrWorse: string[] }): ChildProcess {
