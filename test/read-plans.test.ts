@@ -127,3 +127,36 @@ test("timestamps and dates read through JSON equal Prisma's", async () => {
   expect(compiled.body.data!.meeting).toEqual(meeting);
   expect(meeting.createdAt).toBe("2026-02-03T04:05:06.789Z");
 });
+
+test("a person's delegations, led or joined, read ahead in one statement, equal the batched loaders' answer", async () => {
+  // Someone who led one delegation and belonged to another.
+  const [{ personId, delegationId, expected }] = await server.database.withSession((session) =>
+    session.query<{ personId: string; delegationId: string; expected: string[] }>(
+      `SELECT d.leader_id::text AS "personId", d.id::text AS "delegationId",
+              array(SELECT id::text FROM delegation WHERE leader_id = d.leader_id
+                    UNION SELECT delegation_id::text FROM delegation_member WHERE person_id = d.leader_id ORDER BY 1) AS expected
+       FROM delegation d WHERE EXISTS (SELECT 1 FROM delegation_member m WHERE m.person_id = d.leader_id)
+       ORDER BY d.id LIMIT 1`,
+    ),
+  );
+  const selection = `delegations(first: 50) { totalCount edges { cursor node { id leader { id } meeting { id } } } }`;
+  const compiled = await server.graphql<{ person: { delegations: { totalCount: number; edges: { node: { id: string } }[] } } }>(
+    `query ($id: ID!) { person(id: $id) { name ${selection} } }`,
+    { id: personId },
+  );
+  expect(compiled.body.errors).toBeUndefined();
+  expect(compiled.body.extensions!.sqlStatements).toBe(1);
+  const { delegations } = compiled.body.data!.person;
+  expect(delegations.edges.map((edge) => edge.node.id)).toEqual(expected);
+  expect(delegations.totalCount).toBe(expected.length);
+  expect(expected.length).toBeGreaterThan(1);
+
+  // `delegation(id:)` reads its leader, and the leader's delegations, through the batched loaders.
+  const batched = await server.graphql<{ delegation: { leader: { delegations: unknown } } }>(
+    `query ($id: ID!) { delegation(id: $id) { leader { ${selection} } } }`,
+    { id: delegationId },
+  );
+  expect(batched.body.errors).toBeUndefined();
+  expect(batched.body.extensions!.sqlStatements).toBeGreaterThan(1);
+  expect(batched.body.data!.delegation.leader.delegations).toEqual(delegations);
+});

@@ -13,6 +13,8 @@ import {
   type Related,
   type RelationName,
   relationOf,
+  type Through,
+  type ToMany,
 } from "./read-model";
 import { planSelection, type ReadPlan } from "./read-plan";
 import { SelectionReader } from "./read-sql";
@@ -97,7 +99,8 @@ export class Loaders {
       if (id === undefined) throw new Error(`${type}.${field}: the row has no ${relation.foreignKey}`);
       return (id ? this.byId(relation.model).load(id) : null) as Result | Promise<Result>;
     }
-    return this.manyBy(relation.model, relation.foreignKey as never, relation.orderBy).load(parent.id) as Promise<Result>;
+    const list = relation.through ? this.manyThrough(relation) : this.manyBy(relation.model, relation.foreignKey as never, relation.orderBy);
+    return list.load(parent.id) as Promise<Result>;
   }
 
   /** Rows of `model` by primary key; unknown ids give null. */
@@ -168,19 +171,27 @@ export class Loaders {
     );
   }
 
-  /** Delegations a person led or belonged to, with the leaders' first. */
-  delegationsOfPerson(): DataLoader<string, Rows["delegation"][]> {
-    return this.memo("delegation:person", () =>
-      new DataLoader(async (personIds) => {
-        const ids = personIds.filter(isUuid);
-        const delegations = await this.prisma.delegation.findMany({
-          where: { OR: [{ leaderId: { in: ids } }, { members: { some: { personId: { in: ids } } } }] },
-          include: { members: { select: { personId: true } } },
-          orderBy: { id: "asc" },
+  /**
+   * One-to-many where a row belongs to the parent by its own foreign key or through a join
+   * table (read-model.ts `Through`), e.g. the delegations a person led or joined; in `orderBy`
+   * order, the id breaking ties.
+   */
+  private manyThrough<M extends ModelName>(relation: ToMany<M>): DataLoader<string, Rows[M][]> {
+    const { model, foreignKey, through } = relation as ToMany<M> & { through: Through };
+    const order = [...relation.orderBy, { id: "asc" }];
+    return this.memo(`${model}:${foreignKey}|${through.model}:${through.key}:${JSON.stringify(order)}`, () =>
+      new DataLoader<string, Rows[M][]>(async (keys) => {
+        const ids = keys.filter(isUuid);
+        // Prisma's typed delegates differ per model; the arguments are checked by the query itself.
+        const rows = (await (this.prisma[model] as unknown as { findMany(args: object): Promise<Record<string, unknown>[]> }).findMany({
+          where: { OR: [{ [foreignKey]: { in: ids } }, { [through.relation]: { some: { [through.key]: { in: ids } } } }] },
+          include: { [through.relation]: { select: { [through.key]: true } } },
+          orderBy: order,
           relationLoadStrategy: "join",
-        });
-        return groupBy(personIds, delegations, (d) => [d.leaderId, ...d.members.map((m) => m.personId)]).map(
-          (list) => list.map(({ members: _members, ...delegation }) => delegation),
+        })) as (Rows[M] & Record<string, unknown>)[];
+        const joinRows = (row: Record<string, unknown>) => row[through.relation] as Record<string, string>[];
+        return groupBy(keys, rows, (row) => [row[foreignKey] as string | null, ...joinRows(row).map((j) => j[through.key])]).map(
+          (list) => list.map(({ [through.relation]: _joined, ...row }) => row as unknown as Rows[M]),
         );
       }),
     );

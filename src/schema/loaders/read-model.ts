@@ -20,16 +20,32 @@ export interface ToMany<M extends ModelName = ModelName> {
   model: M;
   foreignKey: string;
   orderBy: OrderBy;
+  /** Rows that also belong to the parent through a join table (each row listed once). */
+  through?: Through;
+}
+
+/**
+ * A second way for a to-many relation's rows to belong to a parent: rows of the join table
+ * `model` whose `key` is the parent's id name a related row by `relatedKey`. `relation` is the
+ * related model's Prisma relation field to those join rows. E.g. a person's delegations: the
+ * ones they led (`delegation.leaderId`) and the ones they joined (`delegationMember.personId`).
+ */
+export interface Through {
+  relation: string;
+  model: ModelName;
+  key: string;
+  relatedKey: string;
 }
 
 export type Relation = ToOne | ToMany;
 
 const one = <M extends ModelName>(model: M, foreignKey: string): ToOne<M> => ({ kind: "one", model, foreignKey });
-const many = <M extends ModelName>(model: M, foreignKey: string, orderBy: OrderBy = []): ToMany<M> => ({
+const many = <M extends ModelName>(model: M, foreignKey: string, orderBy: OrderBy = [], through?: Through): ToMany<M> => ({
   kind: "many",
   model,
   foreignKey,
   orderBy,
+  ...(through && { through }),
 });
 
 /**
@@ -64,7 +80,19 @@ export const readModel = {
       delegation: one("delegation", "delegationId"),
     },
   },
-  Person: { model: "person", relations: { nationality: one("country", "nationalityId") } },
+  Person: {
+    model: "person",
+    relations: {
+      nationality: one("country", "nationalityId"),
+      // Led or joined, by delegation id.
+      delegations: many("delegation", "leaderId", [], {
+        relation: "members",
+        model: "delegationMember",
+        key: "personId",
+        relatedKey: "delegationId",
+      }),
+    },
+  },
   Place: { model: "place", relations: { country: one("country", "countryId") } },
   Organization: { model: "organization", relations: { country: one("country", "countryId") } },
   Country: { model: "country", relations: {} },

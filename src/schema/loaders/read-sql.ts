@@ -8,7 +8,7 @@ import type { ModelName, RowReader, Rows } from "../../database/rows";
 import type { TextRead } from "../../database/database";
 import { PREPARED_STATEMENT_MARKER } from "../../database/statement-counter";
 import type { PrismaClient } from "../../generated/prisma/client";
-import { type OrderBy, prefetchedKey, type ReadTypeName, readModel, type Relation } from "./read-model";
+import { type OrderBy, prefetchedKey, type ReadTypeName, readModel, type Relation, type ToMany } from "./read-model";
 import type { ReadPlan } from "./read-plan";
 
 interface Column {
@@ -20,8 +20,10 @@ interface Column {
 
 interface Table {
   name: string;
-  /** By Prisma field name. */
+  /** By Prisma field name: every column, for conditions and orders. */
   columns: Map<string, Column>;
+  /** The columns a selection may read (not the internal ones). */
+  readable: ReadonlySet<string>;
 }
 
 /** The part of Prisma's runtime data model read here (the generated client carries it). */
@@ -29,7 +31,7 @@ interface RuntimeDataModel {
   models: Record<string, { dbName: string | null; fields: { name: string; kind: string; type: string; dbName?: string | null }[] }>;
 }
 
-/** Columns clients never see and resolvers never read: not worth building into JSON. */
+/** Columns clients never see and resolvers never read: not worth building into JSON (filters use them). */
 const INTERNAL_COLUMNS = new Set(["searchText"]);
 
 /** The tables of the Prisma models, from the client's own data model (so @map names are honoured). */
@@ -53,12 +55,13 @@ export class Tables {
     for (const [name, model] of Object.entries(dataModel.models)) {
       const columns = new Map<string, Column>();
       for (const field of model.fields) {
-        if ((field.kind === "scalar" || field.kind === "enum") && !INTERNAL_COLUMNS.has(field.name)) {
+        if (field.kind === "scalar" || field.kind === "enum") {
           columns.set(field.name, { name: field.dbName ?? field.name, isDate: field.type === "DateTime" });
         }
       }
+      const readable = new Set([...columns.keys()].filter((field) => !INTERNAL_COLUMNS.has(field)));
       const modelName = (name[0].toLowerCase() + name.slice(1)) as ModelName;
-      this.tables.set(modelName, { name: model.dbName ?? name, columns });
+      this.tables.set(modelName, { name: model.dbName ?? name, columns, readable });
     }
   }
 
@@ -68,7 +71,7 @@ export class Tables {
     return table;
   }
 
-  columnsOf = (model: ModelName): ReadonlySet<string> => new Set(this.table(model).columns.keys());
+  columnsOf = (model: ModelName): ReadonlySet<string> => this.table(model).readable;
 }
 
 /** A plan, filter or order the compiler does not handle: the caller reads the usual way instead. */
@@ -134,11 +137,25 @@ class Statement {
     }
     const joins: Joins = new Map();
     const order = this.orderBy(plan.model, child, [...relation.orderBy, { id: "asc" }], joins);
-    const key = this.column(plan.model, child, relation.foreignKey);
     const joined = [...joins.values()].map((join) => join.sql).join("");
     return (
       `(SELECT coalesce(json_agg(${this.rowJson(plan, child, joins)} ORDER BY ${order}), '[]'::json) ` +
-      `FROM ${this.from(plan.model, child)}${joined} WHERE ${key} = ${alias}."id")`
+      `FROM ${this.from(plan.model, child)}${joined} WHERE ${this.belongs(relation, child, `${alias}."id"`)})`
+    );
+  }
+
+  /** The condition that a to-many relation's row (alias `child`) belongs to the parent whose id is `parentId`. */
+  private belongs(relation: ToMany, child: string, parentId: string): string {
+    const { model, foreignKey, through } = relation;
+    if (!through) return `${this.column(model, child, foreignKey)} = ${parentId}`;
+    // A UNION of the two ways in, so that PostgreSQL can use the index of each (an OR would
+    // scan the related table once per parent).
+    const direct = this.alias();
+    const joinRow = this.alias();
+    return (
+      `${child}."id" IN (SELECT ${direct}."id" FROM ${this.from(model, direct)} WHERE ${this.column(model, direct, foreignKey)} = ${parentId} ` +
+      `UNION SELECT ${this.column(through.model, joinRow, through.relatedKey)} FROM ${this.from(through.model, joinRow)} ` +
+      `WHERE ${this.column(through.model, joinRow, through.key)} = ${parentId})`
     );
   }
 

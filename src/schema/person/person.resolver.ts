@@ -21,13 +21,23 @@ import { Person, PersonConnection } from "./person.type";
 @Resolver(() => Person)
 export class PersonResolver {
   @Query(() => Person, { nullable: true, description: "One person by id." })
-  person(@Arg("id", () => ID, { description: "The person's id." }) id: string, @Ctx() { loaders }: Context) {
-    return loaders.byId("person").load(id);
+  person(
+    @Arg("id", () => ID, { description: "The person's id." }) id: string,
+    @Ctx() { loaders }: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    const plan = loaders.plan(info);
+    return plan ? loaders.selected<"person">(plan).load(id) : loaders.byId("person").load(id);
   }
 
   @Query(() => Person, { nullable: true, description: "One person by slug, e.g. `simon-karam`." })
-  personBySlug(@Arg("slug", { description: "The person's slug." }) slug: string, @Ctx() { loaders }: Context) {
-    return loaders.byUnique("person", "slug").load(slug);
+  personBySlug(
+    @Arg("slug", { description: "The person's slug." }) slug: string,
+    @Ctx() { loaders }: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    const plan = loaders.plan(info);
+    return plan ? loaders.selected<"person">(plan, "slug").load(slug) : loaders.byUnique("person", "slug").load(slug);
   }
 
   @Query(() => PersonConnection, { description: "People, by name unless ordered otherwise; searchable by name." })
@@ -55,7 +65,7 @@ export class PersonResolver {
 
   @FieldResolver(() => DelegationConnection, { description: "Delegations the person led or belonged to." })
   async delegations(@Root() person: Person, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
-    return connectionFromList(await loaders.delegationsOfPerson().load(person.id), page);
+    return connectionFromList(await loaders.related(person, "Person", "delegations"), page);
   }
 
   @FieldResolver(() => DelegationConnection, { description: "Delegations the person led, by meeting date." })
