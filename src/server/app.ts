@@ -29,6 +29,7 @@ import { requestRecordPlugin } from "./plugins/request-record";
 import { serviceUnavailablePlugin } from "./plugins/service-unavailable";
 import { healthRouter } from "./health";
 import { jitGateway } from "./jit-executor";
+import { narrowGatewayRequestContexts } from "./gateway-request-context";
 import { InFlightRequests } from "./middleware/in-flight";
 import { observeRequests, pathOf } from "./middleware/observe-requests";
 import { graphqlHttpHandler, isGraphQLPost } from "./graphql-http";
@@ -72,6 +73,9 @@ export async function createServer(options: ServerOptions, database: Database): 
   app.set("etag", false);
   // Requests are handled once Apollo has started (below); Apollo's drain plugin needs the server first.
   const httpServer = http.createServer();
+  if (!narrowGatewayRequestContexts()) {
+    logger.warn("Apollo's gateway request context builder was not found: requests' objects will be promoted (more memory)");
+  }
   const apollo = new ApolloServer<Context>({
     // The schema, executed by graphql-jit (jit-executor.ts).
     gateway: jitGateway(await buildNewsgraphSubgraphSchema()),

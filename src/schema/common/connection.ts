@@ -49,6 +49,25 @@ export interface Connection<Node> {
   readonly totalCount: Promise<number>;
 }
 
+/**
+ * A connection whose totalCount is counted only when read. A class, not an object literal with
+ * `get totalCount()`: V8 gives each such literal a hidden class of its own, kept in the old
+ * generation until the next full collection, and whatever the getter's closure reaches (here the
+ * request's rows) then survives every young-generation collection and is promoted
+ * (bench/README.md, "Memory"). A getter on the prototype costs nothing of the kind.
+ */
+export class LazyConnection<Node> implements Connection<Node> {
+  constructor(
+    readonly edges: Edge<Node>[],
+    readonly pageInfo: PageInfo,
+    private readonly count: () => Promise<number>,
+  ) {}
+
+  get totalCount(): Promise<number> {
+    return this.count();
+  }
+}
+
 /** Builds the `<Name>Connection` and `<Name>Edge` object types for a node type. */
 export function ConnectionType<Node extends object>(
   name: string,

@@ -2,7 +2,7 @@
 // parents (one statement per relation and level). Paging happens here, in the list's order,
 // and totalCount is the list's length, so nested connections stay N+1-free, counts included.
 import { BadUserInputError } from "../../errors";
-import { type Connection, LazyEdge } from "./connection";
+import { type Connection, LazyConnection, LazyEdge } from "./connection";
 import { type PaginationArgs, pageSizes } from "./pagination.args";
 
 const PREFIX = "item:";
@@ -17,19 +17,14 @@ export function connectionFromList<Node extends { id: string }>(list: Node[], ar
   if (first != null) end = Math.min(end, start + first);
   if (last != null) start = Math.max(start, end - last);
   const edges = list.slice(start, end).map((node) => new LazyEdge(node, cursorOf));
-  return {
-    edges,
-    pageInfo: {
-      hasNextPage: end < list.length,
-      hasPreviousPage: start > 0,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
-    // A getter, like paginate's: no promise is made for the many connections that do not select it.
-    get totalCount() {
-      return Promise.resolve(list.length);
-    },
+  const pageInfo = {
+    hasNextPage: end < list.length,
+    hasPreviousPage: start > 0,
+    startCursor: edges[0]?.cursor ?? null,
+    endCursor: edges.at(-1)?.cursor ?? null,
   };
+  // Like paginate's: no promise is made for the many connections that do not select totalCount.
+  return new LazyConnection(edges, pageInfo, () => Promise.resolve(list.length));
 }
 
 function cursorOf(node: { id: string }): string {

@@ -3,7 +3,7 @@
 import { BadUserInputError } from "../../errors";
 import { isUuid } from "../loaders/loaders";
 import type { RowReader } from "../../database/rows";
-import { type Connection, LazyEdge } from "./connection";
+import { type Connection, LazyConnection, LazyEdge } from "./connection";
 import { type PaginationArgs, pageSizes } from "./pagination.args";
 
 export interface Ordering {
@@ -42,19 +42,14 @@ export async function paginate<Row extends { id: string }>(
   if (backward) page.reverse();
   const cursorOf = (node: { id: string }) => encodeCursor(ordering, node);
   const edges = page.map((node) => new LazyEdge(node, cursorOf));
-  return {
-    edges,
-    pageInfo: {
-      hasNextPage: backward ? before !== null : hasMore,
-      hasPreviousPage: backward ? hasMore : after !== null,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
-    // A getter: the count query runs only if the client selected totalCount.
-    get totalCount() {
-      return reader.count({ where });
-    },
+  const pageInfo = {
+    hasNextPage: backward ? before !== null : hasMore,
+    hasPreviousPage: backward ? hasMore : after !== null,
+    startCursor: edges[0]?.cursor ?? null,
+    endCursor: edges.at(-1)?.cursor ?? null,
   };
+  // The count query runs only if the client selected totalCount.
+  return new LazyConnection(edges, pageInfo, () => reader.count({ where }));
 }
 
 function orderBy(ordering: Ordering, backward: boolean): object[] {
