@@ -72,6 +72,17 @@ export class Loaders {
   }
 
   /**
+   * The row a root field asks for by a unique column (the id, a slug): with the relations its
+   * selection reads ahead, in one statement, when the selection compiles; else by the plain
+   * batched loader, its relations then loaded level by level.
+   */
+  oneBy<M extends ModelName>(info: GraphQLResolveInfo, model: M, key: string, field: keyof Rows[M] & string = "id"): Promise<Rows[M] | null> {
+    const plan = this.plan(info);
+    if (plan) return this.selected<M>(plan, field).load(key);
+    return field === "id" ? this.byId(model).load(key) : this.byUnique(model, field).load(key);
+  }
+
+  /**
    * A reader of pages for `paginate` whose rows come with the plan's relations read ahead, in
    * the same statement as the page (filters the compiler does not handle are read by Prisma).
    */

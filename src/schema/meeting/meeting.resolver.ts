@@ -28,8 +28,7 @@ export class MeetingResolver {
     @Info() info: GraphQLResolveInfo,
   ) {
     // The meeting and the relations the query selects, in one statement (loaders/read-sql.ts).
-    const plan = loaders.plan(info);
-    return plan ? loaders.selected<"meeting">(plan).load(id) : loaders.byId("meeting").load(id);
+    return loaders.oneBy(info, "meeting", id);
   }
 
   @Query(() => Meeting, { nullable: true, description: "One meeting by slug." })
@@ -38,8 +37,7 @@ export class MeetingResolver {
     @Ctx() { loaders }: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    const plan = loaders.plan(info);
-    return plan ? loaders.selected<"meeting">(plan, "slug").load(slug) : loaders.byUnique("meeting", "slug").load(slug);
+    return loaders.oneBy(info, "meeting", slug, "slug");
   }
 
   @Query(() => MeetingConnection, { description: "Meetings, by date (undated last) unless ordered otherwise." })

@@ -26,8 +26,7 @@ export class PersonResolver {
     @Ctx() { loaders }: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    const plan = loaders.plan(info);
-    return plan ? loaders.selected<"person">(plan).load(id) : loaders.byId("person").load(id);
+    return loaders.oneBy(info, "person", id);
   }
 
   @Query(() => Person, { nullable: true, description: "One person by slug, e.g. `simon-karam`." })
@@ -36,8 +35,7 @@ export class PersonResolver {
     @Ctx() { loaders }: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    const plan = loaders.plan(info);
-    return plan ? loaders.selected<"person">(plan, "slug").load(slug) : loaders.byUnique("person", "slug").load(slug);
+    return loaders.oneBy(info, "person", slug, "slug");
   }
 
   @Query(() => PersonConnection, { description: "People, by name unless ordered otherwise; searchable by name." })
