@@ -25,6 +25,7 @@ import { maskErrors } from "./plugins/mask-errors";
 import { abuseLimits } from "./limits";
 import { playgroundRouter, tabsFromExamples } from "./playground/playground";
 import { sqlStatementCountPlugin } from "./plugins/sql-statement-count";
+import { runRequestPlugins } from "./plugins/request-plugins";
 import { requestRecordPlugin } from "./plugins/request-record";
 import { serviceUnavailablePlugin } from "./plugins/service-unavailable";
 import { healthRouter } from "./health";
@@ -94,10 +95,13 @@ export async function createServer(options: ServerOptions, database: Database): 
       // No HTTP caching of GraphQL answers here, and Apollo's cache-control plugin wraps every
       // field resolver to compute cache hints: a third of the CPU of large reads (bench/README.md).
       ApolloServerPluginCacheControlDisabled(),
-      requestRecordPlugin(),
-      serviceUnavailablePlugin(availability),
-      ...limits.plugins,
-      ...(options.exposeSqlStatementCount ? [sqlStatementCountPlugin()] : []),
+      // Ours, run in this order by one Apollo plugin (plugins/request-plugins.ts).
+      runRequestPlugins<Context>([
+        requestRecordPlugin(),
+        serviceUnavailablePlugin(availability),
+        ...limits.plugins,
+        ...(options.exposeSqlStatementCount ? [sqlStatementCountPlugin()] : []),
+      ]),
     ],
     // Apollo's own messages go to the same JSON log.
     logger: {

@@ -21,7 +21,7 @@ import { BadUserInputError } from "../../errors";
 import { buildNewsgraphSchema, printNewsgraphSchema } from "../build-schema";
 import { ceasefirePartyTypeName } from "../ceasefire/ceasefire.type";
 import { factTypeName } from "../fact/fact.interface";
-import { answerReadAheadRelations } from "../loaders/read-ahead-resolvers";
+import { answerReadAheadRelations, readConnectionCountsDirectly } from "../loaders/read-ahead-resolvers";
 import { entities, referenceResolver, type Representation } from "./entities";
 
 const SYNCHRONOUS_TYPE_RESOLVERS = { CeasefireParty: ceasefirePartyTypeName, Fact: factTypeName };
@@ -61,6 +61,7 @@ function toSubgraph(schema: GraphQLSchema): GraphQLSchema {
     resolvers[typeName] = { ...resolvers[typeName], __resolveReference: referenceResolver(typeName, entity) };
   }
   answerReadAheadRelations(resolvers as Record<string, Record<string, unknown>>);
+  readConnectionCountsDirectly(resolvers as Record<string, Record<string, unknown>>);
   // type-graphql wraps each abstract type's own resolveType in an async function; graphql-jit
   // (server/jit-executor.ts) needs the type name synchronously, so these get the plain ones.
   for (const [typeName, resolveType] of Object.entries(SYNCHRONOUS_TYPE_RESOLVERS)) {

@@ -2,7 +2,7 @@
 // type-graphql's resolver wrapper (argument conversion into class instances, the middleware
 // chain, a promise per call): that wrapper was the largest cost we could remove from nested
 // reads, which call these fields once per parent row (bench/README.md). A relation that was not
-// read ahead goes to the field's own resolver, as before.
+// read ahead goes to the field's own resolver, as before. Connections' totalCount likewise.
 import type { GraphQLFieldResolver } from "graphql";
 import { getMetadataStorage } from "type-graphql";
 import { connectionFromList } from "../common/list-connection";
@@ -34,23 +34,38 @@ export function answerReadAheadRelations(resolvers: ResolverMap): void {
 }
 
 /**
+ * Replaces the resolver of every connection's `totalCount` (a field whose value is a promise or
+ * a getter making one, so not a `simpleResolvers` field) with a plain read of that value: the
+ * type-graphql wrapper cost more than the count of a list read ahead.
+ */
+export function readConnectionCountsDirectly(resolvers: ResolverMap): void {
+  for (const [typeName, fields] of Object.entries(resolvers)) {
+    if (!typeName.endsWith("Connection") || !fields.totalCount) continue;
+    assertNothingToBypass(typeName, "totalCount");
+    resolvers[typeName].totalCount = ((parent) => parent.totalCount) satisfies Resolver;
+  }
+}
+
+/**
  * The shortcut would skip authorization and middlewares: refuse to build if a relation field has
  * any (type-graphql fills in `roles` and `middlewares` when it builds the schema).
  */
 function assertNothingToBypass(typeName: string, field: string): void {
   const storage = getMetadataStorage();
+  // By class, not class name: connection classes all share one name (common/connection.ts).
+  const typeClass = storage.objectTypes.find((type) => type.name === typeName)?.target;
+  if (!typeClass) throw new Error(`${typeName} is not a type-graphql object type`);
   const guarded = [...storage.fieldResolvers, ...storage.fields].some(
     (metadata) =>
       metadata.schemaName === field &&
-      ownerName(metadata) === typeName &&
+      ownerClass(metadata) === typeClass &&
       ((metadata.roles?.length ?? 0) > 0 || (metadata.middlewares?.length ?? 0) > 0),
   );
   if (guarded) {
-    throw new Error(`${typeName}.${field} has authorization or middlewares, which the read-ahead shortcut would skip`);
+    throw new Error(`${typeName}.${field} has authorization or middlewares, which the shortcut would skip`);
   }
 }
 
-function ownerName(metadata: { target: Function; getObjectType?: () => unknown }): string | undefined {
-  const owner = metadata.getObjectType ? metadata.getObjectType() : metadata.target;
-  return typeof owner === "function" ? owner.name : undefined;
+function ownerClass(metadata: { target: Function; getObjectType?: () => unknown }): unknown {
+  return metadata.getObjectType ? metadata.getObjectType() : metadata.target;
 }

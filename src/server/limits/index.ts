@@ -10,7 +10,7 @@
 //   - requests that could only fail inside execution (request-sanity.ts) refused before it, and
 //     Apollo's own request errors that carry a 4xx status but no code given BAD_REQUEST, so that
 //     no abusive request is answered (and logged) as an INTERNAL_SERVER_ERROR.
-import type { ApolloServerPlugin } from "@apollo/server";
+import type { RequestPlugin } from "../plugins/request-plugins";
 import { ApolloServerErrorCode } from "@apollo/server/errors";
 import type { BodyParser } from "../graphql-http";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
@@ -36,7 +36,7 @@ export interface AbuseLimits {
     parseOptions: { maxTokens: number };
   };
   /** Refuse, before execution, what the schema cannot serve and what is over the operation limits. */
-  plugins: ApolloServerPlugin[];
+  plugins: RequestPlugin[];
   /** Wraps ApolloServer's `formatError`: codes for the token limit and Apollo's request errors, hints hidden when asked. */
   formatError(next: FormatError): FormatError;
   /** The JSON body parser for /graphql, with its size limit. */

@@ -9,7 +9,6 @@
 // depth rather than by page sizes. Its rules also run as validation rules, where variable values
 // are unknown; here, after validation, they are known, and the document is known to be valid (no
 // unknown fields, no fragment cycles), which keeps this measuring simple.
-import type { ApolloServerPlugin } from "@apollo/server";
 import {
   type FragmentDefinitionNode,
   type GraphQLField,
@@ -27,6 +26,7 @@ import {
   isObjectType,
   valueFromASTUntyped,
 } from "graphql";
+import type { RequestHooks, RequestPlugin } from "../plugins/request-plugins";
 import { LimitCode, LimitExceededError } from "./limit-error";
 
 export interface OperationLimits {
@@ -145,24 +145,21 @@ export function checkOperationLimits(measure: OperationMeasure, limits: Operatio
 }
 
 /**
- * The Apollo Server plugin: an error thrown from `didResolveOperation` becomes the response
- * (with its code and HTTP status) before execution starts.
+ * The plugin: an error thrown from `didResolveOperation` becomes the response (with its code and
+ * HTTP status) before execution starts.
  */
-export function operationLimitsPlugin(limits: OperationLimits): ApolloServerPlugin {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ schema, document, operation, request }) {
-          if (!operation) return; // Apollo answers that itself
-          const fragments = new Map<string, FragmentDefinitionNode>();
-          for (const definition of document.definitions) {
-            if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
-          }
-          checkOperationLimits(measureOperation(schema, operation, fragments, request.variables), limits);
-        },
-      };
+export function operationLimitsPlugin(limits: OperationLimits): RequestPlugin {
+  const hooks: RequestHooks = {
+    didResolveOperation({ schema, document, operation, request }) {
+      if (!operation) return; // Apollo answers that itself
+      const fragments = new Map<string, FragmentDefinitionNode>();
+      for (const definition of document.definitions) {
+        if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+      }
+      checkOperationLimits(measureOperation(schema, operation, fragments, request.variables), limits);
     },
   };
+  return () => hooks;
 }
 
 function fieldOf(parentType: GraphQLNamedType | undefined, name: string): GraphQLField<unknown, unknown> | undefined {

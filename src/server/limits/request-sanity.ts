@@ -5,31 +5,28 @@
 //     fails at execution: "Schema is not configured to execute subscription operation.");
 //   - a string, in the document or in the variables, with a NUL character: PostgreSQL text
 //     cannot hold one, so any comparison with it fails in the database.
-import type { ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerErrorCode } from "@apollo/server/errors";
 import { type DocumentNode, GraphQLError, Kind, visit } from "graphql";
+import type { RequestHooks, RequestPlugin } from "../plugins/request-plugins";
 
 const NUL = "\u0000";
 
-export function requestSanityPlugin(): ApolloServerPlugin {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ schema, document, operation, request }) {
-          if (operation && !schema.getRootType(operation.operation)) {
-            throw new GraphQLError(`This service has no ${operation.operation} operations.`, {
-              extensions: { code: ApolloServerErrorCode.OPERATION_RESOLUTION_FAILURE, http: { status: 400 } },
-            });
-          }
-          if (documentHasNul(document) || valueHasNul(request.variables)) {
-            throw new GraphQLError("Strings must not contain the NUL character (U+0000).", {
-              extensions: { code: ApolloServerErrorCode.BAD_USER_INPUT, http: { status: 400 } },
-            });
-          }
-        },
-      };
+export function requestSanityPlugin(): RequestPlugin {
+  const hooks: RequestHooks = {
+    didResolveOperation({ schema, document, operation, request }) {
+      if (operation && !schema.getRootType(operation.operation)) {
+        throw new GraphQLError(`This service has no ${operation.operation} operations.`, {
+          extensions: { code: ApolloServerErrorCode.OPERATION_RESOLUTION_FAILURE, http: { status: 400 } },
+        });
+      }
+      if (documentHasNul(document) || valueHasNul(request.variables)) {
+        throw new GraphQLError("Strings must not contain the NUL character (U+0000).", {
+          extensions: { code: ApolloServerErrorCode.BAD_USER_INPUT, http: { status: 400 } },
+        });
+      }
     },
   };
+  return () => hooks;
 }
 
 /** By parsed document: Apollo hands the same object for the same query text. */

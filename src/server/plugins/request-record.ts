@@ -1,27 +1,25 @@
 // Writes what Apollo learns about a GraphQL request (operation name and type, the error codes
 // of the response) into the request's record, for the log line and the metrics.
-import type { ApolloServerPlugin } from "@apollo/server";
 import { currentRequestRecord, type GraphQLRecord } from "../../observability/request-record";
+import type { RequestPlugin } from "./request-plugins";
 
-export function requestRecordPlugin(): ApolloServerPlugin {
-  return {
-    async requestDidStart() {
-      const record = currentRequestRecord();
-      if (!record) return;
-      const graphql: GraphQLRecord = { operationName: null, operationType: null, errorCodes: [] };
-      record.graphql = graphql;
-      return {
-        async didResolveOperation({ operationName, operation }) {
-          graphql.operationName = operationName;
-          graphql.operationType = operation?.operation ?? null;
-        },
-        async willSendResponse({ response }) {
-          if (response.body.kind !== "single") return;
-          graphql.errorCodes = (response.body.singleResult.errors ?? []).map((error) =>
-            String(error.extensions?.code ?? "INTERNAL_SERVER_ERROR"),
-          );
-        },
-      };
-    },
+export function requestRecordPlugin(): RequestPlugin {
+  return () => {
+    const record = currentRequestRecord();
+    if (!record) return undefined;
+    const graphql: GraphQLRecord = { operationName: null, operationType: null, errorCodes: [] };
+    record.graphql = graphql;
+    return {
+      didResolveOperation({ operationName, operation }) {
+        graphql.operationName = operationName;
+        graphql.operationType = operation?.operation ?? null;
+      },
+      willSendResponse({ response }) {
+        if (response.body.kind !== "single") return;
+        graphql.errorCodes = (response.body.singleResult.errors ?? []).map((error) =>
+          String(error.extensions?.code ?? "INTERNAL_SERVER_ERROR"),
+        );
+      },
+    };
   };
 }

@@ -1,22 +1,19 @@
 // Reports how many SQL statements a request ran, as `extensions.sqlStatements` in the response.
 // Off by default: tests and the benchmark turn it on to prove that nested reads are batched.
-import type { ApolloServerPlugin } from "@apollo/server";
 import { currentStatementScope } from "../../database/statement-counter";
+import type { RequestHooks, RequestPlugin } from "./request-plugins";
 
-export function sqlStatementCountPlugin(): ApolloServerPlugin {
-  return {
-    async requestDidStart() {
-      return {
-        async willSendResponse({ response }) {
-          const scope = currentStatementScope();
-          if (scope && response.body.kind === "single") {
-            response.body.singleResult.extensions = {
-              ...response.body.singleResult.extensions,
-              sqlStatements: scope.statements,
-            };
-          }
-        },
-      };
+export function sqlStatementCountPlugin(): RequestPlugin {
+  const hooks: RequestHooks = {
+    willSendResponse({ response }) {
+      const scope = currentStatementScope();
+      if (scope && response.body.kind === "single") {
+        response.body.singleResult.extensions = {
+          ...response.body.singleResult.extensions,
+          sqlStatements: scope.statements,
+        };
+      }
     },
   };
+  return () => hooks;
 }
