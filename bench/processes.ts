@@ -1,5 +1,5 @@
-// Child processes of the benchmark: the newsgraph server as production runs it
-// (`node dist/src/main.js`) and the reference server, each on its own loopback port, plus what
+// Child processes of the benchmark: the newsgraph server as production runs it (`npm start`'s
+// `node <flags> dist/src/main.js`) and the reference server, each on its own loopback port, plus what
 // the bench reads from them (answers over HTTP, peak memory from /proc).
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
@@ -31,11 +31,22 @@ export function freePort(): Promise<number> {
   });
 }
 
+/**
+ * The node flags `npm start` runs the server with (package.json's start script), so that the
+ * bench and the soak run measure the process production runs.
+ */
+export function startNodeFlags(): string[] {
+  const start = (JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: { start: string } }).scripts.start;
+  const words = start.trim().split(/\s+/);
+  if (words[0] !== "node" || words.at(-1) !== "dist/src/main.js") throw new Error(`unexpected start script: ${start}`);
+  return words.slice(1, -1);
+}
+
 export interface StartOptions {
   databaseUrl: string;
   /** Write a V8 CPU profile of the newsgraph server into this directory when it stops. */
   cpuProfileDir?: string;
-  /** NODE_OPTIONS for the newsgraph server (e.g. V8 heap flags), to try settings. */
+  /** NODE_OPTIONS for the newsgraph server (e.g. V8 heap flags), to try settings; they come after, so win over, `npm start`'s. */
   nodeOptions?: string;
 }
 
@@ -44,6 +55,8 @@ export async function startNewsgraph({ databaseUrl, cpuProfileDir, nodeOptions }
   const port = await freePort();
   const args = cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${cpuProfileDir}`] : [];
   return startProcess("newsgraph", [...args, path.join(ROOT, "dist", "src", "main.js")], port, {
+    // npm start's flags as NODE_OPTIONS, so that --server-node-options can override them.
+    NODE_OPTIONS: [...startNodeFlags(), ...(nodeOptions ? [nodeOptions] : [])].join(" "),
     DATABASE_URL: databaseUrl,
     PORT: String(port),
     HOST: "127.0.0.1",
@@ -54,7 +67,6 @@ export async function startNewsgraph({ databaseUrl, cpuProfileDir, nodeOptions }
     // One log line per request would measure the logger; warnings and errors still show.
     LOG_LEVEL: "warn",
     NODE_ENV: "production",
-    ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}),
   });
 }
 

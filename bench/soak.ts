@@ -1,6 +1,6 @@
 // `npm run bench:soak`: a soak run of the production build against the PostgreSQL server.
 //
-// It creates a database of its own, starts `node dist/src/main.js` on it (migrate + seed, as in
+// It creates a database of its own, starts the server as `npm start` does on it (migrate + seed, as in
 // production), then for SOAK_DURATION_S seconds (60) sends the example queries of
 // schema/examples.graphql and reads of freshly written articles from SOAK_CONNECTIONS (20)
 // connections with autocannon, while writers import articles in this process (newsgraph has no
@@ -24,7 +24,7 @@ import { type Database, openDatabase } from "../src/database/database";
 import { parseArticleDocument } from "../src/importer/article-document";
 import { importArticle } from "../src/importer/import-article";
 import { tabsFromExamples } from "../src/server/playground/playground";
-import { freePort } from "./processes";
+import { freePort, startNodeFlags } from "./processes";
 
 const settings = {
   adminUrl: process.env.SOAK_DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres",
@@ -209,7 +209,7 @@ async function admin(sql: string): Promise<void> {
 }
 
 function startServer(databaseUrl: string, port: number, logLines: { count: number; warnOrWorse: string[] }): ChildProcess {
-  const child = spawn(process.execPath, [path.join(paths.root, "dist", "src", "main.js")], {
+  const child = spawn(process.execPath, [...startNodeFlags(), path.join(paths.root, "dist", "src", "main.js")], {
     env: {
       PATH: process.env.PATH ?? "",
       HOME: process.env.HOME ?? "",

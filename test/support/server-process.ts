@@ -1,4 +1,4 @@
-// Runs the built server (`dist/src/main.js`, as `npm start` does) as a child process and reads
+// Runs the built server (`dist/src/main.js`, the script `npm start` runs) as a child process and reads
 // its JSON log lines: for tests of what only a whole process shows (signals, several replicas).
 import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
