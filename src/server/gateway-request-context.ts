@@ -3,8 +3,8 @@
 // closure holds Apollo's whole request context: our context and its rows, the result, the
 // request. V8 gives each such object a hidden class of its own, kept in the old generation until
 // the next full collection, so everything that closure reaches survived every young-generation
-// collection and was promoted: half of what a q1 request promoted, and the main reason the
-// server's memory grew to ~250 MB under load (bench/README.md, "Memory").
+// collection and was promoted: more than half of what a q1 request promoted, and the main reason
+// the server's memory grew to ~250 MB under load (bench/README.md, "Memory").
 //
 // No option or hook changes that, so the builder is wrapped where Apollo's request pipeline
 // looks it up (its module's exports, at each call): the original builds the context from a copy
@@ -21,7 +21,8 @@ const WRAPPED = Symbol("newsgraph.gatewayContextWrapped");
 export function narrowGatewayRequestContexts(): boolean {
   let builderModule: { makeGatewayGraphQLRequestContext?: Builder & { [WRAPPED]?: true } };
   try {
-    // Not an exported path of @apollo/server, hence the file path (tested with the pinned version).
+    // Not an exported path of @apollo/server, hence the file path; test/gateway-request-context.test.ts
+    // checks that the installed version still has it there.
     const file = path.join(path.dirname(require.resolve("@apollo/server")), "utils", "makeGatewayGraphQLRequestContext.js");
     builderModule = require(file);
   } catch {
