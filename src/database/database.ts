@@ -119,7 +119,7 @@ function openPostgres(config: Extract<DatabaseConfig, { kind: "postgres" }>): Da
     countStatement(target);
     // Marked statements are prepared once per connection: PostgreSQL plans the large
     // JSON-building reads in about a millisecond, every time they run unnamed.
-    const name = preparedStatementName({ sql });
+    const name = preparedStatementName(sql);
     const result = await pool.query<[string]>({ text: sql, values: params as unknown[], rowMode: "array", ...(name ? { name } : {}) });
     const [[text]] = result.rows;
     // With a reply timeout (query_timeout) pg leaves each query's result reachable until V8's

@@ -87,12 +87,12 @@ const MAX_PREPARED_STATEMENTS = 200;
 const preparedNames = new Map<string, string>();
 
 /** A stable name for a marked statement, "" (an unnamed statement, planned each time) for any other. */
-export function preparedStatementName(query: { sql: string }): string {
-  if (!query.sql.startsWith(PREPARED_STATEMENT_MARKER)) return "";
-  let name = preparedNames.get(query.sql);
+export function preparedStatementName(sql: string): string {
+  if (!sql.startsWith(PREPARED_STATEMENT_MARKER)) return "";
+  let name = preparedNames.get(sql);
   if (name === undefined && preparedNames.size < MAX_PREPARED_STATEMENTS) {
     name = `newsgraph_${preparedNames.size + 1}`;
-    preparedNames.set(query.sql, name);
+    preparedNames.set(sql, name);
   }
   return name ?? "";
 }

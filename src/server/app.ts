@@ -32,7 +32,7 @@ import { healthRouter } from "./health";
 import { jitGateway } from "./jit-executor";
 import { narrowGatewayRequestContexts } from "./gateway-request-context";
 import { InFlightRequests } from "./middleware/in-flight";
-import { observeRequests, pathOf } from "./middleware/observe-requests";
+import { observeRequests } from "./middleware/observe-requests";
 import { graphqlHttpHandler, isGraphQLPost } from "./graphql-http";
 
 export interface NewsgraphServer {
@@ -156,7 +156,7 @@ export async function createServer(options: ServerOptions, database: Database): 
   // POSTs are then served without express (graphql-http.ts), everything else by the express app.
   const observe = observeRequests({ logger, metrics });
   httpServer.on("request", (req: http.IncomingMessage, res: http.ServerResponse) =>
-    observe(req, res, () => (isGraphQLPost(req, pathOf(req.url)) ? serveGraphQL(req, res) : app(req, res))),
+    observe(req, res, () => (isGraphQLPost(req) ? serveGraphQL(req, res) : app(req, res))),
   );
 
   return {

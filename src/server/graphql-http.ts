@@ -12,6 +12,7 @@
 // without express.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { type ApolloServer, type BaseContext, HeaderMap } from "@apollo/server";
+import { pathOf } from "./middleware/observe-requests";
 
 /** A connect-style body parser that sets `req.body` (express.json / body-parser). */
 export type BodyParser = (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void;
@@ -24,8 +25,8 @@ export interface GraphQLHttpOptions<Context extends BaseContext> {
   context(req: IncomingMessage): Promise<Context>;
 }
 
-export function isGraphQLPost(req: IncomingMessage, path: string): boolean {
-  return req.method === "POST" && path === "/graphql";
+export function isGraphQLPost(req: IncomingMessage): boolean {
+  return req.method === "POST" && pathOf(req.url) === "/graphql";
 }
 
 export function graphqlHttpHandler<Context extends BaseContext>(options: GraphQLHttpOptions<Context>) {
@@ -45,9 +46,9 @@ export function graphqlHttpHandler<Context extends BaseContext>(options: GraphQL
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
     }
     const url = req.url ?? "/";
-    const query = url.indexOf("?");
+    const search = url.slice(pathOf(url).length);
     const response = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: (req.method ?? "GET").toUpperCase(), headers, search: query < 0 ? "" : url.slice(query), body },
+      httpGraphQLRequest: { method: (req.method ?? "GET").toUpperCase(), headers, search, body },
       context: () => context(req),
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);

@@ -57,11 +57,15 @@ export interface Connection<Node> {
  * (bench/README.md, "Memory"). A getter on the prototype costs nothing of the kind.
  */
 export class LazyConnection<Node> implements Connection<Node> {
+  readonly pageInfo: PageInfo;
+
   constructor(
     readonly edges: Edge<Node>[],
-    readonly pageInfo: PageInfo,
+    more: { hasNextPage: boolean; hasPreviousPage: boolean },
     private readonly count: () => Promise<number>,
-  ) {}
+  ) {
+    this.pageInfo = { ...more, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null };
+  }
 
   get totalCount(): Promise<number> {
     return this.count();

@@ -17,14 +17,8 @@ export function connectionFromList<Node extends { id: string }>(list: Node[], ar
   if (first != null) end = Math.min(end, start + first);
   if (last != null) start = Math.max(start, end - last);
   const edges = list.slice(start, end).map((node) => new LazyEdge(node, cursorOf));
-  const pageInfo = {
-    hasNextPage: end < list.length,
-    hasPreviousPage: start > 0,
-    startCursor: edges[0]?.cursor ?? null,
-    endCursor: edges.at(-1)?.cursor ?? null,
-  };
   // Like paginate's: no promise is made for the many connections that do not select totalCount.
-  return new LazyConnection(edges, pageInfo, () => Promise.resolve(list.length));
+  return new LazyConnection(edges, { hasNextPage: end < list.length, hasPreviousPage: start > 0 }, () => Promise.resolve(list.length));
 }
 
 function cursorOf(node: { id: string }): string {

@@ -42,14 +42,9 @@ export async function paginate<Row extends { id: string }>(
   if (backward) page.reverse();
   const cursorOf = (node: { id: string }) => encodeCursor(ordering, node);
   const edges = page.map((node) => new LazyEdge(node, cursorOf));
-  const pageInfo = {
-    hasNextPage: backward ? before !== null : hasMore,
-    hasPreviousPage: backward ? hasMore : after !== null,
-    startCursor: edges[0]?.cursor ?? null,
-    endCursor: edges.at(-1)?.cursor ?? null,
-  };
+  const more = { hasNextPage: backward ? before !== null : hasMore, hasPreviousPage: backward ? hasMore : after !== null };
   // The count query runs only if the client selected totalCount.
-  return new LazyConnection(edges, pageInfo, () => reader.count({ where }));
+  return new LazyConnection(edges, more, () => reader.count({ where }));
 }
 
 function orderBy(ordering: Ordering, backward: boolean): object[] {

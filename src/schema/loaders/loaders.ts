@@ -110,7 +110,9 @@ export class Loaders {
       if (id === undefined) throw new Error(`${type}.${field}: the row has no ${relation.foreignKey}`);
       return (id ? this.byId(relation.model).load(id) : null) as Result | Promise<Result>;
     }
-    const list = relation.through ? this.manyThrough(relation) : this.manyBy(relation.model, relation.foreignKey as never, relation.orderBy);
+    const list = relation.through
+      ? this.manyThrough(relation, relation.through)
+      : this.manyBy(relation.model, relation.foreignKey as never, relation.orderBy);
     return list.load(parent.id) as Promise<Result>;
   }
 
@@ -187,8 +189,8 @@ export class Loaders {
    * table (read-model.ts `Through`), e.g. the delegations a person led or joined; in `orderBy`
    * order, the id breaking ties.
    */
-  private manyThrough<M extends ModelName>(relation: ToMany<M>): DataLoader<string, Rows[M][]> {
-    const { model, foreignKey, through } = relation as ToMany<M> & { through: Through };
+  private manyThrough<M extends ModelName>(relation: ToMany<M>, through: Through): DataLoader<string, Rows[M][]> {
+    const { model, foreignKey } = relation;
     const order = [...relation.orderBy, { id: "asc" }];
     return this.memo(`${model}:${foreignKey}|${through.model}:${through.key}:${JSON.stringify(order)}`, () =>
       new DataLoader<string, Rows[M][]>(async (keys) => {
