@@ -48,6 +48,8 @@ export interface LimitsConfig {
   maxTokens: number;
   /** Most objects a response may hold, multiplying by connections' `first`/`last` (default 20). */
   maxCost: number;
+  /** Most fields one operation selects once its fragments are expanded (checked before validation). */
+  maxSelections: number;
   /** Size of a JSON request body. */
   maxBodyBytes: number;
 }
@@ -61,6 +63,9 @@ export const LIMIT_DEFAULTS: LimitsConfig = {
   maxDirectives: 20,
   maxTokens: 3_000,
   maxCost: 500_000,
+  // Playground's introspection query expands to ~200 fields, the largest example to ~100; a
+  // document at the limit compiles and validates in tens of milliseconds (test/abuse-stall.test.ts).
+  maxSelections: 2_000,
   maxBodyBytes: 102_400,
 };
 
@@ -96,6 +101,7 @@ const environmentSchema = z
     LIMIT_MAX_DIRECTIVES: limit(0, 10_000).default(LIMIT_DEFAULTS.maxDirectives),
     LIMIT_MAX_TOKENS: limit(10, 1_000_000).default(LIMIT_DEFAULTS.maxTokens),
     LIMIT_MAX_COST: limit(1, 1_000_000_000).default(LIMIT_DEFAULTS.maxCost),
+    LIMIT_MAX_SELECTIONS: limit(1, 1_000_000).default(LIMIT_DEFAULTS.maxSelections),
     LIMIT_BODY_BYTES: limit(1_024, 100 * 1024 * 1024).default(LIMIT_DEFAULTS.maxBodyBytes),
   })
   .refine((values) => !(values.AUTH_JWT_SECRET && values.AUTH_JWT_PUBLIC_KEY), {
@@ -180,6 +186,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxDirectives: values.LIMIT_MAX_DIRECTIVES,
       maxTokens: values.LIMIT_MAX_TOKENS,
       maxCost: values.LIMIT_MAX_COST,
+      maxSelections: values.LIMIT_MAX_SELECTIONS,
       maxBodyBytes: values.LIMIT_BODY_BYTES,
     },
     auth: {

@@ -40,6 +40,7 @@ test("the defaults are those the README documents", () => {
     maxDirectives: 20,
     maxTokens: 3_000,
     maxCost: 500_000,
+    maxSelections: 2_000,
     maxBodyBytes: 102_400,
   });
   expect(loadConfig({})).toMatchObject({ introspectionEnabled: true, limits: LIMIT_DEFAULTS });
@@ -52,12 +53,13 @@ test("each limit has its variable, validated", () => {
     LIMIT_MAX_DIRECTIVES: "0",
     LIMIT_MAX_TOKENS: "10000",
     LIMIT_MAX_COST: "1000",
+    LIMIT_MAX_SELECTIONS: "500",
     LIMIT_BODY_BYTES: "1048576",
     INTROSPECTION_ENABLED: "false",
   });
   expect(config).toMatchObject({
     introspectionEnabled: false,
-    limits: { maxDepth: 20, maxAliases: 5, maxDirectives: 0, maxTokens: 10_000, maxCost: 1_000, maxBodyBytes: 1_048_576 },
+    limits: { maxDepth: 20, maxAliases: 5, maxDirectives: 0, maxTokens: 10_000, maxCost: 1_000, maxSelections: 500, maxBodyBytes: 1_048_576 },
   });
   for (const [variable, value] of [
     ["LIMIT_MAX_DEPTH", "0"],
@@ -65,6 +67,7 @@ test("each limit has its variable, validated", () => {
     ["LIMIT_MAX_DIRECTIVES", "-1"],
     ["LIMIT_MAX_TOKENS", "2.5"],
     ["LIMIT_MAX_COST", "0"],
+    ["LIMIT_MAX_SELECTIONS", "0"],
     ["LIMIT_BODY_BYTES", "100"],
     ["INTROSPECTION_ENABLED", "yes"],
   ]) {
@@ -123,6 +126,56 @@ describe("aliases", () => {
     const query = `{ ...A ... { ...A } } fragment A on Query { ${times(16, (i) => `a${i}: __typename`)} }`;
     expect(await server.graphql(query)).toEqual(
       refusal("Query alias count 32 exceeds the maximum of 30.", { code: "TOO_MANY_ALIASES", maximum: 30, actual: 32 }),
+    );
+  });
+});
+
+describe("expanded selections", () => {
+  // Fragments F0..F10 on Query, each spreading the one below twice: F{n} selects 2^n fields.
+  const doubling = Array.from({ length: 11 }, (_, n) =>
+    n === 0 ? "fragment F0 on Query { __typename }" : `fragment F${n} on Query { ...F${n - 1} ...F${n - 1} }`,
+  ).join(" ");
+
+  test("2,000 fields, fragments expanded, run", async () => {
+    // 1024 + 512 + 256 + 128 + 64 + 16
+    expect(await expectRuns(`{ ...F10 ...F9 ...F8 ...F7 ...F6 ...F4 } ${doubling}`)).toEqual({ __typename: "Query" });
+  });
+
+  test("2,001 are refused before validation", async () => {
+    expect(await server.graphql(`{ __typename ...F10 ...F9 ...F8 ...F7 ...F6 ...F4 } ${doubling}`)).toEqual({
+      status: 400,
+      body: {
+        errors: [
+          {
+            message: "Expanded field count 2001 exceeds the maximum of 2000.",
+            extensions: { code: "TOO_MANY_SELECTIONS", maximum: 2000, actual: 2001 },
+          },
+        ],
+      },
+    });
+  });
+
+  test("the schema is asked for once per document", async () => {
+    expect(await expectRuns(`{ _service { sdl } }`)).toEqual({ _service: { sdl: expect.stringContaining("type Meeting") } });
+    expect(await server.graphql(`{ __schema { queryType { name } } again: __schema { queryType { name } } }`)).toEqual({
+      status: 400,
+      body: {
+        errors: [
+          {
+            message: "Schema request count (`__schema`, `_service`) 2 exceeds the maximum of 1.",
+            extensions: { code: "TOO_MANY_SCHEMA_REQUESTS", maximum: 1, actual: 2 },
+          },
+        ],
+      },
+    });
+  });
+
+  test("introspection counts in the cost", async () => {
+    // 1 + 99 × (1 + 1 + 100 × (1 + 1 + 48)) = 495,199; the introspection adds 1 + 20 × (1 + 20 × (1 + 20)) = 8,421.
+    const data = `meetings(first: 99) { edges { node { delegations(first: 100) { edges { node { members(first: 48) { edges { node { id } } } } } } } } }`;
+    await expectRuns(`{ ${data} }`);
+    expect(await server.graphql(`{ ${data} __schema { types { fields { args { name } } } } }`)).toEqual(
+      refusal("Query cost 503620 exceeds the maximum of 500000.", { code: "QUERY_TOO_COSTLY", maximum: 500_000, actual: 503_620 }),
     );
   });
 });

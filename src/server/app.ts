@@ -141,7 +141,7 @@ export async function createServer(options: ServerOptions, database: Database): 
 
   const context = async (req: http.IncomingMessage) =>
     createContext(database.prisma, await authenticate(req.headers.authorization), database.readText);
-  const handleGraphQL = inFlight.track(graphqlHttpHandler({ apollo, parseBody: limits.jsonBody, bodyError: limits.bodyError, context }));
+  const handleGraphQL = inFlight.track(graphqlHttpHandler({ apollo, parseBody: limits.jsonBody, bodyError: limits.bodyError, checkQuery: limits.checkQuery, context }));
   const serveGraphQL = (req: http.IncomingMessage, res: http.ServerResponse) =>
     handleGraphQL(req, res).catch((error: unknown) => {
       logger.error({ reqId: currentRequestRecord()?.id, err: error }, "unexpected error while serving GraphQL");

@@ -12,6 +12,8 @@
 // without express.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { type ApolloServer, type BaseContext, HeaderMap } from "@apollo/server";
+import type { GraphQLError } from "graphql";
+import { currentRequestRecord } from "../observability/request-record";
 import { pathOf } from "./middleware/observe-requests";
 
 /** A connect-style body parser that sets `req.body` (express.json / body-parser). */
@@ -22,6 +24,8 @@ export interface GraphQLHttpOptions<Context extends BaseContext> {
   parseBody: BodyParser;
   /** The answer to a body the parser refused; undefined for any other error. */
   bodyError(error: unknown): { status: number; body: string } | undefined;
+  /** Refuses a query text before Apollo parses and validates it (the selection limits); null lets it through. */
+  checkQuery(query: string): GraphQLError | null;
   context(req: IncomingMessage): Promise<Context>;
 }
 
@@ -30,7 +34,7 @@ export function isGraphQLPost(req: IncomingMessage): boolean {
 }
 
 export function graphqlHttpHandler<Context extends BaseContext>(options: GraphQLHttpOptions<Context>) {
-  const { apollo, parseBody, bodyError, context } = options;
+  const { apollo, parseBody, bodyError, checkQuery, context } = options;
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     let body: unknown;
     try {
@@ -47,6 +51,12 @@ export function graphqlHttpHandler<Context extends BaseContext>(options: GraphQL
     }
     const url = req.url ?? "/";
     const search = url.slice(pathOf(url).length);
+    const query = queryText(req.method, body, search);
+    const refusal = query === undefined ? null : checkQuery(query);
+    if (refusal) {
+      refuse(res, refusal);
+      return;
+    }
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: (req.method ?? "GET").toUpperCase(), headers, search, body },
       context: () => context(req),
@@ -61,6 +71,21 @@ export function graphqlHttpHandler<Context extends BaseContext>(options: GraphQL
     for await (const chunk of response.body.asyncIterator) res.write(chunk);
     res.end();
   };
+}
+
+/** The query text of a GraphQL request: the JSON body's `query`, or a GET's `query` parameter. */
+function queryText(method: string | undefined, body: unknown, search: string): string | undefined {
+  const query =
+    method === "GET" ? new URLSearchParams(search).get("query") : (body as { query?: unknown } | null | undefined)?.query;
+  return typeof query === "string" ? query : undefined;
+}
+
+/** Answers a request refused before Apollo saw it as Apollo would: its status, a JSON error, the code in the request's record. */
+function refuse(res: ServerResponse, error: GraphQLError): void {
+  const { http, ...extensions } = error.extensions as { http?: { status?: number }; code?: unknown };
+  const record = currentRequestRecord();
+  if (record) record.graphql = { operationName: null, operationType: null, errorCodes: [String(extensions.code)] };
+  send(res, http?.status ?? 400, JSON.stringify({ errors: [{ message: error.message, extensions }] }));
 }
 
 /** Runs the body parser on a plain request; resolves with what it parsed (undefined when it parsed nothing). */

@@ -1,7 +1,9 @@
 // Limits that keep the server up under abusive requests, each refused with its own error code
 // (limit-error.ts) and a message naming the limit and its value:
 //   - the HTTP body: size (PAYLOAD_TOO_LARGE, 413), and a JSON error for any unreadable body;
-//   - the document: tokens, counted by the parser itself (TOO_MANY_TOKENS);
+//   - the document: tokens, counted by the parser itself (TOO_MANY_TOKENS); before Apollo parses
+//     or validates it, the fields each operation selects with its fragments expanded
+//     (TOO_MANY_SELECTIONS) and the schema asked for at most once (TOO_MANY_SCHEMA_REQUESTS);
 //   - the operation: depth, aliases, directives and a cost that multiplies by page sizes
 //     (QUERY_TOO_DEEP, TOO_MANY_ALIASES, TOO_MANY_DIRECTIVES, QUERY_TOO_COSTLY);
 //   - Apollo Server's own protections, stated rather than left to defaults: CSRF prevention on,
@@ -19,11 +21,13 @@ import { bodyErrorResponse, jsonBody } from "./body-limit";
 import { withoutSuggestions } from "./field-suggestions";
 import { operationLimitsPlugin } from "./operation-limits";
 import { requestSanityPlugin } from "./request-sanity";
+import { selectionChecker } from "./selection-limit";
 import { tokenLimitError } from "./token-limit";
 
 export { LimitCode, LimitExceededError, limitMessage } from "./limit-error";
 export { DEFAULT_PAGE_SIZE, measureOperation, type OperationMeasure } from "./operation-limits";
 export { countTokens } from "./token-limit";
+export { measureDocument } from "./selection-limit";
 
 type FormatError = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
 
@@ -43,6 +47,8 @@ export interface AbuseLimits {
   jsonBody: BodyParser;
   /** The answer to a body the parser refused (a GraphQL-style JSON error); undefined for any other error. */
   bodyError(error: unknown): { status: number; body: string } | undefined;
+  /** The refusal of a query text over the selection limits, checked before Apollo parses it; null when within. */
+  checkQuery(query: string): GraphQLError | null;
 }
 
 export function abuseLimits(limits: LimitsConfig, options: { introspection: boolean }): AbuseLimits {
@@ -71,6 +77,7 @@ export function abuseLimits(limits: LimitsConfig, options: { introspection: bool
     },
     jsonBody: jsonBody(limits.maxBodyBytes),
     bodyError: (error) => bodyErrorResponse(error, limits.maxBodyBytes),
+    checkQuery: selectionChecker(limits),
   };
 }
 

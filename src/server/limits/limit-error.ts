@@ -9,6 +9,8 @@ export const LimitCode = {
   TOO_MANY_DIRECTIVES: "TOO_MANY_DIRECTIVES",
   TOO_MANY_TOKENS: "TOO_MANY_TOKENS",
   QUERY_TOO_COSTLY: "QUERY_TOO_COSTLY",
+  TOO_MANY_SELECTIONS: "TOO_MANY_SELECTIONS",
+  TOO_MANY_SCHEMA_REQUESTS: "TOO_MANY_SCHEMA_REQUESTS",
   PAYLOAD_TOO_LARGE: "PAYLOAD_TOO_LARGE",
 } as const;
 export type LimitCode = (typeof LimitCode)[keyof typeof LimitCode];
@@ -20,6 +22,8 @@ const SUBJECT: Record<LimitCode, { noun: string; unit?: string }> = {
   TOO_MANY_DIRECTIVES: { noun: "Query directive count" },
   TOO_MANY_TOKENS: { noun: "Query token count" },
   QUERY_TOO_COSTLY: { noun: "Query cost" },
+  TOO_MANY_SELECTIONS: { noun: "Expanded field count" },
+  TOO_MANY_SCHEMA_REQUESTS: { noun: "Schema request count (`__schema`, `_service`)" },
   PAYLOAD_TOO_LARGE: { noun: "Request body size", unit: "bytes" },
 };
 

@@ -24,6 +24,8 @@ import {
   isInterfaceType,
   isListType,
   isObjectType,
+  SchemaMetaFieldDef,
+  TypeMetaFieldDef,
   valueFromASTUntyped,
 } from "graphql";
 import type { RequestHooks, RequestPlugin } from "../plugins/request-plugins";
@@ -60,7 +62,11 @@ export interface OperationMeasure {
  */
 export const DEFAULT_PAGE_SIZE = 20;
 
-/** Introspection is bounded by the schema's size (and graphql-js's MaxIntrospectionDepthRule), not by data. */
+/**
+ * Introspection's nesting is bounded by graphql-js's MaxIntrospectionDepthRule, so it adds no
+ * depth here; it does cost (its lists count as default pages, like any list of objects), so
+ * that many aliased copies of it cannot multiply a response's size.
+ */
 const INTROSPECTION_ROOTS = new Set(["__schema", "__type"]);
 
 /** Measures `operation` of a validated document, with the request's variable values. */
@@ -83,7 +89,7 @@ export function measureOperation(
       total.directives += selection.directives?.length ?? 0;
       if (selection.kind === Kind.FIELD) {
         if (selection.alias) total.aliases += 1;
-        const field = fieldOf(parentType, selection.name.value);
+        const field = fieldOf(schema, parentType, selection.name.value);
         if (!selection.selectionSet) {
           total.depth = Math.max(total.depth, 1);
           continue;
@@ -92,8 +98,7 @@ export function measureOperation(
         const inner = measureSelections(selection.selectionSet, type, isConnection(type) ? pageSize(selection.arguments, values) : undefined);
         total.aliases += inner.aliases;
         total.directives += inner.directives;
-        if (INTROSPECTION_ROOTS.has(selection.name.value)) continue;
-        total.depth = Math.max(total.depth, 1 + inner.depth);
+        if (!INTROSPECTION_ROOTS.has(selection.name.value)) total.depth = Math.max(total.depth, 1 + inner.depth);
         const instances = instancesPerParent(selection.name.value, field, selection.arguments, values, page);
         // An edge only wraps its node (and a cursor): the node counts, the edge does not.
         const own = selection.name.value === "edges" && page !== undefined ? 0 : 1;
@@ -162,7 +167,12 @@ export function operationLimitsPlugin(limits: OperationLimits): RequestPlugin {
   return () => hooks;
 }
 
-function fieldOf(parentType: GraphQLNamedType | undefined, name: string): GraphQLField<unknown, unknown> | undefined {
+function fieldOf(schema: GraphQLSchema, parentType: GraphQLNamedType | undefined, name: string): GraphQLField<unknown, unknown> | undefined {
+  // The introspection roots are not among the query type's own fields.
+  if (parentType !== undefined && parentType === schema.getQueryType()) {
+    if (name === SchemaMetaFieldDef.name) return SchemaMetaFieldDef;
+    if (name === TypeMetaFieldDef.name) return TypeMetaFieldDef;
+  }
   if (!parentType || !(isObjectType(parentType) || isInterfaceType(parentType))) return undefined;
   return parentType.getFields()[name];
 }
