@@ -4,11 +4,12 @@ FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json prisma.config.ts ./
 COPY prisma ./prisma
-# The postinstall script generates the Prisma client (src/generated), which the build compiles.
-RUN npm ci --no-audit --no-fund
+# Scripts off until the sources are here (`prepare` builds them); then the Prisma client
+# (src/generated), which the build compiles, and the build.
+RUN npm ci --no-audit --no-fund --ignore-scripts
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
-RUN npm run build
+RUN npm run generate && npm run build
 
 FROM node:20-bookworm-slim AS runtime-dependencies
 WORKDIR /app

@@ -37,7 +37,8 @@ export function freePort(): Promise<number> {
  */
 export function startNodeFlags(): string[] {
   const start = (JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: { start: string } }).scripts.start;
-  const words = start.trim().split(/\s+/);
+  // `exec` lets npm's signals reach node itself (package.json); it is not a node flag.
+  const words = start.trim().split(/\s+/).filter((word, index) => !(index === 0 && word === "exec"));
   if (words[0] !== "node" || words.at(-1) !== "dist/src/main.js") throw new Error(`unexpected start script: ${start}`);
   return words.slice(1, -1);
 }

@@ -19,7 +19,10 @@ async function main(): Promise<void> {
   if (report.appliedMigrations.length) logger.info({ migrations: report.appliedMigrations }, "applied migrations");
   if (report.seeded) logger.info("loaded the seed articles into the empty database");
   const server = await createServer({ ...config, logger }, database);
-  const port = await server.listen();
+  const port = await server.listen().catch(async (error: unknown) => {
+    await database.close();
+    throw listenFailure(error, config.host, config.port);
+  });
   logger.info(
     {
       port,
@@ -54,9 +57,23 @@ async function main(): Promise<void> {
   process.on("SIGINT", shutdown);
 }
 
+/** A start-up failure that is the environment's, not a bug: reported in one line, without a stack. */
+class StartupError extends Error {}
+
+/** Why the server could not listen, in one line, for the errors an operator can fix. */
+function listenFailure(error: unknown, host: string, port: number): unknown {
+  const reasons: Record<string, string> = {
+    EADDRINUSE: `port ${port} on ${host} is already in use (set PORT to another port, or stop what listens there)`,
+    EACCES: `no permission to listen on port ${port} (ports below 1024 need privileges; set PORT)`,
+    EADDRNOTAVAIL: `${host} is not an address of this machine (set HOST)`,
+  };
+  const reason = reasons[(error as NodeJS.ErrnoException | null)?.code ?? ""];
+  return reason ? new StartupError(`cannot listen: ${reason}`) : error;
+}
+
 main().catch((error: unknown) => {
   // Expected start-up failures get one clear line; anything else is a bug and keeps its stack.
-  const expected = [ConfigError, DatabaseUnavailableError, MigrationError].some((type) => error instanceof type);
+  const expected = [ConfigError, DatabaseUnavailableError, MigrationError, StartupError].some((type) => error instanceof type);
   console.error(expected ? `newsgraph: ${(error as Error).message}` : error);
   process.exit(1);
 });

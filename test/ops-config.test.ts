@@ -1,5 +1,9 @@
 // Configuration: read once from the environment, documented defaults, and one clear line naming
 // the variable when a value is invalid.
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
 import { ConfigError, loadConfig } from "../src/config";
 import { runEntry } from "./support/cli";
 
@@ -64,4 +68,21 @@ test("the server stops at start with one line naming an invalid LOG_LEVEL", asyn
   expect(result.code).toBe(1);
   expect(result.stdout).toBe("");
   expect(result.stderr).toMatch(/^newsgraph: invalid configuration: LOG_LEVEL [^\n]+\n$/);
+});
+
+test("a busy port stops the server at start with one line", async () => {
+  const blocker = net.createServer();
+  await new Promise<void>((resolve) => blocker.listen(0, "127.0.0.1", resolve));
+  const { port } = blocker.address() as net.AddressInfo;
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "newsgraph-busy-port-"));
+  try {
+    const result = await runEntry("main", { HOST: "127.0.0.1", PORT: String(port), EMBEDDED_DATA_DIR: dataDir, SEED_ON_EMPTY: "false" });
+    expect(result).toMatchObject({
+      code: 1,
+      stderr: `newsgraph: cannot listen: port ${port} on 127.0.0.1 is already in use (set PORT to another port, or stop what listens there)\n`,
+    });
+  } finally {
+    blocker.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
 });
