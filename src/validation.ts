@@ -4,7 +4,7 @@ import { z } from "zod";
 // Text hygiene. Every text is NFC-normalized first, so that a name typed with combining accents
 // (NFD, as macOS file names and some keyboards produce) is stored, compared and searched like the
 // same name typed precomposed. Then characters that a reader cannot see, or that reorder what is
-// shown around them, are refused: they let two different-looking-alike names coexist, hide text
+// shown around them, are refused: they let look-alike duplicates of a name coexist, hide text
 // from search, and spoof what editors and readers see (Trojan Source, CVE-2021-42574).
 const CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
 const BIDI_CONTROL = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
