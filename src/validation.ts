@@ -1,16 +1,76 @@
 // The rules values must follow wherever facts are written: GraphQL mutations and article imports.
 import { z } from "zod";
 
-export const slug = z
+// Text hygiene. Every text is NFC-normalized first, so that a name typed with combining accents
+// (NFD, as macOS file names and some keyboards produce) is stored, compared and searched like the
+// same name typed precomposed. Then characters that a reader cannot see, or that reorder what is
+// shown around them, are refused: they let look-alike duplicates of a name coexist, hide text
+// from search, and spoof what editors and readers see (Trojan Source, CVE-2021-42574).
+const CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
+const BIDI_CONTROL = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+// ZWNJ (U+200C) and ZWJ (U+200D) are part of correct spelling in Persian, Arabic-script and Indic
+// text, and of emoji sequences. Names, slugs, titles and aliases are identifiers here (searched,
+// deduplicated by key, and written in English or Latin transliteration, see the field
+// descriptions), where an invisible joiner only makes a lookalike: they are refused there, as the
+// security issue asks. Long texts (descriptions, summaries, quotes) may quote the original
+// script, so they keep ZWNJ and ZWJ; the other zero-width characters have no spelling use.
+const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/;
+const ZERO_WIDTH_SPACES = /[\u200B\u2060\uFEFF]/;
+// U+2028/U+2029 break lines like a newline does.
+const LINE_SEPARATOR = /[\u2028\u2029]/;
+const MULTI_LINE_CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/; // all but tab and newline
+
+// Half of a UTF-16 pair, which JSON and GraphQL strings can carry but UTF-8 cannot store.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+type Refused = [pattern: RegExp, what: string];
+
+const SINGLE_LINE_REFUSED: Refused[] = [
+  [LONE_SURROGATE, "half of a surrogate pair"],
+  [CONTROL, "a control character"],
+  [LINE_SEPARATOR, "a line break"],
+  [BIDI_CONTROL, "a bidirectional control character"],
+  [ZERO_WIDTH, "a zero-width character"],
+];
+const MULTI_LINE_REFUSED: Refused[] = [
+  [LONE_SURROGATE, "half of a surrogate pair"],
+  [MULTI_LINE_CONTROL, "a control character"],
+  [BIDI_CONTROL, "a bidirectional control character"],
+  [ZERO_WIDTH_SPACES, "a zero-width character"],
+];
+
+/** Refuses the first character of a refused class, named by code point (never echoed raw). */
+function refuseCharacters(refused: Refused[]) {
+  return (value: string, ctx: z.RefinementCtx) => {
+    for (const [pattern, what] of refused) {
+      const found = pattern.exec(value)?.[0];
+      if (found !== undefined) {
+        const codePoint = `U+${found.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
+        ctx.addIssue({ code: "custom", message: `must not contain ${codePoint} (${what})` });
+        return;
+      }
+    }
+  };
+}
+
+/** One line of text: names, titles, aliases, slugs, codes. */
+export const singleLineText = z.string().normalize("NFC").superRefine(refuseCharacters(SINGLE_LINE_REFUSED));
+/** Longer text that may have several lines (CR LF is stored as LF) and tabs. */
+export const multiLineText = z
   .string()
+  .normalize("NFC")
+  .overwrite((value) => value.replace(/\r\n?/g, "\n"))
+  .superRefine(refuseCharacters(MULTI_LINE_REFUSED));
+
+export const slug = singleLineText
   .min(1)
   .max(120)
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be a lowercase slug (letters, digits and dashes)");
-export const countryCode = z.string().regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 code (two capital letters)");
-export const name = z.string().trim().min(1, "must not be empty").max(300, "must be at most 300 characters");
-export const text = z.string().trim().min(1, "must not be empty").max(4000, "must be at most 4000 characters");
+export const countryCode = singleLineText.regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 code (two capital letters)");
+export const name = singleLineText.trim().min(1, "must not be empty").max(300, "must be at most 300 characters");
+export const text = multiLineText.trim().min(1, "must not be empty").max(4000, "must be at most 4000 characters");
 export const aliases = z.array(name).max(50, "must have at most 50 entries");
-export const url = z.url().max(2000);
+export const url = singleLineText.max(2000).pipe(z.url());
 /** Calendar dates between 1900 and 2100: anything else is a typo in news data. */
 export const calendarDate = z
   .date()

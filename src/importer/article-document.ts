@@ -3,7 +3,7 @@
 // loaded again without creating duplicates. The seed article in prisma/seed/ is an example.
 import { z } from "zod";
 import { $Enums } from "../generated/prisma/client";
-import { aliases as aliasRule, countryCode, name, slug, text } from "../validation";
+import { aliases as aliasRule, countryCode, name, slug, text, url } from "../validation";
 
 const isoDate = z.iso.date();
 const aliases = aliasRule.default([]);
@@ -47,7 +47,7 @@ export const articleDocumentSchema = z.object({
     publisher: name,
     agency: name.nullish(),
     publishedOn: isoDate,
-    url: z.url().nullish(),
+    url: url.nullish(),
   }),
   countries: z.array(z.object({ code: countryCode, name, aliases })).default([]),
   places: z

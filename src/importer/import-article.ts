@@ -4,6 +4,7 @@
 // changes nothing (not even updatedAt). Any error rolls the whole document back.
 import type { FactKind, PrismaClient } from "../generated/prisma/client";
 import type { ModelName, Rows } from "../database/rows";
+import { nextUpdatedAt } from "../database/updated-at";
 import { type ArticleDocument, InvalidDocumentError } from "./article-document";
 
 type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
@@ -249,7 +250,9 @@ class ArticleImport {
     const existing = await table.findUnique({ where });
     if (!existing) return table.create({ data: { ...data, createdBy: this.actor, updatedBy: this.actor } });
     const changed = Object.entries(data).some(([field, value]) => !sameValue(existing[field as keyof Rows[M]], value));
-    return changed ? table.update({ where, data: { ...data, updatedBy: this.actor } }) : existing;
+    return changed
+      ? table.update({ where, data: { ...data, updatedBy: this.actor, updatedAt: nextUpdatedAt(existing.updatedAt) } })
+      : existing;
   }
 
   private remember(kind: keyof ArticleImport["ids"], key: string, id: string, factKind: FactKind): void {

@@ -2,14 +2,17 @@
 // Every mutation needs the editor role, validates before it writes, runs in one transaction
 // (an error leaves the database as it was), and records who wrote.
 import { GraphQLError } from "graphql";
+import { DateTimeISOResolver } from "graphql-scalars";
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from "type-graphql";
 import { EDITOR_ROLE } from "../../auth/viewer";
 import type { ModelName, Rows } from "../../database/rows";
+import { nextUpdatedAt } from "../../database/updated-at";
 import { BadUserInputError } from "../../errors";
 import type { Context } from "../context";
 import { isUuid } from "../loaders/loaders";
 import { DeletePayload } from "./delete-payload.type";
 import { deleteWithDependents } from "./dependents";
+import { claimIfUnchanged, PRECONDITION_ARGUMENT, PRECONDITION_DESCRIPTION } from "./precondition";
 import { checkReferences, columnsOf, type FieldTable, nounPhrase, validateInput, type Writable } from "./write-spec";
 
 type Tx = Parameters<Parameters<Context["prisma"]["$transaction"]>[0]>[0];
@@ -53,21 +56,29 @@ export function writeResolver<M extends ModelName>(spec: Writable<M>) {
     @Authorized(EDITOR_ROLE)
     @Mutation(() => spec.type, {
       name: `update${spec.name}`,
-      description: `Changes ${one}: only the fields given. Needs the editor role.`,
+      description:
+        `Changes ${one}: only the fields given. With expectedUpdatedAt, only if it is unchanged since read ` +
+        "(else CONFLICT). Needs the editor role.",
     })
     async update(
       @Arg("id", () => ID, { description: `The id of ${the}.` }) id: string,
       @Arg("input", () => spec.PatchInput, { description: "The changes." }) input: Record<string, unknown>,
+      @Arg(PRECONDITION_ARGUMENT, () => DateTimeISOResolver, { nullable: true, description: PRECONDITION_DESCRIPTION })
+      expectedUpdatedAt: Date | null | undefined,
       @Ctx() { prisma, viewer }: Context,
     ) {
       const values = validateInput(spec, input, false);
       const actor = viewer!.subject;
       return prisma.$transaction(async (tx) => {
+        await claimOrNotFound(tx, spec.model, id, expectedUpdatedAt);
         const existing = isUuid(id) ? await writer(tx).findUnique({ where: { id } }) : null;
         if (!existing) throw notFound(spec.model, id);
         checkRules(spec, { ...existing, ...values });
         await checkReferences(tx, spec, values);
-        const row = await writer(tx).update({ where: { id }, data: { ...columnsOf(spec, values), updatedBy: actor } });
+        const row = await writer(tx).update({
+          where: { id },
+          data: { ...columnsOf(spec, values), updatedBy: actor, updatedAt: nextUpdatedAt(existing.updatedAt as Date) },
+        });
         await finishWrite(tx, spec, row as Rows[M], values, actor);
         return row;
       });
@@ -76,7 +87,9 @@ export function writeResolver<M extends ModelName>(spec: Writable<M>) {
     @Authorized(EDITOR_ROLE)
     @Mutation(() => DeletePayload, {
       name: `delete${spec.name}`,
-      description: `Deletes ${one}. Refused with CONFLICT while others refer to it, unless cascade is true. Needs the editor role.`,
+      description:
+        `Deletes ${one}. Refused with CONFLICT while others refer to it, unless cascade is true, and, with ` +
+        "expectedUpdatedAt, if it changed since read. Needs the editor role.",
     })
     async delete(
       @Arg("id", () => ID, { description: `The id of ${the}.` }) id: string,
@@ -85,9 +98,12 @@ export function writeResolver<M extends ModelName>(spec: Writable<M>) {
         description: "Also delete what cannot exist without it, and clear optional references to it.",
       })
       cascade: boolean,
+      @Arg(PRECONDITION_ARGUMENT, () => DateTimeISOResolver, { nullable: true, description: PRECONDITION_DESCRIPTION })
+      expectedUpdatedAt: Date | null | undefined,
       @Ctx() { prisma }: Context,
     ): Promise<DeletePayload> {
       return prisma.$transaction(async (tx) => {
+        await claimOrNotFound(tx, spec.model, id, expectedUpdatedAt);
         const existing = isUuid(id) ? await writer(tx).findUnique({ where: { id } }) : null;
         if (!existing) throw notFound(spec.model, id);
         const removed = await deleteWithDependents(tx, spec.model, id, cascade);
@@ -97,6 +113,12 @@ export function writeResolver<M extends ModelName>(spec: Writable<M>) {
   }
   Object.defineProperty(WriteResolver, "name", { value: `${spec.name}WriteResolver` });
   return WriteResolver;
+}
+
+/** With a precondition: lock the row if it is unchanged, CONFLICT if it changed, NOT_FOUND if gone. */
+async function claimOrNotFound(tx: Tx, model: ModelName, id: string, expected: Date | null | undefined): Promise<void> {
+  if (!expected) return;
+  if (!isUuid(id) || !(await claimIfUnchanged(tx, model, id, expected))) throw notFound(model, id);
 }
 
 function checkRules(spec: FieldTable, row: Record<string, unknown>): void {
