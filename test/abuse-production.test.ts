@@ -89,7 +89,7 @@ describe("federation", () => {
     ]) {
       expect(status).toBe(200);
       expect(body.errors).toBeUndefined();
-      expect((body.data as { _service: { sdl: string } })._service.sdl).toMatch(/^type Country implements Audited & Fact\n\s+@key\(fields: "code"\)/m);
+      expect((body.data as { _service: { sdl: string } })._service.sdl).toContain(`type Country implements Audited & Fact\n  @key(fields: "id")\n  @key(fields: "code")`);
     }
   });
 
@@ -222,8 +222,9 @@ describe("requests that would hold a connection", () => {
     const body = JSON.stringify({ query: "{ __typename }" });
     const { received, closedAfterMs } = await socketExchange(production.url, [{ data: post(`Content-Length: ${body.length}\r\n\r\n${body}`) }], 5_000);
     expect(parseResponse(received)).toMatchObject({ status: 200, body: `${JSON.stringify({ data: { __typename: "Query" } })}\n` });
-    expect(closedAfterMs).toBeGreaterThanOrEqual(250);
-    expect(closedAfterMs).toBeLessThan(1_300);
+    // node keeps the socket 1 s past the timeout it advertises, so that clients close first.
+    expect(closedAfterMs).toBeGreaterThanOrEqual(1_250);
+    expect(closedAfterMs).toBeLessThan(2_000);
   });
 
   test("requests that arrive in time are served", async () => {
