@@ -227,6 +227,21 @@ describe("requests that would hold a connection", () => {
     expect(closedAfterMs).toBeLessThan(2_000);
   });
 
+  test("what is not HTTP, or has oversized headers, gets a JSON error and the connection closed", async () => {
+    const notHttp = await socketExchange(production.url, [{ data: "HELLO THERE\r\n\r\n" }], 5_000);
+    expect(parseResponse(notHttp.received)).toEqual({
+      status: 400,
+      headers: expect.objectContaining({ connection: "close", "content-type": "application/json; charset=utf-8" }),
+      body: JSON.stringify({ errors: [{ message: "The request is not valid HTTP.", extensions: { code: "BAD_REQUEST" } }] }),
+    });
+    const hugeHeaders = await socketExchange(production.url, [{ data: `GET /health/live HTTP/1.1\r\nHost: newsgraph\r\nX-Big: ${"x".repeat(20_000)}\r\n\r\n` }], 5_000);
+    expect(parseResponse(hugeHeaders.received)).toEqual({
+      status: 431,
+      headers: expect.objectContaining({ connection: "close" }),
+      body: JSON.stringify({ errors: [{ message: "The request's headers are too large.", extensions: { code: "BAD_REQUEST" } }] }),
+    });
+  });
+
   test("requests that arrive in time are served", async () => {
     expect(await postJson(production.url, { query: `{ countryByCode(code: "LB") { name } }` })).toMatchObject({
       status: 200,
