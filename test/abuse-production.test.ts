@@ -182,7 +182,7 @@ describe("requests that would hold a connection", () => {
   const timeoutBody = { errors: [{ message: "The request took too long to arrive.", extensions: { code: "REQUEST_TIMEOUT" } }] };
 
   test("a Content-Length over the body limit is answered 413 at once, and the connection closed", async () => {
-    const { received, closedAfterMs } = await socketExchange(production.url, [{ data: post("Content-Length: 999999999\r\n\r\n{}") }], 5_000);
+    const { received, closedAfterMs } = await socketExchange(production.url, [{ data: post("Content-Length: 999999999\r\n\r\n{}") }], 8_000);
     const response = parseResponse(received);
     expect(response).toEqual({
       status: 413,
@@ -195,46 +195,47 @@ describe("requests that would hold a connection", () => {
   });
 
   test("a client that sends half its headers and stalls is cut off after the headers timeout", async () => {
-    const { received, closedAfterMs } = await socketExchange(production.url, [{ data: `GET /health/live HTTP/1.1\r\nHost: newsgraph\r\n` }], 5_000);
+    const { received, closedAfterMs } = await socketExchange(production.url, [{ data: `GET /health/live HTTP/1.1\r\nHost: newsgraph\r\n` }], 8_000);
     expect(parseResponse(received)).toEqual({ status: 408, headers: expect.objectContaining({ connection: "close" }), body: JSON.stringify(timeoutBody) });
+    // Upper bounds leave room for a busy machine, and stay far below the defaults (10 s, 30 s, 5 s).
     expect(closedAfterMs).toBeGreaterThanOrEqual(450);
-    expect(closedAfterMs).toBeLessThan(1_400);
+    expect(closedAfterMs).toBeLessThan(3_000);
   });
 
   test("headers trickled a byte at a time are cut off after the headers timeout too", async () => {
     const head = post("Content-Length: 2\r\n\r\n");
     const parts = [...head].map((data) => ({ delayMs: 50, data }));
-    const { received, closedAfterMs } = await socketExchange(production.url, parts, 5_000);
+    const { received, closedAfterMs } = await socketExchange(production.url, parts, 8_000);
     expect(parseResponse(received).status).toBe(408);
-    expect(closedAfterMs).toBeLessThan(1_400);
+    expect(closedAfterMs).toBeLessThan(3_000);
   });
 
   test("a body that trickles is cut off after the request timeout", async () => {
     const body = JSON.stringify({ query: "{ __typename }" });
     const parts = [{ data: post(`Content-Length: ${body.length}\r\n\r\n`) }, ...[...body].map((data) => ({ delayMs: 100, data }))];
-    const { received, closedAfterMs } = await socketExchange(production.url, parts, 5_000);
+    const { received, closedAfterMs } = await socketExchange(production.url, parts, 8_000);
     expect(parseResponse(received)).toEqual({ status: 408, headers: expect.objectContaining({ connection: "close" }), body: JSON.stringify(timeoutBody) });
     expect(closedAfterMs).toBeGreaterThanOrEqual(1_450);
-    expect(closedAfterMs).toBeLessThan(2_500);
+    expect(closedAfterMs).toBeLessThan(4_000);
   });
 
   test("an idle keep-alive connection is closed after the keep-alive timeout", async () => {
     const body = JSON.stringify({ query: "{ __typename }" });
-    const { received, closedAfterMs } = await socketExchange(production.url, [{ data: post(`Content-Length: ${body.length}\r\n\r\n${body}`) }], 5_000);
+    const { received, closedAfterMs } = await socketExchange(production.url, [{ data: post(`Content-Length: ${body.length}\r\n\r\n${body}`) }], 8_000);
     expect(parseResponse(received)).toMatchObject({ status: 200, body: `${JSON.stringify({ data: { __typename: "Query" } })}\n` });
     // node keeps the socket 1 s past the timeout it advertises, so that clients close first.
     expect(closedAfterMs).toBeGreaterThanOrEqual(1_250);
-    expect(closedAfterMs).toBeLessThan(2_000);
+    expect(closedAfterMs).toBeLessThan(3_500);
   });
 
   test("what is not HTTP, or has oversized headers, gets a JSON error and the connection closed", async () => {
-    const notHttp = await socketExchange(production.url, [{ data: "HELLO THERE\r\n\r\n" }], 5_000);
+    const notHttp = await socketExchange(production.url, [{ data: "HELLO THERE\r\n\r\n" }], 8_000);
     expect(parseResponse(notHttp.received)).toEqual({
       status: 400,
       headers: expect.objectContaining({ connection: "close", "content-type": "application/json; charset=utf-8" }),
       body: JSON.stringify({ errors: [{ message: "The request is not valid HTTP.", extensions: { code: "BAD_REQUEST" } }] }),
     });
-    const hugeHeaders = await socketExchange(production.url, [{ data: `GET /health/live HTTP/1.1\r\nHost: newsgraph\r\nX-Big: ${"x".repeat(20_000)}\r\n\r\n` }], 5_000);
+    const hugeHeaders = await socketExchange(production.url, [{ data: `GET /health/live HTTP/1.1\r\nHost: newsgraph\r\nX-Big: ${"x".repeat(20_000)}\r\n\r\n` }], 8_000);
     expect(parseResponse(hugeHeaders.received)).toEqual({
       status: 431,
       headers: expect.objectContaining({ connection: "close" }),
