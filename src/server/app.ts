@@ -1,6 +1,7 @@
 // The HTTP server: Apollo Server 5, GraphQL at /graphql (POSTs on node's HTTP, GETs and
 // Playground through express), health at /health/live and /health/ready, Prometheus metrics at
-// /metrics, both through express. It keeps no state between requests (each gets
+// /metrics (or on a port of their own), both through express. Slow clients are cut off by node's
+// timeouts (limits/slow-clients.ts). It keeps no state between requests (each gets
 // its own loaders and record), so any number of replicas can serve behind a load balancer.
 import http from "node:http";
 import { ApolloServer } from "@apollo/server";
@@ -84,7 +85,8 @@ export async function createServer(options: ServerOptions, database: Database): 
   // Express would hash every response body for an ETag; GraphQL answers are never revalidated.
   app.set("etag", false);
   // Requests are handled once Apollo has started (below); Apollo's drain plugin needs the server first.
-  const httpServer = http.createServer(httpServerTimeouts({ ...HTTP_TIMEOUT_DEFAULTS, ...options.httpTimeouts }));
+  const serverTimeouts = httpServerTimeouts({ ...HTTP_TIMEOUT_DEFAULTS, ...options.httpTimeouts });
+  const httpServer = http.createServer(serverTimeouts);
   httpServer.on("clientError", answerClientError);
   if (!narrowGatewayRequestContexts()) {
     logger.warn("Apollo's gateway request context builder was not found: requests' objects will be promoted (more memory)");
@@ -143,7 +145,7 @@ export async function createServer(options: ServerOptions, database: Database): 
   } else {
     // Metrics on a port of their own only (e.g. one the public load balancer does not route).
     const metricsApp = express().disable("x-powered-by").use(metricsRoute).use(notFound).use(errorAsJson(logger));
-    metricsServer = http.createServer(httpServerTimeouts({ ...HTTP_TIMEOUT_DEFAULTS, ...options.httpTimeouts }), metricsApp);
+    metricsServer = http.createServer(serverTimeouts, metricsApp);
     metricsServer.on("clientError", answerClientError);
   }
 
@@ -175,6 +177,7 @@ export async function createServer(options: ServerOptions, database: Database): 
   // Every request: an id, a statement count, one log line and its metrics when done. GraphQL
   // POSTs are then served without express (graphql-http.ts), everything else by the express app.
   const observe = observeRequests({ logger, metrics });
+  // A body declared over the limit is refused before anything reads it (limits/declared-length.ts).
   const refuseOversize = refuseDeclaredOversize(limitsConfig.maxBodyBytes);
   httpServer.on("request", (req: http.IncomingMessage, res: http.ServerResponse) =>
     observe(req, res, () => refuseOversize(req, res) || (isGraphQLPost(req) ? serveGraphQL(req, res) : app(req, res))),
