@@ -71,6 +71,33 @@ export const LIMIT_DEFAULTS: LimitsConfig = {
 
 const limit = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
+/** How long a client may take over its request (node's HTTP server timeouts; README, "Limits"). */
+export interface HttpTimeoutsConfig {
+  /** From a connection's (or a keep-alive request's) first byte to the end of its headers. */
+  headersTimeoutMs: number;
+  /** From the first byte to the end of the body. */
+  requestTimeoutMs: number;
+  /** How long an idle keep-alive connection is kept open. */
+  keepAliveTimeoutMs: number;
+}
+
+/** Short enough that slow clients (headers or a body trickled) cannot hold sockets for minutes. */
+export const HTTP_TIMEOUT_DEFAULTS: HttpTimeoutsConfig = {
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  keepAliveTimeoutMs: 5_000,
+};
+
+/** Who may read /metrics: a bearer token, and/or a listener of its own. */
+export interface MetricsConfig {
+  /** Scrapes must send `Authorization: Bearer <token>`. */
+  token?: string;
+  /** Serve /metrics on this port only (not on the main one). */
+  port?: number;
+  /** The interface of that port; default the main HOST. */
+  host?: string;
+}
+
 const environmentSchema = z
   .object({
     PORT: z.coerce.number().int().min(0).max(65535).default(4000),
@@ -83,7 +110,9 @@ const environmentSchema = z
     MIGRATE_ON_START: booleanFromEnv.default(true),
     SEED_ON_EMPTY: booleanFromEnv.optional(),
     EXPOSE_SQL_STATEMENT_COUNT: booleanFromEnv.default(false),
-    PLAYGROUND_ENABLED: booleanFromEnv.default(true),
+    // Only "production" changes anything (the defaults below), as in express and Apollo Server.
+    NODE_ENV: z.string().optional(),
+    PLAYGROUND_ENABLED: booleanFromEnv.optional(),
     LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
     SHUTDOWN_TIMEOUT_MS: milliseconds(0).default(10_000),
     AUTH_JWT_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
@@ -95,7 +124,14 @@ const environmentSchema = z
     AUTH_JWT_ISSUER: z.string().min(1).optional(),
     AUTH_JWT_AUDIENCE: z.string().min(1).optional(),
     AUTH_REQUIRE_TOKEN_FOR_READS: booleanFromEnv.default(false),
-    INTROSPECTION_ENABLED: booleanFromEnv.default(true),
+    INTROSPECTION_ENABLED: booleanFromEnv.optional(),
+    FEDERATION_SDL_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    HTTP_HEADERS_TIMEOUT_MS: milliseconds(100).default(HTTP_TIMEOUT_DEFAULTS.headersTimeoutMs),
+    HTTP_REQUEST_TIMEOUT_MS: milliseconds(100).default(HTTP_TIMEOUT_DEFAULTS.requestTimeoutMs),
+    HTTP_KEEP_ALIVE_TIMEOUT_MS: milliseconds(100).default(HTTP_TIMEOUT_DEFAULTS.keepAliveTimeoutMs),
+    METRICS_TOKEN: z.string().min(32, "must be at least 32 characters").optional(),
+    METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+    METRICS_HOST: z.string().min(1).optional(),
     LIMIT_MAX_DEPTH: limit(1, 1_000).default(LIMIT_DEFAULTS.maxDepth),
     LIMIT_MAX_ALIASES: limit(0, 10_000).default(LIMIT_DEFAULTS.maxAliases),
     LIMIT_MAX_DIRECTIVES: limit(0, 10_000).default(LIMIT_DEFAULTS.maxDirectives),
@@ -107,6 +143,15 @@ const environmentSchema = z
   .refine((values) => !(values.AUTH_JWT_SECRET && values.AUTH_JWT_PUBLIC_KEY), {
     path: ["AUTH_JWT_SECRET"],
     message: "and AUTH_JWT_PUBLIC_KEY are exclusive: set one",
+  })
+  // node refuses a headers timeout longer than the request timeout.
+  .refine((values) => values.HTTP_HEADERS_TIMEOUT_MS <= values.HTTP_REQUEST_TIMEOUT_MS, {
+    path: ["HTTP_HEADERS_TIMEOUT_MS"],
+    message: "must not be longer than HTTP_REQUEST_TIMEOUT_MS",
+  })
+  .refine((values) => !values.METRICS_HOST || values.METRICS_PORT !== undefined, {
+    path: ["METRICS_HOST"],
+    message: "needs METRICS_PORT (it is the interface of the metrics port)",
   })
   .refine((values) => !values.DATABASE_REPLICA_URLS || values.DATABASE_URL, {
     path: ["DATABASE_REPLICA_URLS"],
@@ -136,7 +181,7 @@ export interface Config {
   seedOnEmpty: boolean;
   /** Add `extensions.sqlStatements` to each response: for tests and the benchmark, not production. */
   exposeSqlStatementCount: boolean;
-  /** Serve GraphQL Playground at / and to browsers at /graphql (turn off in production if unwanted). */
+  /** Serve GraphQL Playground at / and to browsers at /graphql (default: on, off under NODE_ENV=production). */
   playgroundEnabled: boolean;
   /** Minimum level of the JSON log lines on stdout (`silent` turns them off). */
   logLevel: LogLevel;
@@ -144,8 +189,17 @@ export interface Config {
   shutdownTimeoutMs: number;
   /** Bearer tokens: the key that verifies them, and whether reads need one. */
   auth: AuthConfig;
-  /** Answer introspection queries (Playground needs them); when off, errors carry no "Did you mean" hints. */
+  /**
+   * Answer introspection queries and `_service { sdl }` (Playground needs them; default: on, off
+   * under NODE_ENV=production); when off, errors carry no "Did you mean" hints.
+   */
   introspectionEnabled: boolean;
+  /** A federation router sending this secret (x-newsgraph-router-secret) gets `_service` even with introspection off. */
+  federationSdlSecret?: string;
+  /** Bounds on slow clients. */
+  httpTimeouts: HttpTimeoutsConfig;
+  /** Protection of /metrics. */
+  metrics: MetricsConfig;
   /** Abuse limits of GraphQL requests. */
   limits: LimitsConfig;
 }
@@ -160,6 +214,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`invalid configuration: ${issue.path.join(".")} ${issue.message}`);
   }
   const values = parsed.data;
+  // The ecosystem's convention (Apollo Server, express): production gives nothing away by default.
+  const production = values.NODE_ENV === "production";
   const database: DatabaseConfig = values.DATABASE_URL
     ? {
         kind: "postgres",
@@ -176,10 +232,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     migrateOnStart: values.MIGRATE_ON_START,
     seedOnEmpty: values.SEED_ON_EMPTY ?? database.kind === "embedded",
     exposeSqlStatementCount: values.EXPOSE_SQL_STATEMENT_COUNT,
-    playgroundEnabled: values.PLAYGROUND_ENABLED,
+    playgroundEnabled: values.PLAYGROUND_ENABLED ?? !production,
     logLevel: values.LOG_LEVEL,
     shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS,
-    introspectionEnabled: values.INTROSPECTION_ENABLED,
+    introspectionEnabled: values.INTROSPECTION_ENABLED ?? !production,
+    federationSdlSecret: values.FEDERATION_SDL_SECRET,
+    httpTimeouts: {
+      headersTimeoutMs: values.HTTP_HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: values.HTTP_REQUEST_TIMEOUT_MS,
+      keepAliveTimeoutMs: values.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+    },
+    metrics: {
+      token: values.METRICS_TOKEN,
+      port: values.METRICS_PORT,
+      host: values.METRICS_PORT === undefined ? undefined : (values.METRICS_HOST ?? values.HOST),
+    },
     limits: {
       maxDepth: values.LIMIT_MAX_DEPTH,
       maxAliases: values.LIMIT_MAX_ALIASES,

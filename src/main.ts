@@ -29,6 +29,7 @@ async function main(): Promise<void> {
       url: `http://localhost:${port}/graphql`,
       database: config.database.kind === "embedded" ? `embedded in ${config.database.dataDir}` : "postgresql server",
       readReplicas: config.database.kind === "postgres" ? (config.database.replicaUrls?.length ?? 0) : 0,
+      metricsPort: server.metricsServer ? (server.metricsServer.address() as { port: number }).port : port,
     },
     "newsgraph ready",
   );

@@ -24,6 +24,11 @@ describeInBrowser("GraphQL Playground in Chromium", () => {
     const page = await context.newPage();
     const pageErrors: string[] = [];
     page.on("pageerror", (error) => pageErrors.push(error.message));
+    // The page's Content-Security-Policy must not have to block anything the page does.
+    const policyViolations: string[] = [];
+    page.on("console", (message) => {
+      if (/Content Security Policy/i.test(message.text())) policyViolations.push(message.text());
+    });
 
     await page.goto(`${server.url}/`);
     const run = page.locator('[title="Execute Query (Ctrl-Enter)"]');
@@ -46,6 +51,7 @@ describeInBrowser("GraphQL Playground in Chromium", () => {
 
     expect(blocked).toEqual([]);
     expect(pageErrors).toEqual([]);
+    expect(policyViolations).toEqual([]);
   }, 120_000);
 });
 

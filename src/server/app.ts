@@ -1,6 +1,7 @@
 // The HTTP server: Apollo Server 5, GraphQL at /graphql (POSTs on node's HTTP, GETs and
 // Playground through express), health at /health/live and /health/ready, Prometheus metrics at
-// /metrics, both through express. It keeps no state between requests (each gets
+// /metrics (or on a port of their own), both through express. Slow clients are cut off by node's
+// timeouts (limits/slow-clients.ts). It keeps no state between requests (each gets
 // its own loaders and record), so any number of replicas can serve behind a load balancer.
 import http from "node:http";
 import { ApolloServer } from "@apollo/server";
@@ -12,7 +13,7 @@ import {
 } from "@apollo/server/plugin/disabled";
 import fs from "node:fs";
 import express from "express";
-import { type Config, LIMIT_DEFAULTS, type LimitsConfig, paths } from "../config";
+import { type Config, HTTP_TIMEOUT_DEFAULTS, LIMIT_DEFAULTS, type LimitsConfig, paths } from "../config";
 import type { Database } from "../database/database";
 import { createLogger, type Logger } from "../observability/logger";
 import { DatabaseAvailability } from "../observability/database-availability";
@@ -34,10 +35,17 @@ import { narrowGatewayRequestContexts } from "./gateway-request-context";
 import { InFlightRequests } from "./middleware/in-flight";
 import { observeRequests } from "./middleware/observe-requests";
 import { graphqlHttpHandler, isGraphQLPost } from "./graphql-http";
+import { federationSdlPlugin } from "./plugins/federation-sdl";
+import { refuseDeclaredOversize } from "./limits/declared-length";
+import { answerClientError, httpServerTimeouts } from "./limits/slow-clients";
+import { metricsRouter } from "./metrics-route";
+import { errorAsJson, notFound } from "./middleware/json-fallbacks";
 
 export interface NewsgraphServer {
   httpServer: http.Server;
-  /** Listens on the configured host and port; resolves with the actual port. */
+  /** The listener of /metrics when it has a port of its own (`metrics.port`). */
+  metricsServer?: http.Server;
+  /** Listens on the configured host and port (and the metrics port); resolves with the actual main port. */
   listen(): Promise<number>;
   /**
    * Graceful stop: readiness turns false, the listener closes (no new connections), idle
@@ -48,7 +56,9 @@ export interface NewsgraphServer {
 }
 
 export type ServerOptions = Pick<Config, "port" | "host" | "exposeSqlStatementCount" | "playgroundEnabled"> &
-  Partial<Pick<Config, "logLevel" | "shutdownTimeoutMs" | "introspectionEnabled">> & {
+  Partial<Pick<Config, "logLevel" | "shutdownTimeoutMs" | "introspectionEnabled" | "federationSdlSecret" | "metrics">> & {
+    /** Bounds on slow clients; each one left out is HTTP_TIMEOUT_DEFAULTS'. */
+    httpTimeouts?: Partial<Config["httpTimeouts"]>;
     /** Where log lines go; by default a JSON logger at `logLevel` (default info) on stdout. */
     logger?: Logger;
     /** Abuse limits (src/server/limits); each one left out is LIMIT_DEFAULTS'. */
@@ -61,7 +71,9 @@ const DEFAULT_SHUTDOWN_TIMEOUT_MS = 10_000;
 
 export async function createServer(options: ServerOptions, database: Database): Promise<NewsgraphServer> {
   const logger = options.logger ?? createLogger({ level: options.logLevel ?? "info" });
-  const limits = abuseLimits({ ...LIMIT_DEFAULTS, ...options.limits }, { introspection: options.introspectionEnabled ?? true });
+  const introspection = options.introspectionEnabled ?? true;
+  const limitsConfig = { ...LIMIT_DEFAULTS, ...options.limits };
+  const limits = abuseLimits(limitsConfig, { introspection });
   const authenticate = requestAuthenticator(options.auth ?? { requireTokenForReads: false });
   const availability = new DatabaseAvailability(logger);
   const metrics = new Metrics({ database, availability });
@@ -73,7 +85,9 @@ export async function createServer(options: ServerOptions, database: Database): 
   // Express would hash every response body for an ETag; GraphQL answers are never revalidated.
   app.set("etag", false);
   // Requests are handled once Apollo has started (below); Apollo's drain plugin needs the server first.
-  const httpServer = http.createServer();
+  const serverTimeouts = httpServerTimeouts({ ...HTTP_TIMEOUT_DEFAULTS, ...options.httpTimeouts });
+  const httpServer = http.createServer(serverTimeouts);
+  httpServer.on("clientError", answerClientError);
   if (!narrowGatewayRequestContexts()) {
     logger.warn("Apollo's gateway request context builder was not found: requests' objects will be promoted (more memory)");
   }
@@ -100,6 +114,7 @@ export async function createServer(options: ServerOptions, database: Database): 
         requestRecordPlugin(),
         serviceUnavailablePlugin(availability),
         ...limits.plugins,
+        federationSdlPlugin({ introspection, routerSecret: options.federationSdlSecret }),
         ...(options.exposeSqlStatementCount ? [sqlStatementCountPlugin()] : []),
       ]),
     ],
@@ -123,10 +138,16 @@ export async function createServer(options: ServerOptions, database: Database): 
   await apollo.start();
 
   app.use(healthRouter({ database, availability, isStopping: () => stopping }));
-  app.get("/metrics", async (_req, res) => {
-    const { contentType, body } = await metrics.render();
-    res.set("Cache-Control", "no-store").type(contentType).send(body);
-  });
+  const metricsRoute = metricsRouter(metrics, { token: options.metrics?.token });
+  let metricsServer: http.Server | undefined;
+  if (options.metrics?.port === undefined) {
+    app.use(metricsRoute);
+  } else {
+    // Metrics on a port of their own only (e.g. one the public load balancer does not route).
+    const metricsApp = express().disable("x-powered-by").use(metricsRoute).use(notFound).use(errorAsJson(logger));
+    metricsServer = http.createServer(serverTimeouts, metricsApp);
+    metricsServer.on("clientError", answerClientError);
+  }
 
   if (options.playgroundEnabled) {
     const playground = playgroundRouter({
@@ -151,24 +172,24 @@ export async function createServer(options: ServerOptions, database: Database): 
     });
   // GraphQL GETs (Playground took the browsers' page requests above).
   app.use("/graphql", serveGraphQL);
+  app.use(notFound, errorAsJson(logger));
 
   // Every request: an id, a statement count, one log line and its metrics when done. GraphQL
   // POSTs are then served without express (graphql-http.ts), everything else by the express app.
   const observe = observeRequests({ logger, metrics });
+  // A body declared over the limit is refused before anything reads it (limits/declared-length.ts).
+  const refuseOversize = refuseDeclaredOversize(limitsConfig.maxBodyBytes);
   httpServer.on("request", (req: http.IncomingMessage, res: http.ServerResponse) =>
-    observe(req, res, () => (isGraphQLPost(req) ? serveGraphQL(req, res) : app(req, res))),
+    observe(req, res, () => refuseOversize(req, res) || (isGraphQLPost(req) ? serveGraphQL(req, res) : app(req, res))),
   );
 
   return {
     httpServer,
-    listen: () =>
-      new Promise((resolve, reject) => {
-        httpServer.once("error", reject);
-        httpServer.listen(options.port, options.host, () => {
-          httpServer.off("error", reject);
-          resolve((httpServer.address() as { port: number }).port);
-        });
-      }),
+    metricsServer,
+    listen: async () => {
+      if (metricsServer) await listenOn(metricsServer, options.metrics?.port ?? 0, options.metrics?.host ?? options.host);
+      return listenOn(httpServer, options.port, options.host);
+    },
     stop: async () => {
       stopping = true;
       const deadline = Date.now() + shutdownTimeoutMs;
@@ -178,7 +199,21 @@ export async function createServer(options: ServerOptions, database: Database): 
       if (!(await inFlight.drained(Math.max(0, deadline - Date.now())))) {
         logger.warn({ inFlight: inFlight.size }, "requests still running at the shutdown deadline");
       }
+      if (metricsServer?.listening) {
+        metricsServer.closeAllConnections();
+        await new Promise((resolve) => metricsServer.close(resolve));
+      }
       metrics.close();
     },
   };
+}
+
+function listenOn(server: http.Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve((server.address() as { port: number }).port);
+    });
+  });
 }

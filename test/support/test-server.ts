@@ -4,7 +4,7 @@ import type { DatabaseConfig, LogLevel } from "../../src/config";
 import { type Database, openDatabase } from "../../src/database/database";
 import { prepareDatabase } from "../../src/database/prepare";
 import { createLogger } from "../../src/observability/logger";
-import { createServer, type ServerOptions } from "../../src/server/app";
+import { createServer, type NewsgraphServer, type ServerOptions } from "../../src/server/app";
 import { createTestDatabase } from "./test-database";
 import { TEST_JWT_SECRET } from "./tokens";
 
@@ -29,6 +29,8 @@ export interface GraphQLResponse<Data = Record<string, unknown>> {
 
 export interface TestServer {
   url: string;
+  /** The server itself (its listeners). */
+  server: NewsgraphServer;
   database: Database;
   /** The fresh test database's own configuration (before `extras.database` changed it). */
   databaseConfig: DatabaseConfig;
@@ -52,6 +54,7 @@ export async function startTestServer(
   const url = `http://127.0.0.1:${port}`;
   return {
     url,
+    server,
     database,
     databaseConfig: testDatabase.config,
     async graphql(query, variables, headers) {

@@ -12,6 +12,7 @@ import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import express, { type Request, type Response, type NextFunction, type Router } from "express";
 import { renderPlaygroundPage, type RenderPageOptions } from "@apollographql/graphql-playground-html";
+import { pageSecurityHeaders } from "./page-security";
 import { Kind, parse, visit, type DefinitionNode, type FragmentDefinitionNode, type OperationDefinitionNode } from "graphql";
 
 /** One preloaded Playground tab. */
@@ -53,17 +54,18 @@ const immutableAssets = { maxAge: "365d", immutable: true } as const;
 export function playgroundRouter(options: PlaygroundOptions): Router {
   const router = express.Router();
   // Each mount point gets its own asset URLs; cache the rendered page per mount point.
-  const pages = new Map<string, string>();
+  const pages = new Map<string, { html: string; headers: Record<string, string> }>();
 
   router.get("/", (req: Request, res: Response, next: NextFunction) => {
     if (!prefersHtml(req)) return next();
     let page = pages.get(req.baseUrl);
     if (page === undefined) {
-      page = renderPage(options, req.baseUrl + ASSETS_SEGMENT);
+      const html = renderPage(options, req.baseUrl + ASSETS_SEGMENT);
+      page = { html, headers: pageSecurityHeaders(html) };
       pages.set(req.baseUrl, page);
     }
     // The page embeds the current configuration: let browsers revalidate it each time.
-    res.set("Cache-Control", "no-cache").type("html").send(page);
+    res.set(page.headers).set("Cache-Control", "no-cache").type("html").send(page.html);
   });
 
   const assets = express.Router();
