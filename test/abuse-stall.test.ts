@@ -14,7 +14,8 @@ import { snapshotTables, type TableSnapshot } from "./support/database-snapshot"
 import { type RawRequest, type RawResponse, rawRequest } from "./support/raw-http";
 import { startServerProcess } from "./support/server-process";
 import { createTestDatabase } from "./support/test-database";
-import { startTestServer, type TestServer } from "./support/test-server";
+import { startProductionServer } from "./support/production-server";
+import type { TestServer } from "./support/test-server";
 
 const MAX_SELECTIONS = LIMIT_DEFAULTS.maxSelections;
 const NAQURA = `"naqura-civilian-talks-2025-12-03"`;
@@ -114,7 +115,7 @@ let server: TestServer;
 let before: TableSnapshot;
 beforeAll(async () => {
   // Production mode, with introspection turned on explicitly: the most a deployment exposes.
-  server = await startTestServer({ server: { introspectionEnabled: true, playgroundEnabled: false, exposeSqlStatementCount: false } });
+  server = await startProductionServer({ INTROSPECTION_ENABLED: "true" });
   before = await snapshotTables(server.database);
 });
 afterAll(() => server?.stop());
