@@ -26,11 +26,12 @@ WORKDIR /app
 COPY --from=runtime-dependencies /app/node_modules ./node_modules
 COPY --from=build /app/dist/src ./dist/src
 COPY package.json ./
-# Read at run time: migrations (applied at start or by the migrate step), seed articles, and
-# the example queries Playground opens as tabs.
+# Read at run time: migrations (applied at start or by the migrate step), seed articles, the
+# example queries Playground opens as tabs, and Playground's vendored assets.
 COPY prisma/migrations ./prisma/migrations
 COPY prisma/seed ./prisma/seed
 COPY schema ./schema
+COPY src/server/playground/assets ./src/server/playground/assets
 USER node
 EXPOSE 4000
 # main.js handles SIGTERM itself (drain, close the pool, exit 0).

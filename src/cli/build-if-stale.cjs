@@ -33,7 +33,7 @@ if (process.argv.includes("--always") || isStale()) {
   const tsc = require.resolve("typescript/bin/tsc");
   const result = spawnSync(process.execPath, [tsc, "-p", path.join(root, "tsconfig.build.json")], { stdio: "inherit" });
   if (result.status !== 0) {
-    console.error("newsgraph: the TypeScript build failed (errors above); nothing was started");
+    console.error("newsgraph: the TypeScript build failed (errors above)");
     process.exit(result.status ?? 1);
   }
   // tsc leaves an unchanged file's output as it was: mark the build as newer than every input.

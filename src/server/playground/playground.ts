@@ -8,8 +8,8 @@
  * break on `/graphql` vs `/graphql/`). The package version is part of the asset URL, so the assets
  * can be cached as immutable: an upgrade changes the URL.
  */
-import { readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
+import { paths } from "../../config";
 import express, { type Request, type Response, type NextFunction, type Router } from "express";
 import { renderPlaygroundPage, type RenderPageOptions } from "@apollographql/graphql-playground-html";
 import { pageSecurityHeaders } from "./page-security";
@@ -32,13 +32,13 @@ export interface PlaygroundOptions {
   tabs: PlaygroundTab[];
 }
 
+/** The built Playground vendored in ./assets (its README says why and how to upgrade). */
 const REACT_PACKAGE = "@apollographql/graphql-playground-react";
 const ASSETS_SEGMENT = "/playground-assets";
-const reactPackageJson = require.resolve(`${REACT_PACKAGE}/package.json`);
-const reactVersion: string = JSON.parse(readFileSync(reactPackageJson, "utf8")).version;
-const buildDir = join(dirname(reactPackageJson), "build");
+const PLAYGROUND_VERSION = "1.7.42";
+const buildDir = join(paths.root, "src", "server", "playground", "assets");
 /** The path the HTML renderer appends to `cdnUrl` (`<cdnUrl>/<package>@<version>/build/...`). */
-const buildUrlPath = `/${REACT_PACKAGE}@${reactVersion}/build`;
+const buildUrlPath = `/${REACT_PACKAGE}@${PLAYGROUND_VERSION}/build`;
 
 /** Versioned URLs never change content, so browsers may keep them for a year without revalidating. */
 const immutableAssets = { maxAge: "365d", immutable: true } as const;
@@ -91,7 +91,7 @@ function renderPage(options: PlaygroundOptions, assetsUrl: string): string {
     endpoint: options.endpoint,
     title: options.title,
     cdnUrl: assetsUrl,
-    version: reactVersion,
+    version: PLAYGROUND_VERSION,
     settings: {
       // No periodic re-introspection, and keep Apollo tracing/query-plan noise out of results.
       "schema.polling.enable": false,
