@@ -75,14 +75,15 @@ test("db:migrate applies the migrations once and records them as Prisma Migrate 
 
 test("db:seed loads the article, and loading it again changes no row count", async () => {
   const first = await runEntry("cli/seed", database.env);
-  expect(first).toMatchObject({ code: 0, stdout: "loaded 1 article(s) with 58 sourced facts\n" });
+  expect(first).toMatchObject({ code: 0, stdout: "loaded 1 article(s) with 58 sourced facts (119 rows written)\n" });
   const afterFirst = await rowCounts();
+  // 61 rows and the 58 links from its facts to the article: the "rows written" above.
   expect(afterFirst).toEqual({
     article: 1, ceasefire: 1, ceasefire_party: 2, country: 6, delegation: 5, delegation_member: 2, fact_source: 58,
     meeting: 2, organization: 10, person: 8, person_role: 7, place: 3, plan: 1, reported_figure: 2, statement: 11,
   });
   const second = await runEntry("cli/seed", database.env);
-  expect(second.code).toBe(0);
+  expect(second).toMatchObject({ code: 0, stdout: "the 1 seed article(s) are already recorded as they are: nothing changed\n" });
   expect(await rowCounts()).toEqual(afterFirst);
 });
 
@@ -141,10 +142,10 @@ describe("npm run import", () => {
         meetings: [{ slug: "follow-up-2026-01-31", title: "Follow-up", date: "2026-01-31", place: "naqura", delegations: [{ country: "LB" }] }],
       }),
     );
-    expect(await runImport(file)).toEqual({ code: 0, stdout: `recorded ${file}: 2 sourced facts\n`, stderr: "" });
+    expect(await runImport(file)).toEqual({ code: 0, stdout: `recorded ${file}: 2 sourced facts (5 rows written)\n`, stderr: "" });
     const counts = await rowCounts();
     expect(counts.article).toBe(2);
-    expect((await runImport(file)).code).toBe(0);
+    expect(await runImport(file)).toEqual({ code: 0, stdout: `${file} is already recorded as it is: nothing changed (2 sourced facts)\n`, stderr: "" });
     expect(await rowCounts()).toEqual(counts);
   });
 

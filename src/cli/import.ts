@@ -20,6 +20,7 @@ runCommand("import", async (database) => {
   } catch (error) {
     throw new CommandError(`${file} is not valid JSON: ${(error as Error).message}`);
   }
-  const { facts } = await importArticle(database.prisma, parseArticleDocument(json));
-  return `recorded ${file}: ${facts} sourced facts`;
+  const { facts, changes } = await importArticle(database.prisma, parseArticleDocument(json));
+  if (changes === 0) return `${file} is already recorded as it is: nothing changed (${facts} sourced facts)`;
+  return `recorded ${file}: ${facts} sourced facts (${changes} rows written)`;
 }, { migrateFirst: true });

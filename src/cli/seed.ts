@@ -5,5 +5,7 @@ import { runCommand } from "./run-command";
 runCommand("db:seed", async (database) => {
   const results = await seed(database.prisma);
   const facts = results.reduce((sum, result) => sum + result.facts, 0);
-  return `loaded ${results.length} article(s) with ${facts} sourced facts`;
+  const changes = results.reduce((sum, result) => sum + result.changes, 0);
+  if (changes === 0) return `the ${results.length} seed article(s) are already recorded as they are: nothing changed`;
+  return `loaded ${results.length} article(s) with ${facts} sourced facts (${changes} rows written)`;
 }, { migrateFirst: true });

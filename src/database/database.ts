@@ -1,7 +1,10 @@
 // Opens the database the configuration names: a PostgreSQL server through @prisma/adapter-pg,
 // or the embedded PostgreSQL (PGlite, in-process) so that the quick start needs no server.
 // Both are reached through the same Prisma client; migrations and seeding use a raw SQL session.
+import { execFile } from "node:child_process";
 import fs from "node:fs";
+import path from "node:path";
+import { promisify } from "node:util";
 import { type Extension, PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { readReplicas } from "@prisma/extension-read-replicas";
@@ -183,8 +186,27 @@ function openPostgres(config: Extract<DatabaseConfig, { kind: "postgres" }>): Da
  */
 const EMBEDDED_POSTGRESQL_CONF = ["shared_buffers = 16MB", "maintenance_work_mem = 16MB", "temp_buffers = 2MB"];
 
+/**
+ * Creates a new embedded data directory (PostgreSQL's initdb) in a short-lived child process.
+ * initdb runs in a WebAssembly instance of its own, and the process that ran it kept ~130 MB more
+ * memory afterwards than one that opened an existing directory (measured: ~410 against ~275 MB
+ * RSS idle), so the first start of the quick start would idle at the higher figure for ever.
+ */
+async function initializeDataDir(dataDir: string): Promise<void> {
+  if (fs.existsSync(path.join(dataDir, "PG_VERSION"))) return;
+  fs.mkdirSync(dataDir, { recursive: true });
+  const pglite = JSON.stringify(require.resolve("@electric-sql/pglite"));
+  const script = `require(${pglite}).PGlite.create(${JSON.stringify(dataDir)}).then((db) => db.close())`;
+  try {
+    await promisify(execFile)(process.execPath, ["-e", script]);
+  } catch (error) {
+    const detail = (error as { stderr?: string }).stderr?.trim().split("\n").at(-1) ?? String(error);
+    throw new DatabaseUnavailableError(`could not create the embedded database in ${dataDir}: ${detail}`);
+  }
+}
+
 async function openEmbedded(dataDir: string | null): Promise<Database> {
-  if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
+  if (dataDir) await initializeDataDir(dataDir);
   const pglite = await PGlite.create(dataDir ?? undefined, {
     extensions: { unaccent, pg_trgm },
     postgresqlconf: EMBEDDED_POSTGRESQL_CONF,

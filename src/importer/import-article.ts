@@ -13,6 +13,8 @@ export interface ImportResult {
   articleId: string;
   /** Number of facts the article is recorded as the source of. */
   facts: number;
+  /** Rows created or changed and source links added: 0 when the article was already recorded as it is. */
+  changes: number;
 }
 
 const asDate = (value: string | null | undefined) => (value ? new Date(`${value}T00:00:00Z`) : null);
@@ -39,6 +41,7 @@ class ArticleImport {
     ceasefire: new Map<string, string>(),
   };
   private readonly facts: { factKind: FactKind; factId: string }[] = [];
+  private changes = 0;
 
   constructor(
     private readonly tx: Tx,
@@ -124,24 +127,21 @@ class ArticleImport {
       };
       const row = await this.save("ceasefire", { slug: ceasefire.slug }, data);
       this.remember("ceasefire", ceasefire.slug, row.id, "CEASEFIRE");
+      const parties = [];
       for (const [j, party] of ceasefire.parties.entries()) {
         const at = `ceasefires.${i}.parties.${j}`;
-        if (party.country) {
-          const countryId = (await this.ref("country", party.country, `${at}.country`))!;
-          await tx.ceasefireParty.upsert({
-            where: { ceasefireId_countryId: { ceasefireId: row.id, countryId } },
-            create: { ceasefireId: row.id, countryId, createdBy: this.actor },
-            update: {},
-          });
-        } else {
-          const organizationId = (await this.ref("organization", party.organization, `${at}.organization`))!;
-          await tx.ceasefireParty.upsert({
-            where: { ceasefireId_organizationId: { ceasefireId: row.id, organizationId } },
-            create: { ceasefireId: row.id, organizationId, createdBy: this.actor },
-            update: {},
-          });
-        }
+        parties.push(
+          party.country
+            ? { countryId: (await this.ref("country", party.country, `${at}.country`))! }
+            : { organizationId: (await this.ref("organization", party.organization, `${at}.organization`))! },
+        );
       }
+      // A party already recorded is left alone (either unique key); the count says what was added.
+      const added = await tx.ceasefireParty.createMany({
+        data: parties.map((party) => ({ ceasefireId: row.id, ...party, createdBy: this.actor })),
+        skipDuplicates: true,
+      });
+      this.changes += added.count;
     }
     for (const [i, meeting] of doc.meetings.entries()) {
       await this.importMeeting(meeting, `meetings.${i}`);
@@ -192,11 +192,11 @@ class ArticleImport {
       this.facts.push({ factKind: "PLAN", factId: row.id });
     }
 
-    await tx.factSource.createMany({
+    const links = await tx.factSource.createMany({
       data: this.facts.map((fact) => ({ ...fact, articleId: article.id, createdBy: this.actor })),
       skipDuplicates: true,
     });
-    return { articleId: article.id, facts: this.facts.length };
+    return { articleId: article.id, facts: this.facts.length, changes: this.changes + links.count };
   }
 
   private async importMeeting(meeting: ArticleDocument["meetings"][number], at: string): Promise<void> {
@@ -248,8 +248,12 @@ class ArticleImport {
   private async save<M extends SavedModel>(model: M, where: object, data: Record<string, unknown>): Promise<Rows[M]> {
     const table = this.tx[model] as unknown as RowWriter<Rows[M]>;
     const existing = await table.findUnique({ where });
-    if (!existing) return table.create({ data: { ...data, createdBy: this.actor, updatedBy: this.actor } });
+    if (!existing) {
+      this.changes += 1;
+      return table.create({ data: { ...data, createdBy: this.actor, updatedBy: this.actor } });
+    }
     const changed = Object.entries(data).some(([field, value]) => !sameValue(existing[field as keyof Rows[M]], value));
+    if (changed) this.changes += 1;
     return changed
       ? table.update({ where, data: { ...data, updatedBy: this.actor, updatedAt: nextUpdatedAt(existing.updatedAt) } })
       : existing;
