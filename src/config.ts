@@ -2,7 +2,7 @@
 // Nothing else in the project reads process.env.
 import path from "node:path";
 import { z } from "zod";
-import type { AuthConfig } from "./auth/tokens";
+import { AUTH_DEFAULTS, type AuthConfig } from "./auth/tokens";
 
 const PROJECT_ROOT = path.resolve(__dirname, "..", __dirname.includes(`${path.sep}dist${path.sep}`) ? ".." : "");
 
@@ -90,6 +90,8 @@ const environmentSchema = z
     AUTH_JWT_ISSUER: z.string().min(1).optional(),
     AUTH_JWT_AUDIENCE: z.string().min(1).optional(),
     AUTH_REQUIRE_TOKEN_FOR_READS: booleanFromEnv.default(false),
+    AUTH_JWT_MAX_LIFETIME_S: z.coerce.number().int().min(60).max(31 * 24 * 3600).default(AUTH_DEFAULTS.maxLifetimeS),
+    AUTH_JWT_CLOCK_TOLERANCE_S: z.coerce.number().int().min(0).max(600).default(AUTH_DEFAULTS.clockToleranceS),
     INTROSPECTION_ENABLED: booleanFromEnv.default(true),
     LIMIT_MAX_DEPTH: limit(1, 1_000).default(LIMIT_DEFAULTS.maxDepth),
     LIMIT_MAX_ALIASES: limit(0, 10_000).default(LIMIT_DEFAULTS.maxAliases),
@@ -189,6 +191,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       issuer: values.AUTH_JWT_ISSUER,
       audience: values.AUTH_JWT_AUDIENCE,
       requireTokenForReads: values.AUTH_REQUIRE_TOKEN_FOR_READS,
+      maxLifetimeS: values.AUTH_JWT_MAX_LIFETIME_S,
+      clockToleranceS: values.AUTH_JWT_CLOCK_TOLERANCE_S,
     },
   };
 }
