@@ -48,6 +48,7 @@ describe("tokens that are refused", () => {
     ["issued 25 h ago, expiring in an hour", () => editorClaims({ iat: now() - 25 * HOUR, exp: now() + HOUR }), "The token has expired."],
     ["issued in the future", () => editorClaims({ iat: now() + 600, exp: now() + 1200 }), INVALID],
     ["a string exp", () => editorClaims({ exp: String(now() + 600) }), INVALID],
+    ["a string iat", () => editorClaims({ iat: String(now() - 60) }), INVALID],
     ["expired beyond the clock tolerance", () => editorClaims({ iat: now() - 600, exp: now() - 45 }), "The token has expired."],
     ["a numeric sub", () => editorClaims({ sub: 42 as unknown as string }), BAD_SUBJECT],
     ["an object sub", () => editorClaims({ sub: { id: "alice" } as unknown as string }), BAD_SUBJECT],
