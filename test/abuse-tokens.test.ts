@@ -58,6 +58,8 @@ describe("tokens that are refused", () => {
     ["a sub of 201 characters", () => editorClaims({ sub: "a".repeat(201) }), BAD_SUBJECT],
     ["a sub with a NUL", () => editorClaims({ sub: "alice\u0000admin" }), BAD_SUBJECT],
     ["a sub with a newline", () => editorClaims({ sub: "alice\nlevel=admin" }), BAD_SUBJECT],
+    ["a sub with a Unicode line separator", () => editorClaims({ sub: "alice\u2028admin" }), BAD_SUBJECT],
+    ["a sub with a lone surrogate", () => editorClaims({ sub: "alice\ud800" }), BAD_SUBJECT],
   ])("%s: UNAUTHENTICATED, nothing written", async (_case, claims, message) => {
     const before = await snapshotTables(server.database);
     const token = await sign(claims());
@@ -80,6 +82,7 @@ describe("tokens that are accepted", () => {
     ["valid for exactly 24 h", "IQ", () => editorClaims({ iat: now() - 60, exp: now() - 60 + 24 * HOUR })],
     ["issued 10 s in the future (within tolerance)", "JO", () => editorClaims({ iat: now() + 10, exp: now() + 600 })],
     ["a sub of 200 characters", "EG", () => editorClaims({ sub: "a".repeat(200) })],
+    ["a sub with accents and an emoji", "TR", () => editorClaims({ sub: "Zoë Ağaoğlu 📰" })],
   ])("%s", async (_case, code, claims) => {
     const token = await sign(claims());
     const { sub } = claims();

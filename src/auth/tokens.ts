@@ -94,9 +94,12 @@ export function createTokenVerifier(config: AuthConfig): TokenVerifier {
   };
 }
 
-/** A non-empty string of bounded length without control characters (it ends up in rows and logs). */
+/**
+ * A non-empty string of bounded length without control characters, line separators or lone
+ * surrogates: it is recorded in rows and logs as the author of writes.
+ */
 function isSubject(sub: unknown): sub is string {
-  return typeof sub === "string" && sub.trim().length > 0 && sub.length <= MAX_SUBJECT_LENGTH && !/\p{Cc}/u.test(sub);
+  return typeof sub === "string" && sub.trim().length > 0 && sub.length <= MAX_SUBJECT_LENGTH && !/[\p{Cc}\p{Zl}\p{Zp}\p{Cs}]/u.test(sub);
 }
 
 /**
