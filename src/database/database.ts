@@ -199,8 +199,8 @@ async function openEmbedded(dataDir: string | null): Promise<Database> {
 /**
  * True when `error` (or what it wraps) says the database cannot be reached or did not answer in
  * time: refused or lost connections, connect/statement/reply timeouts, a transaction that could
- * not start in time, a server shutting down or out of connections. Such errors are transient: requests fail fast with SERVICE_UNAVAILABLE and
- * succeed again once the database is back. Covers what pg, @prisma/adapter-pg and Prisma throw.
+ * not start in time, a server shutting down or out of connections. Such errors are transient:
+ * requests fail fast with SERVICE_UNAVAILABLE and succeed again once the database is back. Covers what pg, @prisma/adapter-pg and Prisma throw.
  */
 export function isDatabaseUnavailableError(error: unknown, depth = 0): boolean {
   if (depth > 5 || typeof error !== "object" || error === null) return false;
