@@ -2,7 +2,7 @@
 // Nothing else in the project reads process.env.
 import path from "node:path";
 import { z } from "zod";
-import type { AuthConfig } from "./auth/tokens";
+import { AUTH_DEFAULTS, type AuthConfig } from "./auth/tokens";
 
 const PROJECT_ROOT = path.resolve(__dirname, "..", __dirname.includes(`${path.sep}dist${path.sep}`) ? ".." : "");
 
@@ -124,6 +124,8 @@ const environmentSchema = z
     AUTH_JWT_ISSUER: z.string().min(1).optional(),
     AUTH_JWT_AUDIENCE: z.string().min(1).optional(),
     AUTH_REQUIRE_TOKEN_FOR_READS: booleanFromEnv.default(false),
+    AUTH_JWT_MAX_LIFETIME_S: z.coerce.number().int().min(60).max(31 * 24 * 3600).default(AUTH_DEFAULTS.maxLifetimeS),
+    AUTH_JWT_CLOCK_TOLERANCE_S: z.coerce.number().int().min(0).max(600).default(AUTH_DEFAULTS.clockToleranceS),
     INTROSPECTION_ENABLED: booleanFromEnv.optional(),
     FEDERATION_SDL_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
     HTTP_HEADERS_TIMEOUT_MS: milliseconds(100).default(HTTP_TIMEOUT_DEFAULTS.headersTimeoutMs),
@@ -263,6 +265,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       issuer: values.AUTH_JWT_ISSUER,
       audience: values.AUTH_JWT_AUDIENCE,
       requireTokenForReads: values.AUTH_REQUIRE_TOKEN_FOR_READS,
+      maxLifetimeS: values.AUTH_JWT_MAX_LIFETIME_S,
+      clockToleranceS: values.AUTH_JWT_CLOCK_TOLERANCE_S,
     },
   };
 }

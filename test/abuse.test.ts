@@ -533,7 +533,7 @@ async function invalidMutationInputs(schema: GraphQLSchema): Promise<AbuseCase[]
   const headers = {
     none: {},
     forged: { authorization: `Bearer ${await signToken({ secret: "not-the-servers-secret-but-32-chars-long" })}` },
-    expired: { authorization: `Bearer ${await signToken({ expiresIn: -1 })}` },
+    expired: { authorization: `Bearer ${await signToken({ expiresIn: -60 })}` },
     noRole: { authorization: `Bearer ${await signToken({ roles: [] })}` },
   };
   const editor = { authorization: `Bearer ${await signToken({ roles: ["editor"] })}` };

@@ -326,6 +326,7 @@ describe("tokens signed with a private key, verified with the configured public 
       .setProtectedHeader({ alg: "RS256" })
       .setSubject("bob@newsroom.example")
       .setIssuer(issuer)
+      .setIssuedAt()
       .setExpirationTime("5m")
       .sign(privateKey);
     return { authorization: `Bearer ${token}` };

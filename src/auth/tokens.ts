@@ -1,8 +1,10 @@
 // Bearer tokens are JWTs verified with jose against a shared secret (HS256) or a public key
 // (RS256/ES256/EdDSA...). The claims we read: `sub` (who), `roles` (what they may do).
+// Every token must say when it was issued and when it expires (`iat`, `exp`), and may not be
+// valid for longer than `maxLifetimeS`: a leaked token then stops working within that bound.
 import { createPublicKey, type KeyObject } from "node:crypto";
 import { GraphQLError } from "graphql";
-import { errors as joseErrors, jwtVerify } from "jose";
+import { errors as joseErrors, type JWTPayload, jwtVerify } from "jose";
 import type { Viewer } from "./viewer";
 
 export interface AuthConfig {
@@ -15,7 +17,17 @@ export interface AuthConfig {
   audience?: string;
   /** Reads need a valid token too (by default they are open). */
   requireTokenForReads: boolean;
+  /** Longest a token may be valid, from its `iat` to its `exp`, in seconds; default AUTH_DEFAULTS. */
+  maxLifetimeS?: number;
+  /** Clock skew allowed with the token's issuer on `exp`, `nbf` and `iat`, in seconds; default AUTH_DEFAULTS. */
+  clockToleranceS?: number;
 }
+
+/** Defaults of the token rules (also used when a caller of createServer leaves them out). */
+export const AUTH_DEFAULTS = { maxLifetimeS: 24 * 60 * 60, clockToleranceS: 30 } as const;
+
+/** Longest `sub` accepted: it is recorded as the author of writes (createdBy/updatedBy). */
+export const MAX_SUBJECT_LENGTH = 200;
 
 export const UNAUTHENTICATED = "UNAUTHENTICATED";
 export const FORBIDDEN = "FORBIDDEN";
@@ -42,6 +54,8 @@ export function createTokenVerifier(config: AuthConfig): TokenVerifier {
       ? createPublicKey(config.jwtPublicKey)
       : null;
   const algorithms = config.jwtSecret ? ["HS256"] : [config.jwtAlgorithm ?? "RS256"];
+  const maxLifetimeS = config.maxLifetimeS ?? AUTH_DEFAULTS.maxLifetimeS;
+  const clockToleranceS = config.clockToleranceS ?? AUTH_DEFAULTS.clockToleranceS;
 
   return {
     configured: key !== null,
@@ -50,21 +64,42 @@ export function createTokenVerifier(config: AuthConfig): TokenVerifier {
       const match = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/.exec(authorization);
       if (!match) throw unauthenticated("The Authorization header must be `Bearer <JWT>`.");
       if (!key) throw unauthenticated("This server is not configured to accept tokens.");
+      let payload: JWTPayload;
       try {
-        const { payload } = await jwtVerify(match[1], key, {
+        // maxTokenAge makes `iat` required and bounds the token's age; requiredClaims makes a
+        // token without `exp` (one that never expires) invalid.
+        ({ payload } = await jwtVerify(match[1], key, {
           algorithms,
           issuer: config.issuer,
           audience: config.audience,
-          requiredClaims: ["sub"],
-        });
-        const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is string => typeof r === "string") : [];
-        return { subject: payload.sub!, roles };
+          requiredClaims: ["sub", "exp", "iat"],
+          maxTokenAge: maxLifetimeS,
+          clockTolerance: clockToleranceS,
+        }));
       } catch (error) {
         if (error instanceof joseErrors.JWTExpired) throw unauthenticated("The token has expired.");
+        if (error instanceof joseErrors.JWTClaimValidationFailed && error.reason === "missing") {
+          throw unauthenticated(`The token has no \`${error.claim}\` claim.`);
+        }
         throw unauthenticated("The token is not valid.");
       }
+      // jose checks the token's age, not its lifetime: a fresh token may still claim to be valid for a century.
+      if (payload.exp! - payload.iat! > maxLifetimeS) {
+        throw unauthenticated(`The token is valid for longer than ${maxLifetimeS} s (from \`iat\` to \`exp\`).`);
+      }
+      if (!isSubject(payload.sub)) throw unauthenticated("The token's `sub` is not a valid subject.");
+      const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is string => typeof r === "string") : [];
+      return { subject: payload.sub, roles };
     },
   };
+}
+
+/**
+ * A non-empty string of bounded length without control characters, line separators or lone
+ * surrogates: it is recorded in rows and logs as the author of writes.
+ */
+function isSubject(sub: unknown): sub is string {
+  return typeof sub === "string" && sub.trim().length > 0 && sub.length <= MAX_SUBJECT_LENGTH && !/[\p{Cc}\p{Zl}\p{Zp}\p{Cs}]/u.test(sub);
 }
 
 /**

@@ -232,9 +232,9 @@ async function openEmbedded(dataDir: string | null): Promise<Database> {
 
 /**
  * True when `error` (or what it wraps) says the database cannot be reached or did not answer in
- * time: refused or lost connections, connect/statement/reply timeouts, a server shutting down or
- * out of connections. Such errors are transient: requests fail fast with SERVICE_UNAVAILABLE and
- * succeed again once the database is back. Covers what pg, @prisma/adapter-pg and Prisma throw.
+ * time: refused or lost connections, connect/statement/reply timeouts, a transaction that could
+ * not start in time, a server shutting down or out of connections. Such errors are transient:
+ * requests fail fast with SERVICE_UNAVAILABLE and succeed again once the database is back. Covers what pg, @prisma/adapter-pg and Prisma throw.
  */
 export function isDatabaseUnavailableError(error: unknown, depth = 0): boolean {
   if (depth > 5 || typeof error !== "object" || error === null) return false;
@@ -246,6 +246,7 @@ export function isDatabaseUnavailableError(error: unknown, depth = 0): boolean {
   if (typeof e.originalCode === "string" && UNAVAILABLE_CODES.has(e.originalCode)) return true;
   if (typeof e.kind === "string" && UNAVAILABLE_ADAPTER_KINDS.has(e.kind)) return true;
   if (typeof e.message === "string" && UNAVAILABLE_MESSAGE.test(e.message)) return true;
+  if (e.code === "P2028" && typeof e.message === "string" && TRANSACTION_START_TIMEOUT.test(e.message)) return true;
   const inner = [e.cause, e.meta?.driverAdapterError, ...(Array.isArray(e.errors) ? e.errors : [])];
   return inner.some((next) => isDatabaseUnavailableError(next, depth + 1));
 }
@@ -262,6 +263,12 @@ const UNAVAILABLE_ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionCl
 // pg's own errors carry no code: lost connection, connect timeout, pool wait timeout, reply timeout.
 const UNAVAILABLE_MESSAGE =
   /^(Connection terminated|timeout exceeded when trying to connect|Query read timeout|Client has encountered a connection error|Client was closed)/;
+
+// Prisma's P2028 is every "Transaction API error"; only this one says the database (or the pool
+// in front of it, as P2024 does) did not answer: an interactive transaction (every write) could
+// not even BEGIN within `maxWait`. Its siblings (a transaction expired, closed or not found)
+// follow from our own code or a transaction that ran too long, and stay internal errors.
+const TRANSACTION_START_TIMEOUT = /^Transaction API error: Unable to start a transaction in the given time\.$/;
 
 function describe(error: unknown): string {
   if (error instanceof AggregateError && error.errors.length > 0) return describe(error.errors[0]);

@@ -6,7 +6,7 @@ export const TEST_JWT_SECRET = "newsgraph-test-secret-of-at-least-32-chars";
 export interface TokenOptions {
   subject?: string;
   roles?: string[];
-  /** Seconds from now; negative for an expired token. */
+  /** Seconds from now; negative for an expired token (beyond the 30 s clock tolerance: below -30). */
   expiresIn?: number;
   secret?: string;
 }

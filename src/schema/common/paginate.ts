@@ -11,11 +11,11 @@ export interface Ordering {
   direction: "asc" | "desc";
   /** Whether the column can be NULL (such rows come last). */
   nullable: boolean;
-  /** Whether the column holds dates (cursors store them as ISO strings). */
+  /** Whether the column holds dates (cursors store them as ISO strings); otherwise it holds text. */
   isDate?: boolean;
 }
 
-type CursorValue = string | number | boolean | null;
+type CursorValue = string | null;
 
 export async function paginate<Row extends { id: string }>(
   reader: RowReader<Row>,
@@ -85,19 +85,39 @@ function encodeCursor(ordering: Ordering, row: { id: string }): string {
   return Buffer.from(JSON.stringify([plain, row.id])).toString("base64url");
 }
 
+/**
+ * The cursor's [value, id], checked against the ordering's column before it reaches SQL: a
+ * tampered value the database would refuse (a date outside its range, a NUL in a text, a number
+ * for a name) is the client's error, not the server's.
+ */
 function decodeCursor(cursor: string, argument: string, ordering: Ordering): Cursor {
+  let decoded: unknown;
   try {
-    const decoded: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (Array.isArray(decoded) && decoded.length === 2 && typeof decoded[1] === "string" && isUuid(decoded[1])) {
-      const [value, id] = decoded as [CursorValue, string];
-      if (value === null) return { value, id };
-      if (ordering.isDate && typeof value === "string" && !Number.isNaN(Date.parse(value))) {
-        return { value: new Date(value), id };
-      }
-      if (!ordering.isDate && ["string", "number", "boolean"].includes(typeof value)) return { value, id };
-    }
+    decoded = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
   } catch {
-    // fall through: any malformed cursor gets the same answer
+    decoded = undefined; // any malformed cursor gets the same answer
+  }
+  if (Array.isArray(decoded) && decoded.length === 2 && typeof decoded[1] === "string" && isUuid(decoded[1])) {
+    const [value, id] = decoded as [unknown, string];
+    if (value === null && ordering.nullable) return { value, id };
+    if (ordering.isDate && isCursorDate(value)) return { value: new Date(value), id };
+    if (!ordering.isDate && isCursorText(value)) return { value, id };
   }
   throw new BadUserInputError(`\`${argument}\` is not a valid cursor for this list.`, argument);
+}
+
+/**
+ * A date exactly as encodeCursor writes it (toISOString), between years 1 and 9999: PostgreSQL
+ * has no year 0, and JavaScript dates reach years (±275760) that its columns do not.
+ */
+function isCursorDate(value: unknown): value is string {
+  if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(value) || value.startsWith("0000")) return false;
+  const date = new Date(value);
+  // The round trip refuses dates that do not exist (2025-02-30 would become March 2).
+  return !Number.isNaN(date.getTime()) && date.toISOString() === value;
+}
+
+/** Text PostgreSQL can hold: no NUL character, no lone UTF-16 surrogate. */
+function isCursorText(value: unknown): value is string {
+  return typeof value === "string" && !/[\u0000\p{Cs}]/u.test(value);
 }

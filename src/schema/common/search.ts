@@ -20,5 +20,15 @@ export function nameContains(text: string, field: string): { searchText: { conta
   if (needle.length > MAX_SEARCH_LENGTH) {
     throw new BadUserInputError(`A name search is at most ${MAX_SEARCH_LENGTH} characters.`, field);
   }
-  return { searchText: { contains: needle } };
+  return { searchText: { contains: escapeLike(needle) } };
+}
+
+/**
+ * The text with LIKE's wildcards (`%`, `_`) and its escape character (`\`) escaped, so that it
+ * matches literally. Prisma's `contains` puts its text into a LIKE pattern as is on PostgreSQL
+ * (so does the compiled read path, read-sql.ts, which mirrors it): a search for `%` would
+ * otherwise find every row, and `b_n` would find "Benjamin".
+ */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, "\\$&");
 }

@@ -213,7 +213,8 @@ class Statement {
     } else if (operator === "in" && Array.isArray(operand)) {
       return `${column} = ANY(${this.param(operand)})`;
     } else if (operator === "contains" && typeof operand === "string") {
-      // As Prisma does it on PostgreSQL: LIKE with the text between %, its own % and _ unescaped.
+      // As Prisma does it on PostgreSQL: LIKE with the text between %, its own %, _ and \ left
+      // as they are; callers that mean the text literally escape them (search.ts, escapeLike).
       return `${column}::text LIKE ${this.param(`%${operand}%`)}`;
     }
     throw new NotCompilable(`unsupported condition ${operator}`);
