@@ -3,12 +3,15 @@
 // is ordered...) is the client's error, BAD_USER_INPUT naming the argument, on every list: root
 // lists read through Prisma or through the compiled SQL reads, and relation lists.
 import { snapshotTables, type TableSnapshot } from "./support/database-snapshot";
-import { startTestServer, type TestServer } from "./support/test-server";
+import { startProductionServer } from "./support/production-server";
+import { TEST_JWT_SECRET } from "./support/tokens";
+import type { TestServer } from "./support/test-server";
 
 let server: TestServer;
 let before: TableSnapshot;
 beforeAll(async () => {
-  server = await startTestServer();
+  // Production mode; statement counts shown, as the assertions read them.
+  server = await startProductionServer({ EXPOSE_SQL_STATEMENT_COUNT: "true", AUTH_JWT_SECRET: TEST_JWT_SECRET });
   before = await snapshotTables(server.database);
 });
 afterAll(async () => {

@@ -4,12 +4,14 @@
 import { type JWTPayload, SignJWT } from "jose";
 import { ConfigError, loadConfig } from "../src/config";
 import { snapshotTables } from "./support/database-snapshot";
+import { startProductionServer } from "./support/production-server";
 import { startTestServer, type TestServer } from "./support/test-server";
 import { TEST_JWT_SECRET } from "./support/tokens";
 
 let server: TestServer;
 beforeAll(async () => {
-  server = await startTestServer();
+  // Production mode; statement counts shown, as the assertions read them.
+  server = await startProductionServer({ EXPOSE_SQL_STATEMENT_COUNT: "true", AUTH_JWT_SECRET: TEST_JWT_SECRET });
 });
 afterAll(() => server?.stop());
 

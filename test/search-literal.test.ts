@@ -2,12 +2,14 @@
 // not LIKE wildcards, whether the list is read by the compiled SQL reads (people) or through
 // Prisma (places, organizations, meetings by place name).
 import { edges } from "./support/connections";
-import { startTestServer, type TestServer } from "./support/test-server";
-import { bearer } from "./support/tokens";
+import { startProductionServer } from "./support/production-server";
+import type { TestServer } from "./support/test-server";
+import { bearer, TEST_JWT_SECRET } from "./support/tokens";
 
 let server: TestServer;
 beforeAll(async () => {
-  server = await startTestServer();
+  // Production mode; statement counts shown, as the assertions read them.
+  server = await startProductionServer({ EXPOSE_SQL_STATEMENT_COUNT: "true", AUTH_JWT_SECRET: TEST_JWT_SECRET });
 });
 afterAll(() => server?.stop());
 
