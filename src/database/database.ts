@@ -178,8 +178,8 @@ function openPostgres(config: Extract<DatabaseConfig, { kind: "postgres" }>): Da
  * PostgreSQL's memory settings for the embedded database. PGlite keeps PostgreSQL's defaults
  * (128 MB of shared buffers), and its WebAssembly memory only grows: measured, the process sat at
  * ~530 MB RSS idle. A news graph of a few thousand articles fits in far less; with these the
- * embedded server idles at about half that (docs/operations.md, "Memory"). A PostgreSQL server is tuned by
- * its operator, not here.
+ * embedded server idles at about half that (docs/operations.md, "Memory"). A PostgreSQL server
+ * is tuned by its operator, not here.
  */
 const EMBEDDED_POSTGRESQL_CONF = ["shared_buffers = 16MB", "maintenance_work_mem = 16MB", "temp_buffers = 2MB"];
 
