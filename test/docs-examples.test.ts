@@ -158,6 +158,11 @@ test("the documentation has examples to run, and says why it skips the others", 
   expect(examples.length - skipped.length).toBeGreaterThanOrEqual(10);
   for (const { blocks } of markdown.values()) {
     for (const block of blocks) {
+      // A block without a language, or a curl in a block of another language, would go unrun unseen.
+      if (!block.lang) throw new Error(`${block.file}:${block.line}: a code block names its language`);
+      if (/\bcurl\b/.test(block.code) && /localhost:4000/.test(block.code) && !isCurlBlock(block)) {
+        throw new Error(`${block.file}:${block.line}: a curl example is a \`\`\`sh block`);
+      }
       if ((block.skip || block.expectErrors) && block.lang !== "graphql" && !isCurlBlock(block)) {
         throw new Error(`${block.file}:${block.line}: a docs-test marker on a block that would not run anyway`);
       }
