@@ -1,5 +1,6 @@
 // The benchmark's results: their shape, and how they are written (JSON for tools, a markdown
-// table for people; bench/results/latest.md is the one the READMEs link to).
+// table for people, bench/results/latest.md; neither is committed: docs/performance.md keeps the
+// figures worth keeping).
 import fs from "node:fs";
 import path from "node:path";
 

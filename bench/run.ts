@@ -1,7 +1,8 @@
 // `npm run bench`: generates the data set (once per scale), starts the newsgraph server as
 // production runs it and the reference server, checks that both give the same data for every
 // query, then drives each with autocannon over loopback (a warm-up, then a fixed duration) and
-// writes bench/results/<time>.json and bench/results/latest.md. See bench/README.md.
+// writes bench/results/<time>.json and bench/results/latest.md (not committed; the figures worth
+// keeping go to docs/performance.md). See docs/performance.md.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";

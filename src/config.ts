@@ -36,7 +36,7 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 /** Defaults of the PostgreSQL server connection (also used when a caller leaves them out). */
 export const DATABASE_DEFAULTS = { poolSize: 10, timeoutMs: 5_000 } as const;
 
-/** Abuse limits of GraphQL requests (src/server/limits; README, "Limits"). */
+/** Abuse limits of GraphQL requests (src/server/limits; docs/configuration.md, "Limits"). */
 export interface LimitsConfig {
   /** Deepest field nesting of an operation (`{ a { b } }` is 2; a connection adds `edges { node }`). */
   maxDepth: number;
@@ -71,7 +71,7 @@ export const LIMIT_DEFAULTS: LimitsConfig = {
 
 const limit = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
-/** How long a client may take over its request (node's HTTP server timeouts; README, "Limits"). */
+/** How long a client may take over its request (node's HTTP server timeouts; docs/configuration.md, "Limits"). */
 export interface HttpTimeoutsConfig {
   /** From a connection's (or a keep-alive request's) first byte to the end of its headers. */
   headersTimeoutMs: number;

@@ -33,7 +33,7 @@ async function expectRuns(query: string, variables?: Record<string, unknown>, on
   return body.data;
 }
 
-test("the defaults are those the README documents", () => {
+test("the defaults are those docs/configuration.md documents", () => {
   expect(LIMIT_DEFAULTS).toEqual({
     maxDepth: 15,
     maxAliases: 30,

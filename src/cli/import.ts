@@ -1,5 +1,5 @@
 // `npm run import -- <file.json>`: records an article document (the shape recordArticle takes;
-// see the README) in one transaction. Bad input exits non-zero with one readable line.
+// see docs/recording-articles.md) in one transaction. Bad input exits non-zero with one readable line.
 import fs from "node:fs";
 import { parseArticleDocument } from "../importer/article-document";
 import { importArticle } from "../importer/import-article";

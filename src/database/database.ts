@@ -52,7 +52,7 @@ export interface Database {
   /**
    * The compiled reads' path on a PostgreSQL server, a replica when there are any (like Prisma's
    * reads). Not through Prisma: its raw-query path cost ~0.04 ms more per call than `pg`, and
-   * kept each call's objects alive past young-generation collections (bench/README.md). The
+   * kept each call's objects alive past young-generation collections (docs/performance.md). The
    * embedded database has none: its reads stay on Prisma.
    */
   readText?: TextRead;
@@ -128,7 +128,7 @@ function openPostgres(config: Extract<DatabaseConfig, { kind: "postgres" }>): Da
     // With a reply timeout (query_timeout) pg leaves each query's result reachable until V8's
     // next full collection, so the JSON text (tens of KB a read) was promoted out of the young
     // generation every time: ~45 % of what these reads allocated, and most of the peak memory of
-    // large reads. Letting go of the rows here ends that (measured in bench/README.md, "Memory").
+    // large reads. Letting go of the rows here ends that (measured in docs/performance.md, "Memory").
     result.rows = [];
     return text;
   };
@@ -181,8 +181,8 @@ function openPostgres(config: Extract<DatabaseConfig, { kind: "postgres" }>): Da
  * PostgreSQL's memory settings for the embedded database. PGlite keeps PostgreSQL's defaults
  * (128 MB of shared buffers), and its WebAssembly memory only grows: measured, the process sat at
  * ~530 MB RSS idle. A news graph of a few thousand articles fits in far less; with these the
- * embedded server idles at about half that (README, "Memory"). A PostgreSQL server is tuned by
- * its operator, not here.
+ * embedded server idles at about half that (docs/operations.md, "Memory"). A PostgreSQL server
+ * is tuned by its operator, not here.
  */
 const EMBEDDED_POSTGRESQL_CONF = ["shared_buffers = 16MB", "maintenance_work_mem = 16MB", "temp_buffers = 2MB"];
 

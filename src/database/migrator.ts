@@ -1,7 +1,7 @@
 // Applies prisma/migrations to either database and records them in Prisma's own
 // `_prisma_migrations` table, so that `prisma migrate deploy` (where its engine is installed)
 // agrees about what has been applied. We run the files ourselves because Prisma 7's migrate
-// engine is a native binary that cannot be downloaded everywhere (see the README).
+// engine is a native binary that cannot be downloaded everywhere (see docs/operations.md).
 import { createHash, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";

@@ -107,7 +107,7 @@ export async function createServer(options: ServerOptions, database: Database): 
       // traces would give any client who asks per-field timings.
       ApolloServerPluginInlineTraceDisabled(),
       // No HTTP caching of GraphQL answers here, and Apollo's cache-control plugin wraps every
-      // field resolver to compute cache hints: a third of the CPU of large reads (bench/README.md).
+      // field resolver to compute cache hints: a third of the CPU of large reads (docs/performance.md).
       ApolloServerPluginCacheControlDisabled(),
       // Ours, run in this order by one Apollo plugin (plugins/request-plugins.ts).
       runRequestPlugins<Context>([

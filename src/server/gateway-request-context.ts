@@ -4,7 +4,7 @@
 // request. V8 gives each such object a hidden class of its own, kept in the old generation until
 // the next full collection, so everything that closure reaches survived every young-generation
 // collection and was promoted: more than half of what a q1 request promoted, and the main reason
-// the server's memory grew to ~250 MB under load (bench/README.md, "Memory").
+// the server's memory grew to ~250 MB under load (docs/performance.md, "Memory").
 //
 // No option or hook changes that, so the builder is wrapped where Apollo's request pipeline
 // looks it up (its module's exports, at each call): the original builds the context from a copy

@@ -3,7 +3,7 @@
 // (its app, not its router: measured apart) made each request's objects survive the
 // young-generation collections and be promoted, even at one connection: a bare express 5 app
 // promoted a third to a half of what it allocated, node:http alone nothing. That promotion drove
-// the server's peak memory and much of its GC time (bench/README.md, "Memory"). GETs come through
+// the server's peak memory and much of its GC time (docs/performance.md, "Memory"). GETs come through
 // express, after Playground has taken the browsers' page requests; express's request and
 // response are node's, so the same handler serves them.
 //

@@ -1,7 +1,7 @@
 // Executes operations with graphql-jit instead of graphql-js's interpreter: each document is
 // compiled once into a function that walks the result, instead of every field paying for
 // graphql-js's per-field bookkeeping on every request (the largest share of a nested read's CPU,
-// bench/README.md). Apollo Server's one hook for another executor is its gateway interface: the
+// docs/performance.md). Apollo Server's one hook for another executor is its gateway interface: the
 // schema and an executor, while parsing, validation, plugins and error formatting stay Apollo's.
 // What it gives up: incremental delivery (@defer/@stream), which this schema does not offer.
 import type { ApolloServerOptionsWithGateway } from "@apollo/server";

@@ -1,5 +1,5 @@
 // recordArticle: a whole article and its facts in one call, in the import document's shape
-// (README "Adding an article"), loaded in one transaction by the same importer as the CLI.
+// (docs/recording-articles.md), loaded in one transaction by the same importer as the CLI.
 import { GraphQLJSONObject } from "graphql-scalars";
 import { Arg, Authorized, Ctx, Field, Int, Mutation, ObjectType, Resolver } from "type-graphql";
 import { EDITOR_ROLE } from "../../auth/viewer";
@@ -30,7 +30,7 @@ export class RecordArticleResolver {
   })
   async recordArticle(
     @Arg("document", () => GraphQLJSONObject, {
-      description: "The article document: the same JSON as `npm run import` takes (see the README).",
+      description: "The article document: the same JSON as `npm run import` takes (see docs/recording-articles.md).",
     })
     document: Record<string, unknown>,
     @Ctx() { prisma, viewer, loaders }: Context,

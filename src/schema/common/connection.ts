@@ -54,7 +54,7 @@ export interface Connection<Node> {
  * `get totalCount()`: V8 gives each such literal a hidden class of its own, kept in the old
  * generation until the next full collection, and whatever the getter's closure reaches (here the
  * request's rows) then survives every young-generation collection and is promoted
- * (bench/README.md, "Memory"). A getter on the prototype costs nothing of the kind.
+ * (docs/performance.md, "Memory"). A getter on the prototype costs nothing of the kind.
  */
 export class LazyConnection<Node> implements Connection<Node> {
   readonly pageInfo: PageInfo;

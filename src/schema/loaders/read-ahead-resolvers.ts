@@ -1,7 +1,7 @@
 // Relation fields of the read model answer from what the read plan read ahead directly, without
 // type-graphql's resolver wrapper (argument conversion into class instances, the middleware
 // chain, a promise per call): that wrapper was the largest cost we could remove from nested
-// reads, which call these fields once per parent row (bench/README.md). A relation that was not
+// reads, which call these fields once per parent row (docs/performance.md). A relation that was not
 // read ahead goes to the field's own resolver, as before. Connections' totalCount likewise.
 import type { GraphQLFieldResolver } from "graphql";
 import { getMetadataStorage } from "type-graphql";
