@@ -97,6 +97,16 @@ test("SIGTERM mid-request: no new connections, the request completes, the proces
   expect(logged).toMatchObject({ status: 200, outcome: "ok" });
 });
 
+test("SIGTERM to `npm start` reaches the server, which stops gracefully", async () => {
+  server = await startServerProcess({ ...database.env, SEED_ON_EMPTY: "true" }, 60_000, { viaNpm: true });
+  expect((await fetch(`${server.url}/health/live`)).status).toBe(200);
+  server.child.kill("SIGTERM"); // npm's own process, as `kill <pid of npm start>` does
+  expect(await server.exited).toMatchObject({ code: 0, signal: null });
+  expect(server.logs.map((line) => line.msg).slice(-2)).toEqual(["shutting down: finishing in-flight requests", "stopped"]);
+  // Nothing keeps answering on the port: the server itself stopped, not only npm.
+  await expect(fetch(`${server.url}/health/live`)).rejects.toThrow();
+}, 120_000); // npm, then the build check, then a first start that creates the database
+
 test("a request that does not finish within SHUTDOWN_TIMEOUT_MS is cut off, and the process still exits 0", async () => {
   server = await start({ SHUTDOWN_TIMEOUT_MS: "500" });
   const stuck = startSlowRequest(server.url, "stuck-1", "{ __typename }");

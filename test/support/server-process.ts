@@ -24,9 +24,18 @@ export interface ServerProcess {
   kill(): Promise<void>;
 }
 
-/** Starts the server on an ephemeral port with `env` on top of PATH and HOME; resolves once it is ready. */
-export async function startServerProcess(env: Record<string, string>, timeoutMs = 60_000): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [MAIN], {
+/**
+ * Starts the server on an ephemeral port with `env` on top of PATH and HOME; resolves once it is
+ * ready. `viaNpm` starts it as the README does, with `npm start` (the child is then npm).
+ */
+export async function startServerProcess(
+  env: Record<string, string>,
+  timeoutMs = 60_000,
+  options: { viaNpm?: boolean } = {},
+): Promise<ServerProcess> {
+  const [command, args] = options.viaNpm ? ["npm", ["start", "--silent"]] : [process.execPath, [MAIN]];
+  const child = spawn(command, args, {
+    cwd: path.join(__dirname, "..", ".."),
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", HOST: "127.0.0.1", PORT: "0", LOG_LEVEL: "info", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
