@@ -2,6 +2,7 @@
 // or the embedded PostgreSQL (PGlite, in-process) so that the quick start needs no server.
 // Both are reached through the same Prisma client; migrations and seeding use a raw SQL session.
 import fs from "node:fs";
+import path from "node:path";
 import { type Extension, PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { readReplicas } from "@prisma/extension-read-replicas";
@@ -10,6 +11,7 @@ import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { DATABASE_DEFAULTS, type DatabaseConfig } from "../config";
 import { PrismaClient } from "../generated/prisma/client";
+import { type DataDirLock, lockDataDir } from "./embedded-lock";
 import { countingAdapter, countStatement, preparedStatementName } from "./statement-counter";
 
 // Name search (see the name_search migration) needs unaccent and pg_trgm. PGlite's contrib
@@ -62,13 +64,20 @@ export interface Database {
   ping(): Promise<void>;
   /** Connection pool usage, the primary's first. The embedded database is a single connection. */
   stats(): PoolStats[];
+  /** The embedded database's lock on its data directory (none in memory or on a server). */
+  lock?: DataDirLock;
   close(): Promise<void>;
 }
 
 export class DatabaseUnavailableError extends Error {}
 
-export async function openDatabase(config: DatabaseConfig): Promise<Database> {
-  const database = config.kind === "postgres" ? openPostgres(config) : await openEmbedded(config.dataDir);
+/**
+ * Opens the configured database. `command` says who opens it (`server`, `import`...): an
+ * embedded data directory is locked in its name, and one held by another process is refused
+ * with DatabaseInUseError naming that process.
+ */
+export async function openDatabase(config: DatabaseConfig, command = defaultCommand()): Promise<Database> {
+  const database = config.kind === "postgres" ? openPostgres(config) : await openEmbedded(config.dataDir, command);
   try {
     await database.ping();
   } catch (error) {
@@ -183,16 +192,25 @@ function openPostgres(config: Extract<DatabaseConfig, { kind: "postgres" }>): Da
  */
 const EMBEDDED_POSTGRESQL_CONF = ["shared_buffers = 16MB", "maintenance_work_mem = 16MB", "temp_buffers = 2MB"];
 
-async function openEmbedded(dataDir: string | null): Promise<Database> {
-  if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
-  const pglite = await PGlite.create(dataDir ?? undefined, {
-    extensions: { unaccent, pg_trgm },
-    postgresqlconf: EMBEDDED_POSTGRESQL_CONF,
-  });
+async function openEmbedded(dataDir: string | null, command: string): Promise<Database> {
+  // A memory-only database belongs to its process alone: nothing to lock.
+  const lock = dataDir ? lockDataDir(dataDir, command) : undefined;
+  let pglite: PGlite;
+  try {
+    if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
+    pglite = await PGlite.create(dataDir ?? undefined, {
+      extensions: { unaccent, pg_trgm },
+      postgresqlconf: EMBEDDED_POSTGRESQL_CONF,
+    });
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   const prisma = createPrisma(new PrismaPGlite(pglite));
   return {
     kind: "embedded",
     prisma,
+    lock,
     // PGlite is a single connection: a session is that connection.
     withSession: (work) =>
       work({
@@ -202,10 +220,19 @@ async function openEmbedded(dataDir: string | null): Promise<Database> {
     ping: async () => void (await pglite.query("SELECT 1")),
     stats: () => [{ target: "primary", total: 1, idle: 1, waiting: 0, max: 1 }],
     async close() {
-      await prisma.$disconnect();
-      await pglite.close();
+      try {
+        await prisma.$disconnect();
+        await pglite.close();
+      } finally {
+        lock?.release(); // only once PostgreSQL has written everything out
+      }
     },
   };
+}
+
+/** The name a process that does not say otherwise holds a data directory under: its script. */
+function defaultCommand(): string {
+  return path.basename(process.argv[1] ?? "node", ".js");
 }
 
 /**
