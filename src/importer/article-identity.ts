@@ -2,9 +2,10 @@
 // one article for good: sending its document again (corrected title, more facts) updates it, but
 // a different article under a taken slug would silently take over the stored one's facts.
 //
-// Identity is who published it, when, and where: `publisher`, `publishedOn` and `url`. A stored
-// article without a URL may be given one (its first record lacked it); any other difference in
-// these three, a removed URL included, means a different article. Title, agency and facts are
+// Identity is who published it, when, and where: `publisher`, `publishedOn` and `url`; any
+// difference in these three means a different article. That includes a URL given for an article
+// stored without one: otherwise any story could take over a URL-less article's slug. A record's
+// identity is corrected with updateArticle, not by a document. Title, agency and facts are
 // content, and may change.
 import type { ArticleDocument } from "./article-document";
 
@@ -35,7 +36,7 @@ export function identityDifferences(stored: StoredArticleIdentity, article: Arti
   const differences: string[] = [];
   if (stored.publisher !== article.publisher) differences.push("publisher");
   if (stored.publishedOn.toISOString().slice(0, 10) !== article.publishedOn) differences.push("publishedOn");
-  if (stored.url !== null && stored.url !== (article.url ?? null)) differences.push("url");
+  if (stored.url !== (article.url ?? null)) differences.push("url");
   return differences;
 }
 
