@@ -15,6 +15,9 @@ import { bearer } from "./support/tokens";
 const SEED_FILE = path.join(__dirname, "..", "prisma", "seed", "2025-12-03-naqura-civilian-talks.json");
 const seedDocument = () => JSON.parse(fs.readFileSync(SEED_FILE, "utf8")) as { article: Record<string, unknown> } & Record<string, unknown>;
 
+/** Tests that run the CLIs start PGlite in each process: several seconds each on a shared machine. */
+const CLI_TIMEOUT_MS = 180_000;
+
 const RECORD = `mutation ($document: JSONObject!) { recordArticle(document: $document) { facts article { slug title url } } }`;
 
 /** A document with one error of every kind the checks find, several of some. */
@@ -223,7 +226,7 @@ describe("npm run import", () => {
     const before = await snapshot();
     expect(await runImport([SEED_FILE])).toEqual({ code: 0, stdout: `recorded ${SEED_FILE}: 58 sourced facts\n`, stderr: "" });
     expect(await snapshot()).toEqual(before);
-  });
+  }, CLI_TIMEOUT_MS);
 
   test("a document's errors are printed one per line, exit 1, nothing written", async () => {
     const before = await snapshot();
@@ -234,7 +237,7 @@ describe("npm run import", () => {
       stderr: MANY_ERRORS_LIST.map((e) => `import: ${e.path}: ${e.message}\n`).join(""),
     });
     expect(await snapshot()).toEqual(before);
-  });
+  }, CLI_TIMEOUT_MS);
 
   test("a different article under a recorded slug: one line, exit 1, nothing written", async () => {
     const before = await snapshot();
@@ -248,7 +251,7 @@ describe("npm run import", () => {
         `(published by AFP on 2025-12-03; this document's url differs): give the new article a slug of its own\n`,
     });
     expect(await snapshot()).toEqual(before);
-  });
+  }, CLI_TIMEOUT_MS);
 
   describe("the API's body size limit applies to the file", () => {
     // A valid document of about 150 KB: 300 places with long descriptions.
@@ -270,7 +273,7 @@ describe("npm run import", () => {
           "pass --max-bytes N to raise it\n",
       });
       expect(await snapshot()).toEqual(before);
-    });
+    }, CLI_TIMEOUT_MS);
 
     test("LIMIT_BODY_BYTES lowers it", async () => {
       const file = write("small.json", { article: { slug: "2026-03-06-small", title: "t", publisher: "p", publishedOn: "2026-03-06" } });
@@ -280,12 +283,12 @@ describe("npm run import", () => {
       expect((await runImport([padded], { LIMIT_BODY_BYTES: "1024" })).stderr).toBe(
         `import: ${padded} is 1025 bytes, over the limit of 1024 (LIMIT_BODY_BYTES, the API's limit on a request body); pass --max-bytes N to raise it\n`,
       );
-    });
+    }, CLI_TIMEOUT_MS);
 
     test("--max-bytes raises it", async () => {
       const file = write("large.json", large);
       expect(await runImport(["--max-bytes", "1000000", file])).toEqual({ code: 0, stdout: `recorded ${file}: 300 sourced facts\n`, stderr: "" });
-    });
+    }, CLI_TIMEOUT_MS);
 
     test.each([
       [["--max-bytes"], "import: --max-bytes needs a positive number of bytes; usage: npm run import -- [--max-bytes N] <article.json>\n"],
@@ -294,6 +297,6 @@ describe("npm run import", () => {
       [["a.json", "b.json"], "import: usage: npm run import -- [--max-bytes N] <article.json>\n"],
     ])("bad arguments %j: one line, exit 1", async (args, stderr) => {
       expect(await runImport(args)).toEqual({ code: 1, stdout: "", stderr });
-    });
+    }, CLI_TIMEOUT_MS);
   });
 });
