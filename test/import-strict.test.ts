@@ -166,6 +166,23 @@ describe("recordArticle", () => {
     );
   });
 
+  test("createCountry follows the same country code rule", async () => {
+    const create = `mutation ($input: CountryInput!) { createCountry(input: $input) { code } }`;
+    const before = await snapshotTables(server.database);
+    const refused = await server.graphql(create, { input: { code: "UK", name: "United Kingdom" } }, editor);
+    expect(refused.body.errors).toEqual([
+      {
+        message: `\`input.code\` "UK" is not an ISO 3166-1 alpha-2 country code (the United Kingdom's is GB)`,
+        locations: expect.any(Array),
+        path: ["createCountry"],
+        extensions: { code: "BAD_USER_INPUT", field: "input.code" },
+      },
+    ]);
+    expect(await snapshotTables(server.database)).toEqual(before);
+    const created = await server.graphql(create, { input: { code: "GB", name: "United Kingdom" } }, editor);
+    expect(created.body.data).toEqual({ createCountry: { code: "GB" } });
+  });
+
   test("an article's identity is changed with updateArticle; its document then records as the same article", async () => {
     const seed = seedDocument();
     const { body } = await server.graphql<{ articleBySlug: { id: string } }>(`{ articleBySlug(slug: "${seed.article.slug}") { id } }`);

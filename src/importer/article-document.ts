@@ -197,9 +197,18 @@ export function parseArticleDocument(input: unknown): ArticleDocument {
 /** Every error parseArticleDocument finds, and the document when there is none. */
 export function readArticleDocument(input: unknown): { document: ArticleDocument | null; issues: DocumentIssue[] } {
   const result = articleDocumentSchema.safeParse(input);
-  const issues: DocumentIssue[] = result.success ? [] : result.error.issues.flatMap(toDocumentIssues);
+  const issues: DocumentIssue[] = result.success ? [] : firstPerPath(result.error.issues.flatMap(toDocumentIssues));
   issues.push(...findDuplicateKeys(input));
   return { document: result.success && issues.length === 0 ? result.data : null, issues };
+}
+
+/**
+ * One error per field: a value's first fault is the one to fix (a slug with a control character
+ * is not also told it is no lowercase slug).
+ */
+function firstPerPath(issues: DocumentIssue[]): DocumentIssue[] {
+  const seen = new Set<string>();
+  return issues.filter(({ path }) => !seen.has(path) && seen.add(path));
 }
 
 /** A zod issue as document issues: an unknown-fields issue becomes one per field, at its path. */
