@@ -199,7 +199,7 @@ describe("recordArticle refuses the same characters, naming the document path", 
     ["a name", (c) => ({ article, people: [{ slug: "mallory", name: `Mal${c}lory` }] }), "people.0.name"],
     ["a slug", (c) => ({ article, people: [{ slug: `mal${c}lory`, name: "Mallory" }] }), "people.0.slug"],
     ["a title", (c) => ({ article: { ...article, title: `Evil${c}` } }), "article.title"],
-    ["an alias", (c) => ({ article, organizations: [{ slug: "evil", name: "Evil", kind: "NGO", aliases: [`E${c}`] }] }), "organizations.0.aliases.0"],
+    ["an alias", (c) => ({ article, organizations: [{ slug: "evil", name: "Evil", kind: "INTERNATIONAL_ORGANIZATION", aliases: [`E${c}`] }] }), "organizations.0.aliases.0"],
   ];
   const cases = documents.flatMap(([field, document, at]) =>
     REFUSED.map(([what, c, named]) => [field, what, document(c), at, named] as const),

@@ -172,7 +172,7 @@ describe("recordArticle", () => {
     const refused = await server.graphql(create, { input: { code: "UK", name: "United Kingdom" } }, editor);
     expect(refused.body.errors).toEqual([
       {
-        message: `\`input.code\` "UK" is not an ISO 3166-1 alpha-2 country code (the United Kingdom's is GB)`,
+        message: `\`input.code\` "UK" is not an ISO 3166-1 alpha-2 country code (the United Kingdom's is GB).`,
         locations: expect.any(Array),
         path: ["createCountry"],
         extensions: { code: "BAD_USER_INPUT", field: "input.code" },
