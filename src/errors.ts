@@ -11,8 +11,8 @@ export const ErrorCode = {
 
 /** The request's input is wrong; `field` names the argument or input path that is. */
 export class BadUserInputError extends GraphQLError {
-  constructor(message: string, field?: string) {
-    super(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, ...(field ? { field } : {}) } });
+  constructor(message: string, field?: string, details: Record<string, unknown> = {}) {
+    super(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, ...(field ? { field } : {}), ...details } });
   }
 }
 

@@ -3,6 +3,7 @@
 import "reflect-metadata";
 import { ConfigError, loadConfig } from "./config";
 import { DatabaseUnavailableError, openDatabase } from "./database/database";
+import { DatabaseInUseError } from "./database/embedded-lock";
 import { MigrationError } from "./database/migrator";
 import { prepareDatabase } from "./database/prepare";
 import { createLogger } from "./observability/logger";
@@ -14,7 +15,7 @@ const EXIT_GRACE_MS = 5_000;
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger({ level: config.logLevel });
-  const database = await openDatabase(config.database);
+  const database = await openDatabase(config.database, "server");
   const report = await prepareDatabase(database, { migrate: config.migrateOnStart, seedIfEmpty: config.seedOnEmpty });
   if (report.appliedMigrations.length) logger.info({ migrations: report.appliedMigrations }, "applied migrations");
   if (report.seeded) logger.info("loaded the seed articles into the empty database");
@@ -23,10 +24,14 @@ async function main(): Promise<void> {
     await database.close();
     throw listenFailure(error, config.host, config.port);
   });
+  const host = ["0.0.0.0", "::"].includes(config.host) ? "localhost" : config.host.includes(":") ? `[${config.host}]` : config.host;
+  const url = `http://${host}:${port}/graphql`;
+  // Commands refused because this server holds the embedded database can then say where it is.
+  database.lock?.update({ url });
   logger.info(
     {
       port,
-      url: `http://localhost:${port}/graphql`,
+      url,
       database: config.database.kind === "embedded" ? `embedded in ${config.database.dataDir}` : "postgresql server",
       readReplicas: config.database.kind === "postgres" ? (config.database.replicaUrls?.length ?? 0) : 0,
       metricsPort: server.metricsServer ? (server.metricsServer.address() as { port: number }).port : port,
@@ -74,6 +79,10 @@ function listenFailure(error: unknown, host: string, port: number): unknown {
 
 main().catch((error: unknown) => {
   // Expected start-up failures get one clear line; anything else is a bug and keeps its stack.
+  if (error instanceof DatabaseInUseError) {
+    console.error(`newsgraph: ${error.message}; stop it or set EMBEDDED_DATA_DIR`);
+    process.exit(1);
+  }
   const expected = [ConfigError, DatabaseUnavailableError, MigrationError, StartupError].some((type) => error instanceof type);
   console.error(expected ? `newsgraph: ${(error as Error).message}` : error);
   process.exit(1);

@@ -1,4 +1,5 @@
 // The rules values must follow wherever facts are written: GraphQL mutations and article imports.
+import { getAlpha2Codes } from "i18n-iso-countries/index";
 import { z } from "zod";
 
 // Text hygiene. Every text is NFC-normalized first, so that a name typed with combining accents
@@ -66,7 +67,18 @@ export const slug = singleLineText
   .min(1)
   .max(120)
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be a lowercase slug (letters, digits and dashes)");
-export const countryCode = singleLineText.regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 code (two capital letters)");
+// The codes of i18n-iso-countries (its core module: no locale data loaded): ISO 3166-1's 249
+// assigned alpha-2 codes, plus XK, the user-assigned code that the European Commission, the IMF,
+// SWIFT and Unicode's CLDR use for Kosovo, which news about the region needs. Other user-assigned
+// codes (AA, QM-QZ, XA-XZ, ZZ), reserved ones (UK, EU) and withdrawn ones (AN, YU) are refused.
+const COUNTRY_CODES = new Set(Object.keys(getAlpha2Codes()));
+export const countryCode = singleLineText
+  .regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 code (two capital letters)")
+  .refine((code) => !/^[A-Z]{2}$/.test(code) || COUNTRY_CODES.has(code), {
+    // The input is two capital letters here: safe to echo.
+    error: (issue) =>
+      `"${String(issue.input)}" is not an ISO 3166-1 alpha-2 country code${issue.input === "UK" ? " (the United Kingdom's is GB)" : ""}`,
+  });
 export const name = singleLineText.trim().min(1, "must not be empty").max(300, "must be at most 300 characters");
 export const text = multiLineText.trim().min(1, "must not be empty").max(4000, "must be at most 4000 characters");
 export const aliases = z.array(name).max(50, "must have at most 50 entries");

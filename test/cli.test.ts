@@ -150,7 +150,7 @@ describe("npm run import", () => {
   });
 
   test.each([
-    [[], "import: usage: npm run import -- <article.json>\n"],
+    [[], "import: usage: npm run import -- [--max-bytes N] <article.json>\n"],
     [["/nonexistent/article.json"], "import: cannot read /nonexistent/article.json: ENOENT\n"],
   ])("bad arguments %j exit 1 with one line", async (args, stderr) => {
     expect(await runImport(...args)).toEqual({ code: 1, stdout: "", stderr });

@@ -278,7 +278,16 @@ describe("recordArticle", () => {
     expect(body.errors).toEqual([
       expect.objectContaining({
         message: 'meetings.0.delegations.0.leader: no person with key "nobody-known" in the document or the database',
-        extensions: { code: "BAD_USER_INPUT", field: "document.meetings.0.delegations.0.leader" },
+        extensions: {
+          code: "BAD_USER_INPUT",
+          field: "document.meetings.0.delegations.0.leader",
+          errors: [
+            {
+              path: "meetings.0.delegations.0.leader",
+              message: 'no person with key "nobody-known" in the document or the database',
+            },
+          ],
+        },
       }),
     ]);
     expect(await snapshot()).toEqual(before);
@@ -287,7 +296,13 @@ describe("recordArticle", () => {
   test("a malformed document is refused with the path of the bad value", async () => {
     const { body } = await server.graphql(RECORD, { document: { ...document, article: { ...document.article, publishedOn: "10/01/2026" } } }, editor);
     expect(body.errors).toEqual([
-      expect.objectContaining({ extensions: { code: "BAD_USER_INPUT", field: "document.article.publishedOn" } }),
+      expect.objectContaining({
+        extensions: {
+          code: "BAD_USER_INPUT",
+          field: "document.article.publishedOn",
+          errors: [{ path: "article.publishedOn", message: "Invalid ISO date" }],
+        },
+      }),
     ]);
   });
 

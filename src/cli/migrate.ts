@@ -6,4 +6,4 @@ import { runCommand } from "./run-command";
 runCommand("db:migrate", async (database) => {
   const applied = await database.withSession((session) => migrate(session, readMigrations(paths.migrations)));
   return applied.length ? `applied ${applied.length} migration(s): ${applied.join(", ")}` : "database is up to date";
-});
+}, { whileServerRuns: "first (a server applies pending migrations itself at start)" });

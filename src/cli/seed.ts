@@ -8,4 +8,4 @@ runCommand("db:seed", async (database) => {
   const changes = results.reduce((sum, result) => sum + result.changes, 0);
   if (changes === 0) return `the ${results.length} seed article(s) are already recorded as they are: nothing changed`;
   return `loaded ${results.length} article(s) with ${facts} sourced facts (${changes} rows written)`;
-}, { migrateFirst: true });
+}, { migrateFirst: true, whileServerRuns: "first (a server loads the seed itself into an empty database)" });

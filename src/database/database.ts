@@ -13,6 +13,7 @@ import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { DATABASE_DEFAULTS, type DatabaseConfig } from "../config";
 import { PrismaClient } from "../generated/prisma/client";
+import { type DataDirLock, lockDataDir } from "./embedded-lock";
 import { countingAdapter, countStatement, preparedStatementName } from "./statement-counter";
 
 // Name search (see the name_search migration) needs unaccent and pg_trgm. PGlite's contrib
@@ -65,13 +66,20 @@ export interface Database {
   ping(): Promise<void>;
   /** Connection pool usage, the primary's first. The embedded database is a single connection. */
   stats(): PoolStats[];
+  /** The embedded database's lock on its data directory (none in memory or on a server). */
+  lock?: DataDirLock;
   close(): Promise<void>;
 }
 
 export class DatabaseUnavailableError extends Error {}
 
-export async function openDatabase(config: DatabaseConfig): Promise<Database> {
-  const database = config.kind === "postgres" ? openPostgres(config) : await openEmbedded(config.dataDir);
+/**
+ * Opens the configured database. `command` says who opens it (`server`, `import`...): an
+ * embedded data directory is locked in its name, and one held by another process is refused
+ * with DatabaseInUseError naming that process.
+ */
+export async function openDatabase(config: DatabaseConfig, command = defaultCommand()): Promise<Database> {
+  const database = config.kind === "postgres" ? openPostgres(config) : await openEmbedded(config.dataDir, command);
   try {
     await database.ping();
   } catch (error) {
@@ -205,16 +213,25 @@ async function initializeDataDir(dataDir: string): Promise<void> {
   }
 }
 
-async function openEmbedded(dataDir: string | null): Promise<Database> {
-  if (dataDir) await initializeDataDir(dataDir);
-  const pglite = await PGlite.create(dataDir ?? undefined, {
-    extensions: { unaccent, pg_trgm },
-    postgresqlconf: EMBEDDED_POSTGRESQL_CONF,
-  });
+async function openEmbedded(dataDir: string | null, command: string): Promise<Database> {
+  // A memory-only database belongs to its process alone: nothing to lock.
+  const lock = dataDir ? lockDataDir(dataDir, command) : undefined;
+  let pglite: PGlite;
+  try {
+    if (dataDir) await initializeDataDir(dataDir);
+    pglite = await PGlite.create(dataDir ?? undefined, {
+      extensions: { unaccent, pg_trgm },
+      postgresqlconf: EMBEDDED_POSTGRESQL_CONF,
+    });
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   const prisma = createPrisma(new PrismaPGlite(pglite));
   return {
     kind: "embedded",
     prisma,
+    lock,
     // PGlite is a single connection: a session is that connection.
     withSession: (work) =>
       work({
@@ -224,10 +241,19 @@ async function openEmbedded(dataDir: string | null): Promise<Database> {
     ping: async () => void (await pglite.query("SELECT 1")),
     stats: () => [{ target: "primary", total: 1, idle: 1, waiting: 0, max: 1 }],
     async close() {
-      await prisma.$disconnect();
-      await pglite.close();
+      try {
+        await prisma.$disconnect();
+        await pglite.close();
+      } finally {
+        lock?.release(); // only once PostgreSQL has written everything out
+      }
     },
   };
+}
+
+/** The name a process that does not say otherwise holds a data directory under: its script. */
+function defaultCommand(): string {
+  return path.basename(process.argv[1] ?? "node", ".js");
 }
 
 /**

@@ -2,7 +2,6 @@
 import fs from "node:fs";
 import path from "node:path";
 import { paths } from "../config";
-import { parseArticleDocument } from "../importer/article-document";
 import { importArticle, type ImportResult } from "../importer/import-article";
 import type { PrismaClient } from "../generated/prisma/client";
 
@@ -10,8 +9,7 @@ export async function seed(prisma: PrismaClient, directory = paths.seedArticles)
   const files = fs.readdirSync(directory).filter((name) => name.endsWith(".json")).sort();
   const results: ImportResult[] = [];
   for (const file of files) {
-    const document = parseArticleDocument(JSON.parse(fs.readFileSync(path.join(directory, file), "utf8")));
-    results.push(await importArticle(prisma, document));
+    results.push(await importArticle(prisma, JSON.parse(fs.readFileSync(path.join(directory, file), "utf8"))));
   }
   return results;
 }

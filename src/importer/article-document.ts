@@ -1,14 +1,25 @@
 // The JSON shape of one article and the facts it reports. Entities refer to each other by
 // natural key (a country's ISO code, everything else by slug), so the same document can be
 // loaded again without creating duplicates. The seed article in prisma/seed/ is an example.
+// Objects are strict: a misspelt or unknown field is an error, never silently dropped.
 import { z } from "zod";
 import { $Enums } from "../generated/prisma/client";
 import { aliases as aliasRule, countryCode, name, slug, text, url } from "../validation";
+import { findDuplicateKeys } from "./document-keys";
+import { type DocumentIssue, InvalidDocumentError, pathString } from "./document-issues";
+
+/**
+ * The version of the document format this code reads. A document may say which it follows
+ * (`"format": 1`); one that does not is read as format 1, the format before versions existed.
+ * A later incompatible change gets a new number, so an old server refuses a newer document
+ * instead of misreading it.
+ */
+export const ARTICLE_FORMAT = 1;
 
 const isoDate = z.iso.date();
 const aliases = aliasRule.default([]);
 
-const role = z.object({
+const role = z.strictObject({
   slug,
   title: name,
   status: z.enum($Enums.RoleStatus),
@@ -18,21 +29,21 @@ const role = z.object({
   endDate: isoDate.nullish(),
 });
 
-const member = z.object({
+const member = z.strictObject({
   person: slug,
   role: z.enum($Enums.MemberRole),
   roleNote: text.nullish(),
   attendance: z.enum($Enums.Attendance).default("CONFIRMED"),
 });
 
-const delegation = z.object({
+const delegation = z.strictObject({
   country: countryCode,
   leader: slug.nullish(),
   description: text.nullish(),
   members: z.array(member).default([]),
 });
 
-const figure = z.object({
+const figure = z.strictObject({
   slug,
   metric: name,
   value: z.number().int().min(0),
@@ -40,8 +51,13 @@ const figure = z.object({
   quote: text.nullish(),
 });
 
-export const articleDocumentSchema = z.object({
-  article: z.object({
+export const articleDocumentSchema = z.strictObject({
+  format: z
+    .literal(ARTICLE_FORMAT, {
+      error: (issue) => `unsupported format ${JSON.stringify(issue.input)}: this newsgraph reads format ${ARTICLE_FORMAT}`,
+    })
+    .optional(),
+  article: z.strictObject({
     slug,
     title: name,
     publisher: name,
@@ -49,13 +65,13 @@ export const articleDocumentSchema = z.object({
     publishedOn: isoDate,
     url: url.nullish(),
   }),
-  countries: z.array(z.object({ code: countryCode, name, aliases })).default([]),
+  countries: z.array(z.strictObject({ code: countryCode, name, aliases })).default([]),
   places: z
-    .array(z.object({ slug, name, aliases, description: text.nullish(), country: countryCode.nullish() }))
+    .array(z.strictObject({ slug, name, aliases, description: text.nullish(), country: countryCode.nullish() }))
     .default([]),
   organizations: z
     .array(
-      z.object({
+      z.strictObject({
         slug,
         name,
         aliases,
@@ -67,7 +83,7 @@ export const articleDocumentSchema = z.object({
     .default([]),
   people: z
     .array(
-      z.object({
+      z.strictObject({
         slug,
         name,
         aliases,
@@ -91,10 +107,11 @@ export const articleDocumentSchema = z.object({
           summary: text.nullish(),
           parties: z
             .array(
-              z.union([
-                z.object({ country: countryCode, organization: z.undefined().optional() }),
-                z.object({ organization: slug, country: z.undefined().optional() }),
-              ]),
+              z
+                .strictObject({ country: countryCode.optional(), organization: slug.optional() })
+                .refine((party) => (party.country === undefined) !== (party.organization === undefined), {
+                  message: "a party is either a country or an organization: give exactly one of them",
+                }),
             )
             .default([]),
         })
@@ -106,7 +123,7 @@ export const articleDocumentSchema = z.object({
     .default([]),
   meetings: z
     .array(
-      z.object({
+      z.strictObject({
         slug,
         title: name,
         date: isoDate.nullish(),
@@ -148,7 +165,7 @@ export const articleDocumentSchema = z.object({
     .default([]),
   plans: z
     .array(
-      z.object({
+      z.strictObject({
         slug,
         title: name,
         summary: text,
@@ -165,22 +182,39 @@ export const articleDocumentSchema = z.object({
 
 export type ArticleDocument = z.infer<typeof articleDocumentSchema>;
 
-export class InvalidDocumentError extends Error {
-  constructor(
-    message: string,
-    /** Where in the document, e.g. `meetings.0.delegations.1.leader`. */
-    readonly path: string,
-  ) {
-    super(path ? `${path}: ${message}` : message);
-  }
+export { InvalidDocumentError };
+
+/**
+ * Parses and validates an article document on its own (without the database): its shape and
+ * values, and no key defined twice. Throws InvalidDocumentError listing every error found.
+ */
+export function parseArticleDocument(input: unknown): ArticleDocument {
+  const { document, issues } = readArticleDocument(input);
+  if (!document) throw new InvalidDocumentError(issues);
+  return document;
 }
 
-/** Parses and validates an article document; throws InvalidDocumentError naming the first bad field. */
-export function parseArticleDocument(input: unknown): ArticleDocument {
+/** Every error parseArticleDocument finds, and the document when there is none. */
+export function readArticleDocument(input: unknown): { document: ArticleDocument | null; issues: DocumentIssue[] } {
   const result = articleDocumentSchema.safeParse(input);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    throw new InvalidDocumentError(issue.message, issue.path.join("."));
+  const issues: DocumentIssue[] = result.success ? [] : firstPerPath(result.error.issues.flatMap(toDocumentIssues));
+  issues.push(...findDuplicateKeys(input));
+  return { document: result.success && issues.length === 0 ? result.data : null, issues };
+}
+
+/**
+ * One error per field: a value's first fault is the one to fix (a slug with a control character
+ * is not also told it is no lowercase slug).
+ */
+function firstPerPath(issues: DocumentIssue[]): DocumentIssue[] {
+  const seen = new Set<string>();
+  return issues.filter(({ path }) => !seen.has(path) && seen.add(path));
+}
+
+/** A zod issue as document issues: an unknown-fields issue becomes one per field, at its path. */
+function toDocumentIssues(issue: z.core.$ZodIssue): DocumentIssue[] {
+  if (issue.code === "unrecognized_keys") {
+    return issue.keys.map((key) => ({ path: pathString([...issue.path, key]), message: "unknown field" }));
   }
-  return result.data;
+  return [{ path: pathString(issue.path), message: issue.message }];
 }

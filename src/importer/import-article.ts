@@ -5,7 +5,10 @@
 import type { FactKind, PrismaClient } from "../generated/prisma/client";
 import type { ModelName, Rows } from "../database/rows";
 import { nextUpdatedAt } from "../database/updated-at";
-import { type ArticleDocument, InvalidDocumentError } from "./article-document";
+import type { ArticleDocument } from "./article-document";
+import { ArticleConflictError, identityDifferences } from "./article-identity";
+import { checkArticleDocument } from "./check-document";
+import { InvalidDocumentError } from "./document-issues";
 
 type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
@@ -19,13 +22,12 @@ export interface ImportResult {
 
 const asDate = (value: string | null | undefined) => (value ? new Date(`${value}T00:00:00Z`) : null);
 
-/** `actor` is recorded as createdBy/updatedBy: a token's subject, or "import" for files. */
-export async function importArticle(
-  prisma: PrismaClient,
-  document: ArticleDocument,
-  actor = "import",
-): Promise<ImportResult> {
-  return prisma.$transaction((tx) => new ArticleImport(tx, document, actor).run(), {
+/**
+ * Checks the document (every error at once: InvalidDocumentError) and records it.
+ * `actor` is recorded as createdBy/updatedBy: a token's subject, or "import" for files.
+ */
+export async function importArticle(prisma: PrismaClient, input: unknown, actor = "import"): Promise<ImportResult> {
+  return prisma.$transaction(async (tx) => new ArticleImport(tx, await checkArticleDocument(tx, input), actor).run(), {
     timeout: 60_000,
     maxWait: 10_000,
   });
@@ -51,6 +53,10 @@ class ArticleImport {
 
   async run(): Promise<ImportResult> {
     const { doc, tx } = this;
+    // Read in the transaction that writes, so a concurrent import of the slug cannot slip between.
+    const stored = await tx.article.findUnique({ where: { slug: doc.article.slug } });
+    const differences = stored ? identityDifferences(stored, doc.article) : [];
+    if (stored && differences.length) throw new ArticleConflictError(stored, differences);
     const article = await this.save("article", { slug: doc.article.slug }, {
       ...doc.article,
       agency: doc.article.agency ?? null,
@@ -277,7 +283,7 @@ class ArticleImport {
       kind === "country"
         ? await this.tx.country.findUnique({ where: { code: key }, select: { id: true } })
         : await (this.tx[kind] as unknown as SlugLookup).findUnique({ where: { slug: key }, select: { id: true } });
-    if (!row) throw new InvalidDocumentError(`no ${kind} with key "${key}" in the document or the database`, at);
+    if (!row) throw new InvalidDocumentError([{ path: at, message: `no ${kind} with key "${key}" in the document or the database` }]);
     this.ids[kind].set(key, row.id);
     return row.id;
   }
