@@ -22,6 +22,7 @@ ALTER TABLE "claim" ADD CONSTRAINT "claim_article_id_fkey" FOREIGN KEY ("article
 
 CREATE TABLE "change" (
     "id" UUID NOT NULL,
+    "seq" SERIAL NOT NULL,
     "at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "actor" TEXT NOT NULL,
     "via" TEXT NOT NULL,
