@@ -61,11 +61,11 @@ const GRAPH = [
   `{ ceasefires(first: 10) { edges { node { id slug name status startDate endDate summary monitoringMechanism ${SOURCES} ${CLAIMS}
        parties(first: 10) { edges { node { __typename ... on Country { code } ... on Organization { slug } } } } } } } }`,
   `{ meetings(first: 10) { edges { node { id slug title date purpose summary place { slug } host { slug } mediator { slug }
-       mediatorCountry { code } ceasefire { slug } ${SOURCES} ${CLAIMS}
+       mediatingCountry { code } ceasefire { slug } ${SOURCES} ${CLAIMS}
        delegations(first: 10) { edges { node { id country { code } leader { slug } description ${SOURCES} ${CLAIMS}
          members(first: 10) { edges { node { id person { slug } role roleNote attendance ${SOURCES} ${CLAIMS} } } } } } } } } } }`,
   `{ statements(first: 50) { edges { node { id slug summary quote channel date ${SOURCES} ${CLAIMS}
-       figures(first: 10) { edges { node { id slug metric value qualifier ${SOURCES} ${CLAIMS} } } } } } } }`,
+       figures(first: 10) { edges { node { id metric value qualifier ${SOURCES} ${CLAIMS} } } } } } } }`,
   `{ plans(first: 10) { edges { node { id slug title summary deadline nextPhase ${SOURCES} ${CLAIMS} } } } }`,
 ];
 
@@ -79,6 +79,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 async function graph(): Promise<unknown> {
   const answers = [];
   for (const query of GRAPH) answers.push(await gql(query));
+  // Statements are listed by date, and undated ones by id, which differs from one database to
+  // the next: put those in slug order (the only list here whose order rests on ids).
+  const statements = (answers[6] as { statements: { edges: { node: { slug: string; date: string | null } }[] } }).statements;
+  statements.edges.sort((a, b) => (a.node.date ?? "9999").localeCompare(b.node.date ?? "9999") || a.node.slug.localeCompare(b.node.slug));
   const names = new Map<string, string>();
   const collect = (value: unknown, parentKey = ""): void => {
     if (Array.isArray(value)) return value.forEach((item) => collect(item, parentKey));
