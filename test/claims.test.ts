@@ -140,3 +140,209 @@ test("recording every article again, or the seed, changes nothing, not even upda
   for (const document of [seed, ...articles]) await record(document);
   expect([await withTimes(), await historyCount()]).toEqual(before);
 }, 120_000);
+
+// The tests below start from the database the first test left: the seed and the four articles.
+
+const NETANYAHU = `{ personBySlug(slug: "benjamin-netanyahu") { name aliases description
+  claims(field: "description") { field value current createdBy article { slug publishedOn } } } }`;
+
+test("names and aliases are the union of what the sources say; a text is the most recent article's; each claim is attributed", async () => {
+  expect(await gql(NETANYAHU)).toEqual({
+    personBySlug: {
+      name: "Benjamin Netanyahu",
+      aliases: ["Netanyahu", "Binyamin Netanyahu", "Bibi", "Bibi Netanyahu", "B. Netanyahu"],
+      description: "Israeli prime minister; described the Naqura meeting as a first step towards economic cooperation.",
+      claims: [
+        {
+          field: "description",
+          value: "Israel's prime minister, who has said strikes will go on until Hezbollah disarms.",
+          current: false,
+          createdBy: "editor@example.org",
+          article: { slug: "2025-11-27-ceasefire-one-year-on", publishedOn: "2025-11-27" },
+        },
+        {
+          field: "description",
+          value: "Prime minister of Israel; sent a civilian representative to the talks with Lebanon.",
+          current: false,
+          createdBy: "editor@example.org",
+          article: { slug: "2025-12-03-naqura-civilian-talks", publishedOn: "2025-12-03" },
+        },
+        {
+          field: "description",
+          value: "Israeli prime minister; described the Naqura meeting as a first step towards economic cooperation.",
+          current: true,
+          createdBy: "editor@example.org",
+          article: { slug: "2025-12-05-netanyahu-on-naqura", publishedOn: "2025-12-05" },
+        },
+      ],
+    },
+  });
+  expect(
+    await gql(`{
+      countryByCode(code: "LB") { name aliases claims(field: "aliases") { value current article { slug } } }
+      ceasefires(first: 1) { edges { node {
+        name summary monitoringMechanism
+        parties { edges { node { __typename ... on Country { code } ... on Organization { slug } } } }
+      } } }
+      naqura: places(filter: { name: "Ras en-Naqoura" }) { edges { node { name aliases } } }
+      bibi: people(filter: { name: "Bibi Netanyahu" }) { edges { node { slug } } }
+      binyamin: people(filter: { name: "Binyamin" }) { edges { node { slug } } }
+      partyOfGod: organizations(filter: { name: "party of god" }) { edges { node { slug aliases } } }
+    }`),
+  ).toEqual({
+    countryByCode: {
+      name: "Lebanon",
+      aliases: ["Lubnan", "Lebanese Republic", "Liban", "Republic of Lebanon", "Al-Jumhuriyya al-Lubnaniyya"],
+      claims: [
+        { value: ["Lubnan"], current: true, article: { slug: "2025-11-27-ceasefire-one-year-on" } },
+        { value: ["Lebanese Republic", "Liban"], current: true, article: { slug: "2025-12-03-naqura-civilian-talks" } },
+        { value: ["Republic of Lebanon", "Liban"], current: true, article: { slug: "2025-12-05-netanyahu-on-naqura" } },
+        { value: ["Lebanese Republic", "Al-Jumhuriyya al-Lubnaniyya"], current: true, article: { slug: "2025-12-10-aoun-on-negotiations" } },
+        { value: ["Liban"], current: true, article: { slug: "2025-12-19-naqura-second-round" } },
+      ],
+    },
+    ceasefires: edges({
+      name: "Israel–Hezbollah ceasefire",
+      summary:
+        "Truce in force since November 2024; the civilian talks in Naqura are meant to consolidate it while Israel keeps up strikes.",
+      // The latest article says nothing of the monitoring: the most recent one that does is the seed.
+      monitoringMechanism: (seed.ceasefires as { monitoringMechanism: string }[])[0].monitoringMechanism,
+      // The union of the parties the articles name: the earliest one adds Lebanon.
+      parties: edges(
+        { __typename: "Organization", slug: "hezbollah" },
+        { __typename: "Country", code: "IL" },
+        { __typename: "Country", code: "LB" },
+      ),
+    }),
+    // Named "Naqoura" by the article of 12-05 and "Naqura" by the later one of 12-19.
+    naqura: edges({ name: "Naqura", aliases: ["Naqoura", "An Naqurah", "Ras Naqoura", "Ras en-Naqoura"] }),
+    bibi: edges({ slug: "benjamin-netanyahu" }),
+    binyamin: edges({ slug: "benjamin-netanyahu" }),
+    partyOfGod: edges({
+      slug: "hezbollah",
+      aliases: ["Hizb Allah", "Party of God", "Hizbollah", "Hizballah", "Hizbullah", "Hezbollah movement"],
+    }),
+  });
+});
+
+test("an editor's value wins over the articles, and recording an article again does not undo it", async () => {
+  const { personBySlug } = await gql<{ personBySlug: { id: string } }>(`{ personBySlug(slug: "benjamin-netanyahu") { id } }`);
+  const alice = await bearer({ subject: "alice@newsroom.example", roles: ["editor"] });
+  const edited = await gql(
+    `mutation ($id: ID!) { updatePerson(id: $id, input: { description: "Prime minister of Israel since 2022." }) { description aliases updatedBy } }`,
+    { id: personBySlug.id },
+    alice,
+  );
+  expect(edited).toEqual({
+    updatePerson: {
+      description: "Prime minister of Israel since 2022.",
+      aliases: ["Netanyahu", "Binyamin Netanyahu", "Bibi", "Bibi Netanyahu", "B. Netanyahu"],
+      updatedBy: "alice@newsroom.example",
+    },
+  });
+  await record(articles[1]); // 2025-12-05, the article whose description was current
+  const after = await gql<{ personBySlug: { description: string; claims: { value: string; current: boolean; createdBy: string; article: unknown }[] } }>(NETANYAHU);
+  expect(after.personBySlug.description).toBe("Prime minister of Israel since 2022.");
+  expect(after.personBySlug.claims.map(({ current, createdBy, article }) => ({ current, createdBy, article }))).toEqual([
+    { current: false, createdBy: "editor@example.org", article: { slug: "2025-11-27-ceasefire-one-year-on", publishedOn: "2025-11-27" } },
+    { current: false, createdBy: "editor@example.org", article: { slug: "2025-12-03-naqura-civilian-talks", publishedOn: "2025-12-03" } },
+    { current: false, createdBy: "editor@example.org", article: { slug: "2025-12-05-netanyahu-on-naqura", publishedOn: "2025-12-05" } },
+    { current: true, createdBy: "alice@newsroom.example", article: null },
+  ]);
+  expect(await gql(`query ($id: ID!) { history(entityId: $id) { actor via articleSlug action before after } }`, { id: personBySlug.id })).toEqual({
+    history: expect.arrayContaining([
+      {
+        actor: "alice@newsroom.example",
+        via: "updatePerson",
+        articleSlug: null,
+        action: "UPDATED",
+        before: { description: "Israeli prime minister; described the Naqura meeting as a first step towards economic cooperation." },
+        after: { description: "Prime minister of Israel since 2022." },
+      },
+    ]),
+  });
+});
+
+test("a corrected article withdraws what it no longer says; the other articles' claims stay; the history shows it", async () => {
+  const original = articles[2] as { article: { slug: string }; people: { slug: string; aliases: string[] }[] };
+  expect(original.article.slug).toBe("2025-12-10-aoun-on-negotiations");
+  // The correction no longer calls Aoun a general and no longer mentions Simon Karam.
+  const corrected = {
+    ...original,
+    people: original.people
+      .filter((person) => person.slug !== "simon-karam")
+      .map((person) => ({ ...person, aliases: ["President Aoun"] })),
+  };
+  const PEOPLE = `{
+    aoun: personBySlug(slug: "joseph-aoun") { aliases }
+    karam: personBySlug(slug: "simon-karam") { id aliases description sources { edges { node { slug } } } claims(field: "aliases") { value article { slug } } }
+  }`;
+  await record(corrected);
+  const { karam, ...rest } = await gql<{ karam: { id: string } }>(PEOPLE);
+  expect({ ...rest, karam: { ...karam, id: undefined } }).toEqual({
+    aoun: { aliases: ["Joseph Khalil Aoun", "President Aoun"] },
+    karam: {
+      id: undefined,
+      aliases: ["Simon Karame"],
+      description: "Head of Lebanon's civilian delegation at the Naqura talks.",
+      sources: edges({ slug: "2025-12-03-naqura-civilian-talks" }, { slug: "2025-12-19-naqura-second-round" }),
+      claims: [{ value: ["Simon Karame"], article: { slug: "2025-12-03-naqura-civilian-talks" } }],
+    },
+  });
+  // The article was recorded before (the first entry); the correction is the last.
+  const { history } = await gql<{ history: unknown[] }>(
+    `query ($id: ID!) { history(entityId: $id, articleSlug: "2025-12-10-aoun-on-negotiations") { actor via action before after } }`,
+    { id: karam.id },
+  );
+  expect(history.at(-1)).toEqual(
+      {
+        actor: "editor@example.org",
+        via: "recordArticle",
+        action: "UPDATED",
+        before: {
+          aliases: ["Simon Karame", "Simon Karam (ambassador)"],
+          claims: {
+            name: "Simon Karam",
+            aliases: ["Simon Karame", "Simon Karam (ambassador)"],
+            isNamed: true,
+            description: "Lawyer and former ambassador to Washington, named by the president to head the Lebanese delegation.",
+            nationalityId: expect.any(String),
+          },
+          source: "2025-12-10-aoun-on-negotiations",
+        },
+        after: {
+          aliases: ["Simon Karame"],
+          claims: { name: null, aliases: null, isNamed: null, description: null, nationalityId: null },
+          source: null,
+        },
+      },
+  );
+  // Recording the original again restores its claims: the graph is as before the correction.
+  await record(original);
+  expect((await gql<{ karam: { aliases: string[] } }>(PEOPLE)).karam.aliases).toEqual(["Simon Karame", "Simon Karam (ambassador)"]);
+});
+
+test("a delete is in the history, with what was deleted and by whom", async () => {
+  const { personBySlug } = await gql<{ personBySlug: { id: string } }>(`{ personBySlug(slug: "source-close-to-naqura-negotiations") { id } }`);
+  const removed = await gql(`mutation ($id: ID!) { deletePerson(id: $id, cascade: true) { id } }`, { id: personBySlug.id });
+  expect(removed).toEqual({ deletePerson: { id: personBySlug.id } });
+  const { history } = await gql<{ history: { actor: string; via: string; action: string; before: unknown; after: unknown }[] }>(
+    `query ($id: ID!) { history(entityId: $id) { actor via action before after } }`,
+    { id: personBySlug.id },
+  );
+  expect(history.at(-1)).toEqual({
+    actor: "editor@example.org",
+    via: "deletePerson",
+    action: "DELETED",
+    before: {
+      slug: "source-close-to-naqura-negotiations",
+      name: "Source close to the negotiations",
+      aliases: [],
+      isNamed: false,
+      description: "Anonymous source who described the talks to AFP.",
+      nationalityId: null,
+    },
+    after: null,
+  });
+  expect(history.map((change) => change.action)).toEqual(["CREATED", "DELETED"]);
+});
