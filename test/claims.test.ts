@@ -346,3 +346,39 @@ test("a delete is in the history, with what was deleted and by whom", async () =
   });
   expect(history.map((change) => change.action)).toEqual(["CREATED", "DELETED"]);
 });
+
+test("deleting an article withdraws its claims: the facts it spoke of fall back to the other sources, and the history says so", async () => {
+  const { articleBySlug } = await gql<{ articleBySlug: { id: string } }>(`{ articleBySlug(slug: "2025-12-19-naqura-second-round") { id } }`);
+  await gql(`mutation ($id: ID!) { deleteArticle(id: $id) { id } }`, { id: articleBySlug.id });
+  expect(
+    await gql(`{
+      naqura: places(filter: { name: "naqura" }) { edges { node { name aliases } } }
+      ceasefires(first: 1) { edges { node { name summary } } }
+    }`),
+  ).toEqual({
+    // The article of 12-05 is now the most recent to name the town; the seed's name becomes an
+    // alias, after the seed's own aliases.
+    naqura: edges({ name: "Naqoura", aliases: ["An Naqurah", "Ras Naqoura", "Naqura", "Ras en-Naqoura"] }),
+    ceasefires: edges({
+      name: (seed.ceasefires as { name: string }[])[0].name,
+      summary: (seed.ceasefires as { summary: string }[])[0].summary,
+    }),
+  });
+  const { history } = await gql<{ history: { entityType: string; action: string; via: string }[] }>(
+    `query ($id: ID!) { history(entityId: $id) { entityType action via } }`,
+    { id: articleBySlug.id },
+  );
+  expect(history.at(-1)).toEqual({ entityType: "Article", action: "DELETED", via: "deleteArticle" });
+});
+
+test("claims and history are batched: the statements a query costs do not grow with the number of facts", async () => {
+  const statements = async (first: number) => {
+    const { body } = await server.graphql(
+      `{ people(first: ${first}) { edges { node { name claims { field current article { slug } } history { action } } } } }`,
+    );
+    expect(body.errors).toBeUndefined();
+    return body.extensions?.sqlStatements;
+  };
+  // The page, the claims of all its people (articles joined), their history.
+  expect([await statements(1), await statements(20)]).toEqual([3, 3]);
+});
