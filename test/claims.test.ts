@@ -382,3 +382,17 @@ test("claims and history are batched: the statements a query costs do not grow w
   // The page, the claims of all its people (articles joined), their history.
   expect([await statements(1), await statements(20)]).toEqual([3, 3]);
 });
+
+test("a correction that no longer names a party withdraws it from the ceasefire", async () => {
+  const original = articles[0] as { article: { slug: string }; ceasefires: { parties: { country?: string }[] }[] };
+  expect(original.article.slug).toBe("2025-11-27-ceasefire-one-year-on");
+  const PARTIES = `{ ceasefires(first: 1) { edges { node {
+    parties { edges { node { __typename ... on Country { code } ... on Organization { slug } } } } } } } }`;
+  const parties = async () => (await gql<{ ceasefires: { edges: { node: { parties: unknown } }[] } }>(PARTIES)).ceasefires.edges[0].node.parties;
+  expect(await parties()).toEqual(
+    edges({ __typename: "Organization", slug: "hezbollah" }, { __typename: "Country", code: "IL" }, { __typename: "Country", code: "LB" }),
+  );
+  const ceasefire = original.ceasefires[0];
+  await record({ ...original, ceasefires: [{ ...ceasefire, parties: ceasefire.parties.filter((party) => party.country !== "LB") }] });
+  expect(await parties()).toEqual(edges({ __typename: "Organization", slug: "hezbollah" }, { __typename: "Country", code: "IL" }));
+});

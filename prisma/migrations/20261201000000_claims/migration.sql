@@ -379,3 +379,16 @@ FROM (
 JOIN "fact_source" s ON s."fact_kind" = 'CEASEFIRE' AND s."fact_id" = p."ceasefire_id"
 CROSS JOIN LATERAL (VALUES ('partyCountryIds', p.countries), ('partyOrganizationIds', p.organizations)) AS f("field", "value")
 WHERE f."value" IS NOT NULL;
+
+-- The parties of a ceasefire no article is linked to are its editor's claims.
+INSERT INTO "claim" ("id", "article_id", "fact_kind", "fact_id", "field", "value", "created_by")
+SELECT gen_random_uuid(), NULL, 'CEASEFIRE', p."ceasefire_id", f."field", f."value", 'migration'
+FROM (
+    SELECT "ceasefire_id",
+           jsonb_agg("country_id" ORDER BY "created_at", "id") FILTER (WHERE "country_id" IS NOT NULL) AS countries,
+           jsonb_agg("organization_id" ORDER BY "created_at", "id") FILTER (WHERE "organization_id" IS NOT NULL) AS organizations
+    FROM "ceasefire_party" GROUP BY "ceasefire_id"
+) p
+CROSS JOIN LATERAL (VALUES ('partyCountryIds', p.countries), ('partyOrganizationIds', p.organizations)) AS f("field", "value")
+WHERE f."value" IS NOT NULL
+  AND NOT EXISTS (SELECT 1 FROM "fact_source" s WHERE s."fact_kind" = 'CEASEFIRE' AND s."fact_id" = p."ceasefire_id");
