@@ -396,3 +396,20 @@ test("a correction that no longer names a party withdraws it from the ceasefire"
   await record({ ...original, ceasefires: [{ ...ceasefire, parties: ceasefire.parties.filter((party) => party.country !== "LB") }] });
   expect(await parties()).toEqual(edges({ __typename: "Organization", slug: "hezbollah" }, { __typename: "Country", code: "IL" }));
 });
+
+test("an editor moving an article's date re-ranks its claims: the facts it speaks of are recomputed and logged", async () => {
+  const { articleBySlug } = await gql<{ articleBySlug: { id: string } }>(`{ articleBySlug(slug: "2025-11-27-ceasefire-one-year-on") { id } }`);
+  await gql(`mutation ($id: ID!) { updateArticle(id: $id, input: { publishedOn: "2025-12-31" }) { publishedOn } }`, { id: articleBySlug.id });
+  const { ceasefires } = await gql<{ ceasefires: { edges: { node: { id: string; summary: string } }[] } }>(
+    `{ ceasefires(first: 1) { edges { node { id summary } } } }`,
+  );
+  const ceasefire = ceasefires.edges[0].node;
+  expect(ceasefire.summary).toBe(
+    "Truce agreed on 27 November 2024 after more than a year of cross-border fire; Israeli strikes on Lebanon have not stopped since.",
+  );
+  const { history } = await gql<{ history: { via: string; action: string; after: Record<string, unknown> }[] }>(
+    `query ($id: ID!) { history(entityId: $id) { via action after } }`,
+    { id: ceasefire.id },
+  );
+  expect(history.at(-1)).toMatchObject({ via: "updateArticle", action: "UPDATED", after: { summary: ceasefire.summary } });
+});
