@@ -126,7 +126,7 @@ export function writeResolver<M extends ModelName>(spec: Writable<M>) {
         const claimed = spec.model === "article" ? await claimedFacts(tx, id) : [];
         const removed = await deleteWithDependents(tx, spec.model, id, cascade);
         const entries: ChangeEntry[] = removed.map((row, i) => ({
-          entityType: i === 0 ? spec.name : row.model,
+          entityType: i === 0 ? spec.name : typeNameOf(row.model),
           entityId: row.id,
           action: "DELETED",
           before: i === 0 ? snapshot(spec, existing) : { deletedWith: { type: spec.name, id } },
@@ -188,6 +188,10 @@ async function settleEdit<M extends ModelName>(
 }
 
 const rowsOf = (tx: Tx, model: ModelName) => tx[model] as unknown as RowWriter;
+
+/** The GraphQL type of a table's rows, for the change log ("personRole" -> "PersonRole"). */
+const typeNameOf = (model: ModelName): string =>
+  Object.values(factKinds).find((kind) => kind.model === model)?.typeName ?? model[0].toUpperCase() + model.slice(1);
 
 /** The row's fields a client wrote (not the audit columns), as JSON for the change log. */
 function snapshot(spec: FieldTable, row: Record<string, unknown>): Record<string, unknown> {
