@@ -42,6 +42,12 @@ export async function recompute(tx: Tx, kind: FactKind, ids: string[], actor: st
   if (ids.length === 0) return [];
   const fields = claimedFields[kind];
   const table = tx[factKinds[kind].model] as unknown as RowTable;
+  // Lock the rows first (in id order, kinds in a fixed order: no deadlocks), so that two imports
+  // naming the same fact at once recompute it one after the other, the second seeing the first's
+  // claims: neither's contribution is lost, whichever commits first. NO KEY UPDATE, the lock an
+  // UPDATE of non-key columns takes, does not block rows that merely refer to these (foreign keys).
+  const tableName = factKinds[kind].model.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+  await tx.$queryRawUnsafe(`SELECT 1 FROM "${tableName}" WHERE "id" = ANY($1::uuid[]) ORDER BY "id" FOR NO KEY UPDATE`, ids);
   const [claims, rows] = await Promise.all([
     claimsOf(tx, kind, ids),
     table.findMany({ where: { id: { in: ids } }, orderBy: { id: "asc" } }),
