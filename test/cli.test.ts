@@ -149,6 +149,29 @@ describe("npm run import", () => {
     expect(await rowCounts()).toEqual(counts);
   });
 
+  test("records the follow-up articles of test/fixtures beside the seed; importing them again changes nothing, claims and history included", async () => {
+    const fixtures = path.join(__dirname, "fixtures", "articles");
+    const files = fs.readdirSync(fixtures).sort().map((name) => path.join(fixtures, name));
+    const claimsAndChanges = async () => {
+      const db = await openDatabase(database.config);
+      try {
+        return await db.withSession((session) =>
+          session.query(`SELECT (SELECT md5(string_agg(c::text, '|' ORDER BY c.id)) FROM "claim" c) AS claims,
+                                (SELECT count(*)::int FROM "change") AS changes`),
+        );
+      } finally {
+        await db.close();
+      }
+    };
+    for (const file of files) expect(await runImport(file)).toMatchObject({ code: 0, stdout: expect.stringMatching(/^recorded /) });
+    const counts = await rowCounts();
+    const claims = await claimsAndChanges();
+    for (const file of files) {
+      expect(await runImport(file)).toMatchObject({ code: 0, stdout: expect.stringContaining("is already recorded as it is: nothing changed") });
+    }
+    expect([await rowCounts(), await claimsAndChanges()]).toEqual([counts, claims]);
+  });
+
   test.each([
     [[], "import: usage: npm run import -- [--max-bytes N] <article.json>\n"],
     [["/nonexistent/article.json"], "import: cannot read /nonexistent/article.json: ENOENT\n"],

@@ -1,14 +1,23 @@
-// Loads an article document (see article-document.ts) into the database in one transaction:
-// every entity is created or updated by its natural key and linked to the article as its source.
-// Rows whose content is unchanged are not written at all, so loading the same document again
-// changes nothing (not even updatedAt). Any error rolls the whole document back.
-import type { FactKind, PrismaClient } from "../generated/prisma/client";
+// Loads an article document (see article-document.ts) into the database in one transaction.
+// An article does not overwrite facts: what it says about each field of each fact is kept as its
+// claims (src/claims), every fact is linked to it as a source, and the facts' rows are then
+// recomputed from the claims of all sources (the merge rule in src/claims/derive.ts). Recording
+// a new version of an article (same slug) replaces that article's claims and links: what it no
+// longer says is withdrawn, other articles' claims stay. Rows whose content is unchanged are not
+// written, so loading the same document again changes nothing (not even updatedAt), and the
+// result does not depend on the order articles are recorded in. Every change is logged
+// (src/claims/history.ts). Any error rolls the whole document back.
+import type { FactKind, Prisma, PrismaClient } from "../generated/prisma/client";
 import type { ModelName, Rows } from "../database/rows";
 import { nextUpdatedAt } from "../database/updated-at";
 import type { ArticleDocument } from "./article-document";
 import { ArticleConflictError, identityDifferences } from "./article-identity";
 import { checkArticleDocument } from "./check-document";
 import { InvalidDocumentError } from "./document-issues";
+import { claimedFields, toClaimValue } from "../claims/claim-fields";
+import { type ChangeEntry, logChanges } from "../claims/history";
+import { claimedValues, recompute, sameValue } from "../claims/recompute";
+import { factKinds } from "../schema/fact/fact-kind";
 
 type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
@@ -24,10 +33,11 @@ const asDate = (value: string | null | undefined) => (value ? new Date(`${value}
 
 /**
  * Checks the document (every error at once: InvalidDocumentError) and records it.
- * `actor` is recorded as createdBy/updatedBy: a token's subject, or "import" for files.
+ * `actor` is recorded as createdBy/updatedBy and in the change log: a token's subject, or
+ * "import" for files; `via` names the way in ("import", "recordArticle").
  */
-export async function importArticle(prisma: PrismaClient, input: unknown, actor = "import"): Promise<ImportResult> {
-  return prisma.$transaction(async (tx) => new ArticleImport(tx, await checkArticleDocument(tx, input), actor).run(), {
+export async function importArticle(prisma: PrismaClient, input: unknown, actor = "import", via = "import"): Promise<ImportResult> {
+  return prisma.$transaction(async (tx) => new ArticleImport(tx, await checkArticleDocument(tx, input), actor, via).run(), {
     timeout: 60_000,
     maxWait: 10_000,
   });
@@ -43,12 +53,17 @@ class ArticleImport {
     ceasefire: new Map<string, string>(),
   };
   private readonly facts: { factKind: FactKind; factId: string }[] = [];
+  /** What this article says: `kind|id|field` to the claim's value. */
+  private readonly claims = new Map<string, { factKind: FactKind; factId: string; field: string; value: unknown }>();
+  /** Facts whose rows this import created. */
+  private readonly created = new Set<string>();
   private changes = 0;
 
   constructor(
     private readonly tx: Tx,
     private readonly doc: ArticleDocument,
     private readonly actor: string,
+    private readonly via: string,
   ) {}
 
   async run(): Promise<ImportResult> {
@@ -57,7 +72,7 @@ class ArticleImport {
     const stored = await tx.article.findUnique({ where: { slug: doc.article.slug } });
     const differences = stored ? identityDifferences(stored, doc.article) : [];
     if (stored && differences.length) throw new ArticleConflictError(stored, differences);
-    const article = await this.save("article", { slug: doc.article.slug }, {
+    const article = await this.saveArticle({
       ...doc.article,
       agency: doc.article.agency ?? null,
       url: doc.article.url ?? null,
@@ -65,7 +80,7 @@ class ArticleImport {
     });
 
     for (const country of doc.countries) {
-      const row = await this.save("country", { code: country.code }, country);
+      const row = await this.save("COUNTRY", { code: country.code }, country);
       this.remember("country", country.code, row.id, "COUNTRY");
     }
     for (const [i, place] of doc.places.entries()) {
@@ -76,7 +91,7 @@ class ArticleImport {
         description: place.description ?? null,
         countryId: await this.ref("country", place.country, `places.${i}.country`),
       };
-      const row = await this.save("place", { slug: place.slug }, data);
+      const row = await this.save("PLACE", { slug: place.slug }, data);
       this.remember("place", place.slug, row.id, "PLACE");
     }
     for (const [i, organization] of doc.organizations.entries()) {
@@ -88,7 +103,7 @@ class ArticleImport {
         description: organization.description ?? null,
         countryId: await this.ref("country", organization.country, `organizations.${i}.country`),
       };
-      const row = await this.save("organization", { slug: organization.slug }, data);
+      const row = await this.save("ORGANIZATION", { slug: organization.slug }, data);
       this.remember("organization", organization.slug, row.id, "ORGANIZATION");
     }
     for (const [i, person] of doc.people.entries()) {
@@ -100,7 +115,7 @@ class ArticleImport {
         description: person.description ?? null,
         nationalityId: await this.ref("country", person.nationality, `people.${i}.nationality`),
       };
-      const row = await this.save("person", { slug: person.slug }, data);
+      const row = await this.save("PERSON", { slug: person.slug }, data);
       this.remember("person", person.slug, row.id, "PERSON");
     }
     // Roles after all people and organizations, so that any order in the document works.
@@ -117,7 +132,7 @@ class ArticleImport {
           startDate: asDate(role.startDate),
           endDate: asDate(role.endDate),
         };
-        const row = await this.save("personRole", { slug: role.slug }, data);
+        const row = await this.save("PERSON_ROLE", { slug: role.slug }, data);
         this.facts.push({ factKind: "PERSON_ROLE", factId: row.id });
       }
     }
@@ -131,23 +146,18 @@ class ArticleImport {
         monitoringMechanism: ceasefire.monitoringMechanism ?? null,
         summary: ceasefire.summary ?? null,
       };
-      const row = await this.save("ceasefire", { slug: ceasefire.slug }, data);
-      this.remember("ceasefire", ceasefire.slug, row.id, "CEASEFIRE");
-      const parties = [];
+      const parties: { partyCountryIds: string[]; partyOrganizationIds: string[] } = {
+        partyCountryIds: [],
+        partyOrganizationIds: [],
+      };
       for (const [j, party] of ceasefire.parties.entries()) {
         const at = `ceasefires.${i}.parties.${j}`;
-        parties.push(
-          party.country
-            ? { countryId: (await this.ref("country", party.country, `${at}.country`))! }
-            : { organizationId: (await this.ref("organization", party.organization, `${at}.organization`))! },
-        );
+        if (party.country) parties.partyCountryIds.push((await this.ref("country", party.country, `${at}.country`))!);
+        else parties.partyOrganizationIds.push((await this.ref("organization", party.organization, `${at}.organization`))!);
       }
-      // A party already recorded is left alone (either unique key); the count says what was added.
-      const added = await tx.ceasefireParty.createMany({
-        data: parties.map((party) => ({ ceasefireId: row.id, ...party, createdBy: this.actor })),
-        skipDuplicates: true,
-      });
-      this.changes += added.count;
+      // The parties are claims like the columns: the ceasefire's party rows are their union.
+      const row = await this.save("CEASEFIRE", { slug: ceasefire.slug }, { ...data, ...parties });
+      this.remember("ceasefire", ceasefire.slug, row.id, "CEASEFIRE");
     }
     for (const [i, meeting] of doc.meetings.entries()) {
       await this.importMeeting(meeting, `meetings.${i}`);
@@ -165,7 +175,7 @@ class ArticleImport {
         speakerCountryId: await this.ref("country", statement.speakerCountry, `${at}.speakerCountry`),
         ceasefireId: await this.ref("ceasefire", statement.ceasefire, `${at}.ceasefire`),
       };
-      const row = await this.save("statement", { slug: statement.slug }, data);
+      const row = await this.save("STATEMENT", { slug: statement.slug }, data);
       this.facts.push({ factKind: "STATEMENT", factId: row.id });
       for (const figure of statement.figures) {
         const figureData = {
@@ -177,7 +187,7 @@ class ArticleImport {
           qualifier: figure.qualifier,
           quote: figure.quote ?? null,
         };
-        const figureRow = await this.save("reportedFigure", { slug: figure.slug }, figureData);
+        const figureRow = await this.save("REPORTED_FIGURE", { slug: figure.slug }, figureData);
         this.facts.push({ factKind: "REPORTED_FIGURE", factId: figureRow.id });
       }
     }
@@ -194,15 +204,125 @@ class ArticleImport {
         targetOrganizationId: await this.ref("organization", plan.targetOrganization, `${at}.targetOrganization`),
         approvedById: await this.ref("organization", plan.approvedBy, `${at}.approvedBy`),
       };
-      const row = await this.save("plan", { slug: plan.slug }, data);
+      const row = await this.save("PLAN", { slug: plan.slug }, data);
       this.facts.push({ factKind: "PLAN", factId: row.id });
     }
 
-    const links = await tx.factSource.createMany({
+    await this.settle(article);
+    return { articleId: article.id, facts: this.facts.length, changes: this.changes };
+  }
+
+  /**
+   * Replaces this article's claims and source links with the ones of this version (withdrawing
+   * what it no longer says), recomputes every fact whose claims changed or that it names, and
+   * logs what changed.
+   */
+  private async settle(article: { id: string; slug: string }): Promise<void> {
+    const { tx } = this;
+    const log: ChangeEntry[] = [];
+    const claimChanges = new Map<string, { before: Record<string, unknown>; after: Record<string, unknown> }>();
+    const noteClaim = (kind: FactKind, id: string, field: string, before: unknown, after: unknown) => {
+      const key = `${kind}|${id}`;
+      const entry = claimChanges.get(key) ?? { before: {}, after: {} };
+      entry.before[field] = before;
+      entry.after[field] = after;
+      claimChanges.set(key, entry);
+    };
+
+    const stored = await tx.claim.findMany({ where: { articleId: article.id } });
+    const storedByKey = new Map(stored.map((claim) => [`${claim.factKind}|${claim.factId}|${claim.field}`, claim]));
+    const withdrawn = stored.filter((claim) => !this.claims.has(`${claim.factKind}|${claim.factId}|${claim.field}`));
+    if (withdrawn.length > 0) await tx.claim.deleteMany({ where: { id: { in: withdrawn.map((claim) => claim.id) } } });
+    withdrawn.forEach((claim) => noteClaim(claim.factKind, claim.factId, claim.field, claim.value, null));
+    const added: Prisma.ClaimCreateManyInput[] = [];
+    for (const [key, claim] of this.claims) {
+      const previous = storedByKey.get(key);
+      if (!previous) {
+        added.push({ ...claim, value: claim.value as Prisma.InputJsonValue, articleId: article.id, createdBy: this.actor });
+        if (!this.created.has(`${claim.factKind}|${claim.factId}`)) noteClaim(claim.factKind, claim.factId, claim.field, null, claim.value);
+      } else if (JSON.stringify(previous.value) !== JSON.stringify(claim.value)) {
+        await tx.claim.update({ where: { id: previous.id }, data: { value: claim.value as Prisma.InputJsonValue } });
+        noteClaim(claim.factKind, claim.factId, claim.field, previous.value, claim.value);
+      }
+    }
+    if (added.length > 0) await tx.claim.createMany({ data: added });
+
+    // Source links: this version's, the others withdrawn.
+    const links = await tx.factSource.findMany({ where: { articleId: article.id } });
+    const wanted = new Set(this.facts.map((fact) => `${fact.factKind}|${fact.factId}`));
+    const staleLinks = links.filter((link) => !wanted.has(`${link.factKind}|${link.factId}`));
+    if (staleLinks.length > 0) await tx.factSource.deleteMany({ where: { id: { in: staleLinks.map((link) => link.id) } } });
+    const newLinks = await tx.factSource.createMany({
       data: this.facts.map((fact) => ({ ...fact, articleId: article.id, createdBy: this.actor })),
       skipDuplicates: true,
     });
-    return { articleId: article.id, facts: this.facts.length, changes: this.changes + links.count };
+    this.changes += staleLinks.length + newLinks.count + withdrawn.length;
+
+    // Every fact named or withdrawn from, kind by kind, in a fixed order.
+    const touched = new Map<FactKind, Set<string>>();
+    const touch = (kind: FactKind, id: string) => touched.set(kind, (touched.get(kind) ?? new Set()).add(id));
+    this.facts.forEach((fact) => touch(fact.factKind, fact.factId));
+    for (const key of claimChanges.keys()) {
+      const [kind, id] = key.split("|");
+      touch(kind as FactKind, id);
+    }
+    for (const link of staleLinks) touch(link.factKind, link.factId);
+    const rowChanges = new Map<string, { before: Record<string, unknown>; after: Record<string, unknown> }>();
+    for (const kind of Object.keys(factKinds) as FactKind[]) {
+      const ids = [...(touched.get(kind) ?? [])].sort();
+      for (const change of await recompute(tx, kind, ids, this.actor)) {
+        if (!this.created.has(`${kind}|${change.id}`)) this.changes += 1;
+        this.changes += change.extraRows;
+        rowChanges.set(`${kind}|${change.id}`, change);
+      }
+      for (const id of ids) {
+        const key = `${kind}|${id}`;
+        const typeName = factKinds[kind].typeName;
+        if (this.created.has(key)) {
+          const row = await (tx[factKinds[kind].model] as unknown as RowWriter<Record<string, unknown>>).findUnique({ where: { id } });
+          log.push({ entityType: typeName, entityId: id, action: "CREATED", before: null, after: claimedValues(kind, row ?? {}) });
+          continue;
+        }
+        const rowChange = rowChanges.get(key);
+        const claimChange = claimChanges.get(key);
+        const unlinked = staleLinks.some((link) => `${link.factKind}|${link.factId}` === key);
+        if (!rowChange && !claimChange && !unlinked) continue;
+        log.push({
+          entityType: typeName,
+          entityId: id,
+          action: "UPDATED",
+          before: { ...rowChange?.before, ...(claimChange ? { claims: claimChange.before } : {}), ...(unlinked ? { source: article.slug } : {}) },
+          after: { ...rowChange?.after, ...(claimChange ? { claims: claimChange.after } : {}), ...(unlinked ? { source: null } : {}) },
+        });
+      }
+    }
+    await logChanges(tx, { actor: this.actor, via: this.via, article }, [...this.articleLog, ...log]);
+  }
+
+  private readonly articleLog: ChangeEntry[] = [];
+
+  /** The article's own row: its metadata is the latest version's. */
+  private async saveArticle(data: Record<string, unknown>): Promise<Rows["article"]> {
+    const where = { slug: data.slug as string };
+    const existing = await this.tx.article.findUnique({ where });
+    const json = (row: Record<string, unknown>) =>
+      Object.fromEntries(Object.keys(data).map((field) => [field, toClaimValue(row[field])]));
+    if (!existing) {
+      this.changes += 1;
+      const row = await this.tx.article.create({ data: { ...(data as Prisma.ArticleCreateInput), createdBy: this.actor, updatedBy: this.actor } });
+      this.articleLog.push({ entityType: "Article", entityId: row.id, action: "CREATED", before: null, after: json(row) });
+      return row;
+    }
+    const changed = Object.keys(data).filter((field) => !sameValue(existing[field as keyof Rows["article"]], data[field]));
+    if (changed.length === 0) return existing;
+    this.changes += 1;
+    const row = await this.tx.article.update({
+      where,
+      data: { ...data, updatedBy: this.actor, updatedAt: nextUpdatedAt(existing.updatedAt) },
+    });
+    const pick = (source: Record<string, unknown>) => Object.fromEntries(changed.map((field) => [field, toClaimValue(source[field])]));
+    this.articleLog.push({ entityType: "Article", entityId: row.id, action: "UPDATED", before: pick(existing), after: pick(row) });
+    return row;
   }
 
   private async importMeeting(meeting: ArticleDocument["meetings"][number], at: string): Promise<void> {
@@ -219,7 +339,7 @@ class ArticleImport {
       mediatorCountryId: await this.ref("country", meeting.mediatorCountry, `${at}.mediatorCountry`),
       ceasefireId: await this.ref("ceasefire", meeting.ceasefire, `${at}.ceasefire`),
     };
-    const row = await this.save("meeting", { slug: meeting.slug }, data);
+    const row = await this.save("MEETING", { slug: meeting.slug }, data);
     this.facts.push({ factKind: "MEETING", factId: row.id });
     for (const [j, delegation] of meeting.delegations.entries()) {
       const delegationAt = `${at}.delegations.${j}`;
@@ -229,7 +349,7 @@ class ArticleImport {
         description: delegation.description ?? null,
       };
       const delegationRow = await this.save(
-        "delegation",
+        "DELEGATION",
         { meetingId_countryId: { meetingId: row.id, countryId } },
         { meetingId: row.id, countryId, ...delegationData },
       );
@@ -238,7 +358,7 @@ class ArticleImport {
         const personId = (await this.ref("person", member.person, `${delegationAt}.members.${k}.person`))!;
         const memberData = { role: member.role, roleNote: member.roleNote ?? null, attendance: member.attendance };
         const memberRow = await this.save(
-          "delegationMember",
+          "DELEGATION_MEMBER",
           { delegationId_personId: { delegationId: delegationRow.id, personId } },
           { delegationId: delegationRow.id, personId, ...memberData },
         );
@@ -248,21 +368,25 @@ class ArticleImport {
   }
 
   /**
-   * Creates the row `where` names, or updates it where `data` differs from what is stored;
-   * an unchanged row is left alone.
+   * Creates the fact `where` names if it does not exist yet, and records what this article says
+   * about its claimed fields (claim-fields.ts). An existing row is not written here: settle()
+   * recomputes it from all its claims.
    */
-  private async save<M extends SavedModel>(model: M, where: object, data: Record<string, unknown>): Promise<Rows[M]> {
-    const table = this.tx[model] as unknown as RowWriter<Rows[M]>;
-    const existing = await table.findUnique({ where });
-    if (!existing) {
+  private async save<K extends FactKind>(kind: K, where: object, data: Record<string, unknown>): Promise<{ id: string }> {
+    const model = factKinds[kind].model as SavedModel;
+    const table = this.tx[model] as unknown as RowWriter<Rows[SavedModel]>;
+    const columns = Object.fromEntries(Object.entries(data).filter(([field]) => !claimedFields[kind][field]?.parties));
+    let row: { id: string } | null = await table.findUnique({ where });
+    if (!row) {
       this.changes += 1;
-      return table.create({ data: { ...data, createdBy: this.actor, updatedBy: this.actor } });
+      row = await table.create({ data: { ...columns, createdBy: this.actor, updatedBy: this.actor } });
+      this.created.add(`${kind}|${row.id}`);
     }
-    const changed = Object.entries(data).some(([field, value]) => !sameValue(existing[field as keyof Rows[M]], value));
-    if (changed) this.changes += 1;
-    return changed
-      ? table.update({ where, data: { ...data, updatedBy: this.actor, updatedAt: nextUpdatedAt(existing.updatedAt) } })
-      : existing;
+    for (const field of Object.keys(claimedFields[kind])) {
+      const value = toClaimValue(data[field]);
+      if (value !== null) this.claims.set(`${kind}|${row.id}|${field}`, { factKind: kind, factId: row.id, field, value });
+    }
+    return row;
   }
 
   private remember(kind: keyof ArticleImport["ids"], key: string, id: string, factKind: FactKind): void {
@@ -289,19 +413,13 @@ class ArticleImport {
   }
 }
 
-type SavedModel = Exclude<ModelName, "ceasefireParty" | "factSource">;
+type SavedModel = Exclude<ModelName, "ceasefireParty" | "factSource" | "article">;
 
 /** The calls `save` makes; Prisma's generated delegates have no common type to name them by. */
 interface RowWriter<Row> {
   findUnique(args: { where: object }): Promise<Row | null>;
   create(args: { data: object }): Promise<Row>;
   update(args: { where: object; data: object }): Promise<Row>;
-}
-
-function sameValue(stored: unknown, given: unknown): boolean {
-  if (stored instanceof Date && given instanceof Date) return stored.getTime() === given.getTime();
-  if (Array.isArray(stored) && Array.isArray(given)) return JSON.stringify(stored) === JSON.stringify(given);
-  return (stored ?? null) === (given ?? null);
 }
 
 /** The one call `ref` makes on the slug-keyed delegates; their generated types do not unify. */

@@ -20,6 +20,7 @@ import { reportedFigureWrites } from "./reported-figure/reported-figure.input";
 import { statementWrites } from "./statement/statement.input";
 import { writeResolver } from "./writes/write-resolver";
 import { CeasefireResolver } from "./ceasefire/ceasefire.resolver";
+import { ChangeResolver } from "./change/change.resolver";
 import { CountryResolver } from "./country/country.resolver";
 import { DelegationResolver } from "./delegation/delegation.resolver";
 import { DelegationMemberResolver } from "./delegation-member/delegation-member.resolver";
@@ -36,6 +37,7 @@ import { StatementResolver } from "./statement/statement.resolver";
 export const resolvers = [
   ArticleResolver,
   CeasefireResolver,
+  ChangeResolver,
   CountryResolver,
   DelegationResolver,
   DelegationMemberResolver,

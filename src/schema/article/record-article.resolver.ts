@@ -40,7 +40,7 @@ export class RecordArticleResolver {
     @Ctx() { prisma, viewer, loaders }: Context,
   ): Promise<RecordArticlePayload> {
     try {
-      const { articleId, facts } = await importArticle(prisma, document, viewer!.subject);
+      const { articleId, facts } = await importArticle(prisma, document, viewer!.subject, "recordArticle");
       return { article: (await loaders.byId("article").load(articleId))!, facts };
     } catch (error) {
       if (error instanceof InvalidDocumentError) {

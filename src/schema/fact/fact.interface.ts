@@ -1,5 +1,7 @@
 import { Field, ID, InterfaceType } from "type-graphql";
 import { Article, ArticleConnection } from "../article/article.type";
+import { Change } from "../change/change.type";
+import { Claim } from "../claim/claim.type";
 import { Audited } from "../common/audited";
 import { type Connection, ConnectionType } from "../common/connection";
 import { FACT_KIND, factKinds, type TaggedFact } from "./fact-kind";
@@ -17,6 +19,16 @@ export abstract class Fact extends Audited {
 
   @Field(() => ArticleConnection, { description: "The articles that report this fact, oldest first." })
   sources!: Connection<Article>;
+
+  @Field(() => [Claim], {
+    description:
+      "What each source says about this fact, field by field (its articles, and an editor's values), by field and " +
+      "then by source, oldest article first.",
+  })
+  claims!: Claim[];
+
+  @Field(() => [Change], { description: "Every recorded change to this fact, oldest first." })
+  history!: Change[];
 }
 
 export const FactConnection = ConnectionType("Fact", Fact, "fact");

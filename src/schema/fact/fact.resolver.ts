@@ -1,7 +1,9 @@
 // `sources` is resolved once here for every type implementing Fact: the concrete type's
 // name tells which kind of fact the parent row is.
 import type { GraphQLResolveInfo } from "graphql";
-import { Args, Ctx, FieldResolver, Info, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, Info, Resolver, Root } from "type-graphql";
+import { Change } from "../change/change.type";
+import { Claim } from "../claim/claim.type";
 import type { Context } from "../context";
 import { ArticleConnection } from "../article/article.type";
 import { connectionFromList } from "../common/list-connection";
@@ -19,5 +21,24 @@ export class FactResolver {
     @Info() info: GraphQLResolveInfo,
   ) {
     return connectionFromList(await loaders.sources(factKindOfType(info.parentType.name)).load(fact.id), page);
+  }
+
+  // Batched: one statement for the claims of every fact of a type at this level (loaders.ts).
+  @FieldResolver(() => [Claim])
+  async claims(
+    @Root() fact: { id: string },
+    @Arg("field", () => String, { nullable: true, description: "Only the claims about this field, e.g. `aliases`." })
+    field: string | null | undefined,
+    @Ctx() { loaders }: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    const claims = await loaders.claims(factKindOfType(info.parentType.name)).load(fact.id);
+    return field ? claims.filter((claim) => claim.field === field) : claims;
+  }
+
+  // Batched like claims: one statement per level.
+  @FieldResolver(() => [Change])
+  history(@Root() fact: { id: string }, @Ctx() { loaders }: Context) {
+    return loaders.history().load(fact.id);
   }
 }

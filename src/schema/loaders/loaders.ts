@@ -18,6 +18,9 @@ import {
 } from "./read-model";
 import { planSelection, type ReadPlan } from "./read-plan";
 import { SelectionReader } from "./read-sql";
+import { claimedFields } from "../../claims/claim-fields";
+import { deriveCurrent } from "../../claims/derive";
+import { asClaimInput, claimsOf } from "../../claims/recompute";
 
 /** Ids are UUIDs in the database; any other string cannot match a row (and must not reach SQL). */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -240,6 +243,45 @@ export class Loaders {
     );
   }
 
+  /**
+   * The claims on facts of one kind, each with its article and whether it is current under the
+   * merge rule (derive.ts): one statement for all the facts asked at one level. Ordered by the
+   * fields' order in claim-fields.ts, then by source (oldest article first, the editor last).
+   */
+  claims(kind: FactKind): DataLoader<string, ClaimRow[]> {
+    return this.memo(`claims:${kind}`, () =>
+      new DataLoader(async (factIds) => {
+        const claims = await claimsOf(this.prisma, kind, factIds.filter(isUuid));
+        const fieldOrder = Object.keys(claimedFields[kind]);
+        return groupBy(factIds, claims, (claim) => [claim.factId]).map((list) => {
+          const { current } = deriveCurrent(kind, list.map(asClaimInput));
+          const sourceTime = (claim: ClaimRow) => claim.article?.publishedOn.getTime() ?? Number.MAX_SAFE_INTEGER;
+          return list
+            .map((claim) => ({ ...claim, current: current.has(claim.id) }))
+            .sort(
+              (a, b) =>
+                fieldOrder.indexOf(a.field) - fieldOrder.indexOf(b.field) ||
+                sourceTime(a) - sourceTime(b) ||
+                (a.article?.slug ?? "").localeCompare(b.article?.slug ?? ""),
+            );
+        });
+      }),
+    );
+  }
+
+  /** The change log of facts, oldest first: one statement for all the facts asked at one level. */
+  history(): DataLoader<string, Awaited<ReturnType<PrismaClient["change"]["findMany"]>>> {
+    return this.memo("history", () =>
+      new DataLoader(async (ids) => {
+        const changes = await this.prisma.change.findMany({
+          where: { entityId: { in: ids.filter(isUuid) } },
+          orderBy: { seq: "asc" },
+        });
+        return groupBy(ids, changes, (change) => [change.entityId]);
+      }),
+    );
+  }
+
   private memo<V>(key: string, create: () => DataLoader<string, V>): DataLoader<string, V> {
     let loader = this.cache.get(key) as DataLoader<string, V> | undefined;
     if (!loader) {
@@ -249,6 +291,8 @@ export class Loaders {
     return loader;
   }
 }
+
+type ClaimRow = Awaited<ReturnType<typeof claimsOf>>[number] & { current?: boolean };
 
 /** Puts each row under every key it belongs to, keeping the rows' order, one list per key. */
 function groupBy<Row>(

@@ -115,10 +115,17 @@ export async function deleteWithDependents(tx: Tx, model: ModelName, id: string,
   return levels.flat();
 }
 
-/** Source links are polymorphic (no foreign key): a deleted fact's links go with it. */
+/** Source links and claims are polymorphic (no foreign key): a deleted fact's go with it. */
 async function forgetSources(tx: Tx, model: ModelName, ids: string[]): Promise<void> {
   const kind = (Object.keys(factKinds) as FactKind[]).find((k) => factKinds[k].model === model);
-  if (kind) await tx.factSource.deleteMany({ where: { factKind: kind, factId: { in: ids } } });
+  if (kind) {
+    await tx.factSource.deleteMany({ where: { factKind: kind, factId: { in: ids } } });
+    await tx.claim.deleteMany({ where: { factKind: kind, factId: { in: ids } } });
+  }
+  // Claims that name a deleted row (a meeting's place, a ceasefire's party) no longer can:
+  // recomputing would point at a row that is gone.
+  await tx.$executeRaw`DELETE FROM "claim" WHERE jsonb_typeof("value") = 'string' AND "value" #>> '{}' = ANY(${ids}::text[])`;
+  await tx.$executeRaw`UPDATE "claim" SET "value" = "value" - ${ids}::text[] WHERE jsonb_typeof("value") = 'array' AND "value" ?| ${ids}::text[]`;
 }
 
 async function directReferences(tx: Tx, model: ModelName, id: string) {

@@ -9,7 +9,12 @@ import type { ModelName, Rows } from "../../database/rows";
 import { nextUpdatedAt } from "../../database/updated-at";
 import { BadUserInputError } from "../../errors";
 import type { Context } from "../context";
+import { factKinds } from "../fact/fact-kind";
 import { isUuid } from "../loaders/loaders";
+import { recordEditorClaims } from "../../claims/editor-claims";
+import { type ChangeEntry, logChanges } from "../../claims/history";
+import { claimedValues, recompute, sameValue } from "../../claims/recompute";
+import type { FactKind } from "../../generated/prisma/client";
 import { DeletePayload } from "./delete-payload.type";
 import { deleteWithDependents } from "./dependents";
 import { claimIfUnchanged, PRECONDITION_ARGUMENT, PRECONDITION_DESCRIPTION } from "./precondition";
@@ -47,8 +52,12 @@ export function writeResolver<M extends ModelName>(spec: Writable<M>) {
       const actor = viewer!.subject;
       return prisma.$transaction(async (tx) => {
         await checkReferences(tx, spec, values);
-        const row = await writer(tx).create({ data: { ...columnsOf(spec, values), createdBy: actor, updatedBy: actor } });
-        await finishWrite(tx, spec, row as Rows[M], values, actor);
+        const created = await writer(tx).create({ data: { ...columnsOf(spec, values), createdBy: actor, updatedBy: actor } });
+        await finishWrite(tx, spec, created as Rows[M], values, actor);
+        const row = await settleEdit(tx, spec, created, values, actor);
+        await logChanges(tx, { actor, via: `create${spec.name}` }, [
+          { entityType: spec.name, entityId: row.id as string, action: "CREATED", before: null, after: snapshot(spec, row) },
+        ]);
         return row;
       });
     }
@@ -75,11 +84,17 @@ export function writeResolver<M extends ModelName>(spec: Writable<M>) {
         if (!existing) throw notFound(spec.model, id);
         checkRules(spec, { ...existing, ...values });
         await checkReferences(tx, spec, values);
-        const row = await writer(tx).update({
+        const updated = await writer(tx).update({
           where: { id },
           data: { ...columnsOf(spec, values), updatedBy: actor, updatedAt: nextUpdatedAt(existing.updatedAt as Date) },
         });
-        await finishWrite(tx, spec, row as Rows[M], values, actor);
+        await finishWrite(tx, spec, updated as Rows[M], values, actor);
+        const row = await settleEdit(tx, spec, updated, values, actor);
+        const [before, after] = difference(snapshot(spec, existing), snapshot(spec, row));
+        const entries: ChangeEntry[] = [{ entityType: spec.name, entityId: id, action: "UPDATED", before, after }];
+        // An article's new date can change which article is the most recent for its facts.
+        if (spec.model === "article" && "publishedOn" in before) entries.push(...(await recomputeClaimedBy(tx, id, actor)));
+        await logChanges(tx, { actor, via: `update${spec.name}` }, entries);
         return row;
       });
     }
@@ -100,13 +115,25 @@ export function writeResolver<M extends ModelName>(spec: Writable<M>) {
       cascade: boolean,
       @Arg(PRECONDITION_ARGUMENT, () => DateTimeISOResolver, { nullable: true, description: PRECONDITION_DESCRIPTION })
       expectedUpdatedAt: Date | null | undefined,
-      @Ctx() { prisma }: Context,
+      @Ctx() { prisma, viewer }: Context,
     ): Promise<DeletePayload> {
+      const actor = viewer!.subject;
       return prisma.$transaction(async (tx) => {
         await claimOrNotFound(tx, spec.model, id, expectedUpdatedAt);
         const existing = isUuid(id) ? await writer(tx).findUnique({ where: { id } }) : null;
         if (!existing) throw notFound(spec.model, id);
+        // An article's claims go with it (foreign key): the facts it spoke of are recomputed.
+        const claimed = spec.model === "article" ? await claimedFacts(tx, id) : [];
         const removed = await deleteWithDependents(tx, spec.model, id, cascade);
+        const entries: ChangeEntry[] = removed.map((row, i) => ({
+          entityType: i === 0 ? spec.name : typeNameOf(row.model),
+          entityId: row.id,
+          action: "DELETED",
+          before: i === 0 ? snapshot(spec, existing) : { deletedWith: { type: spec.name, id } },
+          after: null,
+        }));
+        if (claimed.length > 0) entries.push(...(await recomputeFacts(tx, claimed, actor)));
+        await logChanges(tx, { actor, via: `delete${spec.name}` }, entries);
         return { id, removed: removed.map((row) => ({ table: row.model, id: row.id })) };
       });
     }
@@ -141,4 +168,67 @@ async function finishWrite<M extends ModelName>(
       skipDuplicates: true,
     });
   }
+}
+
+/**
+ * After an editor's write: the given values become the editor's claims (which win over
+ * articles) and the row is recomputed from all its claims; returns the row as it now is.
+ */
+async function settleEdit<M extends ModelName>(
+  tx: Tx,
+  spec: Writable<M>,
+  row: Record<string, unknown>,
+  values: Record<string, unknown>,
+  actor: string,
+): Promise<Record<string, unknown>> {
+  if (!spec.kind) return row;
+  await recordEditorClaims(tx, spec.kind, row.id as string, values, actor);
+  const changed = await recompute(tx, spec.kind, [row.id as string], actor);
+  return changed.length > 0 ? ((await rowsOf(tx, spec.model).findUnique({ where: { id: row.id } })) ?? row) : row;
+}
+
+const rowsOf = (tx: Tx, model: ModelName) => tx[model] as unknown as RowWriter;
+
+/** The GraphQL type of a table's rows, for the change log ("personRole" -> "PersonRole"). */
+const typeNameOf = (model: ModelName): string =>
+  Object.values(factKinds).find((kind) => kind.model === model)?.typeName ?? model[0].toUpperCase() + model.slice(1);
+
+/** The row's fields a client wrote (not the audit columns), as JSON for the change log. */
+function snapshot(spec: FieldTable, row: Record<string, unknown>): Record<string, unknown> {
+  const values = Object.fromEntries(Object.keys(spec.fields).filter((field) => field in row).map((field) => [field, row[field]]));
+  return spec.kind ? { ...claimedValues(spec.kind, row), ...json(values) } : json(values);
+}
+
+function json(values: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(values).map(([field, value]) => [field, value instanceof Date ? value.toISOString().slice(0, 10) : value ?? null]),
+  );
+}
+
+function difference(before: Record<string, unknown>, after: Record<string, unknown>): [Record<string, unknown>, Record<string, unknown>] {
+  const changed = Object.keys(after).filter((field) => !sameValue(before[field], after[field]));
+  return [
+    Object.fromEntries(changed.map((field) => [field, before[field] ?? null])),
+    Object.fromEntries(changed.map((field) => [field, after[field] ?? null])),
+  ];
+}
+
+async function claimedFacts(tx: Tx, articleId: string): Promise<{ factKind: FactKind; factId: string }[]> {
+  return tx.claim.findMany({ where: { articleId }, select: { factKind: true, factId: true }, distinct: ["factKind", "factId"] });
+}
+
+async function recomputeClaimedBy(tx: Tx, articleId: string, actor: string): Promise<ChangeEntry[]> {
+  return recomputeFacts(tx, await claimedFacts(tx, articleId), actor);
+}
+
+async function recomputeFacts(tx: Tx, facts: { factKind: FactKind; factId: string }[], actor: string): Promise<ChangeEntry[]> {
+  const entries: ChangeEntry[] = [];
+  const kinds = [...new Set(facts.map((fact) => fact.factKind))].sort();
+  for (const kind of kinds) {
+    const ids = facts.filter((fact) => fact.factKind === kind).map((fact) => fact.factId).sort();
+    for (const change of await recompute(tx, kind, ids, actor)) {
+      entries.push({ entityType: factKinds[kind].typeName, entityId: change.id, action: "UPDATED", before: change.before, after: change.after });
+    }
+  }
+  return entries;
 }

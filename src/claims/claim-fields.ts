@@ -1,0 +1,106 @@
+// Which fields of each kind of fact are claimed by sources, and how their values are merged.
+// A fact's natural key (slug, ISO code, or the parent ids of a delegation or member) is not
+// claimed: it names the fact, it is not something a source says about it.
+import type { FactKind } from "../generated/prisma/client";
+
+export type Merge =
+  /** One current value: the editor's, else the most recent article's (see derive.ts). */
+  | "single"
+  /** The union of what every source says (aliases; a ceasefire's parties). */
+  | "set";
+
+export interface ClaimedField {
+  merge: Merge;
+  /** Stored as an ISO date string in the claim, a Date in the row. */
+  date?: boolean;
+  /** The row's column cannot be null: with no claim left, the row keeps its value. */
+  required?: boolean;
+  /** Not a column: a ceasefire's parties are rows of their own. */
+  parties?: "countryId" | "organizationId";
+}
+
+const single: ClaimedField = { merge: "single" };
+const required: ClaimedField = { merge: "single", required: true };
+const date: ClaimedField = { merge: "single", date: true };
+const aliases: ClaimedField = { merge: "set" };
+
+export const claimedFields: Record<FactKind, Record<string, ClaimedField>> = {
+  COUNTRY: { name: required, aliases },
+  PLACE: { name: required, aliases, description: single, countryId: single },
+  ORGANIZATION: { name: required, aliases, kind: required, description: single, countryId: single },
+  PERSON: { name: required, aliases, isNamed: required, description: single, nationalityId: single },
+  PERSON_ROLE: {
+    personId: required,
+    title: required,
+    status: required,
+    organizationId: single,
+    countryId: single,
+    startDate: date,
+    endDate: date,
+  },
+  CEASEFIRE: {
+    name: required,
+    startDate: date,
+    endDate: date,
+    status: required,
+    monitoringMechanism: single,
+    summary: single,
+    partyCountryIds: { merge: "set", parties: "countryId" },
+    partyOrganizationIds: { merge: "set", parties: "organizationId" },
+  },
+  MEETING: {
+    title: required,
+    date,
+    purpose: single,
+    summary: single,
+    placeId: single,
+    hostId: single,
+    mediatorId: single,
+    mediatorCountryId: single,
+    ceasefireId: single,
+  },
+  DELEGATION: { leaderId: single, description: single },
+  DELEGATION_MEMBER: { role: required, roleNote: single, attendance: required },
+  STATEMENT: {
+    summary: required,
+    quote: single,
+    channel: single,
+    date,
+    speakerPersonId: single,
+    speakerOrganizationId: single,
+    speakerCountryId: single,
+    ceasefireId: single,
+  },
+  REPORTED_FIGURE: {
+    statementId: required,
+    ceasefireId: required,
+    metric: required,
+    value: required,
+    qualifier: required,
+    quote: single,
+  },
+  PLAN: {
+    title: required,
+    summary: required,
+    area: single,
+    deadline: date,
+    nextPhase: single,
+    responsibleOrganizationId: single,
+    targetOrganizationId: single,
+    approvedById: single,
+  },
+};
+
+/** A row value as a claim's JSON value: dates as `YYYY-MM-DD`; null and empty lists say nothing. */
+export function toClaimValue(value: unknown): unknown {
+  if (value === undefined || value === null) return null;
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (Array.isArray(value) && value.length === 0) return null;
+  return value;
+}
+
+/** A claim's JSON value as the row's column value. */
+export function fromClaimValue(spec: ClaimedField, value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  return spec.date ? new Date(`${value as string}T00:00:00Z`) : value;
+}

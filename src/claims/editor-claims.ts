@@ -1,0 +1,33 @@
+// An editor's create/update through the API is a claim too, one that wins over every article
+// (derive.ts): re-recording an article does not undo an edit. The row is then recomputed from
+// all claims, so it reads the same whether the edit came before or after the articles.
+import type { FactKind } from "../generated/prisma/client";
+import { Prisma } from "../generated/prisma/client";
+import { claimedFields } from "./claim-fields";
+import type { Tx } from "./recompute";
+
+/** Records the editor's values for the claimed fields given in `values` (replacing earlier ones). */
+export async function recordEditorClaims(
+  tx: Tx,
+  kind: FactKind,
+  factId: string,
+  values: Record<string, unknown>,
+  actor: string,
+): Promise<void> {
+  const given = Object.entries(values).filter(
+    ([field, value]) => field in claimedFields[kind] && value !== undefined && !(claimedFields[kind][field].parties && value === null),
+  );
+  if (given.length === 0) return;
+  await tx.claim.deleteMany({
+    where: { articleId: null, factKind: kind, factId, field: { in: given.map(([field]) => field) } },
+  });
+  await tx.claim.createMany({
+    data: given.map(([field, value]) => ({
+      factKind: kind,
+      factId,
+      field,
+      value: value === null ? Prisma.JsonNull : ((value instanceof Date ? value.toISOString().slice(0, 10) : value) as Prisma.InputJsonValue),
+      createdBy: actor,
+    })),
+  });
+}

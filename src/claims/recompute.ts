@@ -1,0 +1,110 @@
+// Brings facts' rows in line with their claims: each row's claimed columns (and a ceasefire's
+// party rows) are set to the current values derive.ts computes. A row already right is not
+// written (its updatedAt stays), so recomputing twice changes nothing.
+import type { FactKind, Prisma, PrismaClient } from "../generated/prisma/client";
+import { nextUpdatedAt } from "../database/updated-at";
+import { factKinds } from "../schema/fact/fact-kind";
+import { claimedFields, fromClaimValue, toClaimValue } from "./claim-fields";
+import { type ClaimInput, deriveCurrent } from "./derive";
+
+export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+
+/** What recomputing changed in one row: the changed fields' old and new values (as JSON). */
+export interface RowChange {
+  kind: FactKind;
+  id: string;
+  before: Record<string, unknown>;
+  after: Record<string, unknown>;
+  /** Party rows (or other rows than the fact's own) added or removed. */
+  extraRows: number;
+}
+
+interface RowTable {
+  findMany(args: object): Promise<Record<string, unknown>[]>;
+  update(args: object): Promise<Record<string, unknown>>;
+}
+
+/** The claims of the given facts, with their articles' date and slug, for deriveCurrent. */
+export async function claimsOf(tx: Tx | PrismaClient, kind: FactKind, ids: string[]) {
+  return tx.claim.findMany({
+    where: { factKind: kind, factId: { in: ids } },
+    include: { article: { select: { slug: true, publishedOn: true, title: true, id: true } } },
+    orderBy: [{ field: "asc" }, { id: "asc" }],
+  });
+}
+
+export function asClaimInput(claim: { id: string; field: string; value: Prisma.JsonValue; article: { slug: string; publishedOn: Date } | null }): ClaimInput {
+  return { id: claim.id, field: claim.field, value: claim.value, article: claim.article };
+}
+
+/** Recomputes the rows of `ids` (of one kind) from their claims; returns the rows that changed. */
+export async function recompute(tx: Tx, kind: FactKind, ids: string[], actor: string): Promise<RowChange[]> {
+  if (ids.length === 0) return [];
+  const fields = claimedFields[kind];
+  const table = tx[factKinds[kind].model] as unknown as RowTable;
+  // Lock the rows first (in id order, kinds in a fixed order: no deadlocks), so that two imports
+  // naming the same fact at once recompute it one after the other, the second seeing the first's
+  // claims: neither's contribution is lost, whichever commits first. NO KEY UPDATE, the lock an
+  // UPDATE of non-key columns takes, does not block rows that merely refer to these (foreign keys).
+  const tableName = factKinds[kind].model.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+  await tx.$queryRawUnsafe(`SELECT 1 FROM "${tableName}" WHERE "id" = ANY($1::uuid[]) ORDER BY "id" FOR NO KEY UPDATE`, ids);
+  const [claims, rows] = await Promise.all([
+    claimsOf(tx, kind, ids),
+    table.findMany({ where: { id: { in: ids } }, orderBy: { id: "asc" } }),
+  ]);
+  const parties = kind === "CEASEFIRE" ? await tx.ceasefireParty.findMany({ where: { ceasefireId: { in: ids } } }) : [];
+  const changes: RowChange[] = [];
+  for (const row of rows) {
+    const id = row.id as string;
+    const { values } = deriveCurrent(kind, claims.filter((claim) => claim.factId === id).map(asClaimInput));
+    const data: Record<string, unknown> = {};
+    const change: RowChange = { kind, id, before: {}, after: {}, extraRows: 0 };
+    for (const [field, spec] of Object.entries(fields)) {
+      if (!(field in values)) continue;
+      if (spec.parties) {
+        const side = spec.parties;
+        const wanted = new Set((values[field] as string[] | null) ?? []);
+        const have = parties.filter((party) => party.ceasefireId === id && party[side] !== null);
+        const stale = have.filter((party) => !wanted.has(party[side]!));
+        const missing = [...wanted].filter((other) => !have.some((party) => party[side] === other));
+        if (stale.length === 0 && missing.length === 0) continue;
+        if (stale.length > 0) await tx.ceasefireParty.deleteMany({ where: { id: { in: stale.map((party) => party.id) } } });
+        if (missing.length > 0) {
+          await tx.ceasefireParty.createMany({ data: missing.map((other) => ({ ceasefireId: id, [side]: other, createdBy: actor })) });
+        }
+        change.before[field] = have.map((party) => party[side]);
+        change.after[field] = [...wanted];
+        change.extraRows += stale.length + missing.length;
+        continue;
+      }
+      const value = fromClaimValue(spec, values[field]);
+      if (sameValue(row[field], value)) continue;
+      data[field] = value;
+      change.before[field] = toClaimValue(row[field]);
+      change.after[field] = toClaimValue(value);
+    }
+    if (Object.keys(data).length > 0) {
+      await table.update({
+        where: { id },
+        data: { ...data, updatedBy: actor, updatedAt: nextUpdatedAt(row.updatedAt as Date) },
+      });
+    }
+    if (Object.keys(change.after).length > 0) changes.push(change);
+  }
+  return changes;
+}
+
+export function sameValue(stored: unknown, given: unknown): boolean {
+  if (stored instanceof Date && given instanceof Date) return stored.getTime() === given.getTime();
+  if (Array.isArray(stored) && Array.isArray(given)) return JSON.stringify(stored) === JSON.stringify(given);
+  return (stored ?? null) === (given ?? null);
+}
+
+/** The claimed fields of a row, as claim values (for a history entry of a created or deleted fact). */
+export function claimedValues(kind: FactKind, row: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(claimedFields[kind])
+      .filter(([field, spec]) => !spec.parties && field in row)
+      .map(([field]) => [field, toClaimValue(row[field])]),
+  );
+}
