@@ -239,9 +239,9 @@ describe("npm run import", () => {
   }
 
   test("the seed loads, and loading it again changes nothing", async () => {
-    expect(await runEntry("cli/seed", database.env)).toEqual({ code: 0, stdout: "loaded 1 article(s) with 58 sourced facts\n", stderr: "" });
+    expect(await runEntry("cli/seed", database.env)).toEqual({ code: 0, stdout: "loaded 1 article(s) with 58 sourced facts (119 rows written)\n", stderr: "" });
     const before = await snapshot();
-    expect(await runImport([SEED_FILE])).toEqual({ code: 0, stdout: `recorded ${SEED_FILE}: 58 sourced facts\n`, stderr: "" });
+    expect(await runImport([SEED_FILE])).toEqual({ code: 0, stdout: `${SEED_FILE} is already recorded as it is: nothing changed (58 sourced facts)\n`, stderr: "" });
     expect(await snapshot()).toEqual(before);
   }, CLI_TIMEOUT_MS);
 
@@ -295,7 +295,7 @@ describe("npm run import", () => {
     test("LIMIT_BODY_BYTES lowers it", async () => {
       const file = write("small.json", { article: { slug: "2026-03-06-small", title: "t", publisher: "p", publishedOn: "2026-03-06" } });
       const result = await runImport([file], { LIMIT_BODY_BYTES: "1024" });
-      expect(result).toEqual({ code: 0, stdout: `recorded ${file}: 0 sourced facts\n`, stderr: "" });
+      expect(result).toEqual({ code: 0, stdout: `recorded ${file}: 0 sourced facts (1 rows written)\n`, stderr: "" });
       const padded = write("padded.json", JSON.stringify({ article: { slug: "2026-03-06-padded", title: "t", publisher: "p", publishedOn: "2026-03-06" } }).padEnd(1025));
       expect((await runImport([padded], { LIMIT_BODY_BYTES: "1024" })).stderr).toBe(
         `import: ${padded} is 1025 bytes, over the limit of 1024 (LIMIT_BODY_BYTES, the API's limit on a request body); pass --max-bytes N to raise it\n`,
@@ -304,7 +304,7 @@ describe("npm run import", () => {
 
     test("--max-bytes raises it", async () => {
       const file = write("large.json", large);
-      expect(await runImport(["--max-bytes", "1000000", file])).toEqual({ code: 0, stdout: `recorded ${file}: 300 sourced facts\n`, stderr: "" });
+      expect(await runImport(["--max-bytes", "1000000", file])).toEqual({ code: 0, stdout: `recorded ${file}: 300 sourced facts (601 rows written)\n`, stderr: "" });
     }, CLI_TIMEOUT_MS);
 
     test.each([
