@@ -85,7 +85,7 @@ onEmbedded("one process per embedded data directory", () => {
     });
 
     test.each([
-      ["cli/import", "import", () => [articleFile], `stop it or send the document to that server's recordArticle mutation (README, "Adding an article")`],
+      ["cli/import", "import", () => [articleFile], `stop it or send the document to that server's recordArticle mutation (docs/recording-articles.md)`],
       ["cli/seed", "db:seed", () => [], "stop it first (a server loads the seed itself into an empty database)"],
       ["cli/migrate", "db:migrate", () => [], "stop it first (a server applies pending migrations itself at start)"],
     ])("%s is refused with one line naming the server", async (entry, name, args, advice) => {
@@ -104,7 +104,7 @@ onEmbedded("one process per embedded data directory", () => {
 
       expect(await runEntryWithArgs("cli/import", [articleFile], env())).toEqual({
         code: 0,
-        stdout: `recorded ${articleFile}: 0 sourced facts\n`,
+        stdout: `recorded ${articleFile}: 0 sourced facts (1 rows written)\n`,
         stderr: "",
       });
       expect(fs.existsSync(lockPath)).toBe(false);
@@ -131,10 +131,10 @@ onEmbedded("one process per embedded data directory", () => {
     ])("a lock left by %s is taken over", async (_case, left) => {
       const stale = { ...left(), command: "server", url: "http://127.0.0.1:4000/graphql", token: "left-behind" };
       fs.writeFileSync(lockPath, JSON.stringify(stale));
-      // The import answers "recorded" only when it could open the directory; the article exists already.
+      // The import answers only when it could open the directory; the article exists already.
       expect(await runEntryWithArgs("cli/import", [articleFile], env())).toEqual({
         code: 0,
-        stdout: `recorded ${articleFile}: 0 sourced facts\n`,
+        stdout: `${articleFile} is already recorded as it is: nothing changed (0 sourced facts)\n`,
         stderr: "",
       });
       expect(fs.existsSync(lockPath)).toBe(false);
