@@ -30,6 +30,7 @@ import {
 } from "graphql";
 import type { RequestHooks, RequestPlugin } from "../plugins/request-plugins";
 import { LimitCode, LimitExceededError } from "./limit-error";
+import { fragmentsOf } from "../document-fragments";
 
 export interface OperationLimits {
   maxDepth: number;
@@ -157,10 +158,7 @@ export function operationLimitsPlugin(limits: OperationLimits): RequestPlugin {
   const hooks: RequestHooks = {
     didResolveOperation({ schema, document, operation, request }) {
       if (!operation) return; // Apollo answers that itself
-      const fragments = new Map<string, FragmentDefinitionNode>();
-      for (const definition of document.definitions) {
-        if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
-      }
+      const fragments = fragmentsOf(document);
       checkOperationLimits(measureOperation(schema, operation, fragments, request.variables), limits);
     },
   };

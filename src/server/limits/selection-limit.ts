@@ -15,7 +15,6 @@
 // INTERNAL_SERVER_ERROR). So the GraphQL HTTP handler asks this module first (graphql-http.ts).
 import {
   type DocumentNode,
-  type FragmentDefinitionNode,
   GraphQLError,
   Kind,
   type OperationDefinitionNode,
@@ -23,6 +22,7 @@ import {
   type SelectionSetNode,
 } from "graphql";
 import { LimitCode, LimitExceededError } from "./limit-error";
+import { fragmentsOf } from "../document-fragments";
 
 /** Root fields that answer with the whole schema: introspection's, and federation's SDL. */
 const SCHEMA_FIELDS = new Set(["__schema", "_service"]);
@@ -50,10 +50,7 @@ const COUNT_CAP = Number.MAX_SAFE_INTEGER;
  * count nothing here (validation refuses both).
  */
 export function measureDocument(document: DocumentNode): DocumentMeasure {
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const definition of document.definitions) {
-    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
-  }
+  const fragments = fragmentsOf(document);
   const sizes = new Map<string, Size | "in progress">();
   const bounded = (value: number) => Math.min(value, COUNT_CAP);
 

@@ -14,6 +14,7 @@ import express, { type Request, type Response, type NextFunction, type Router } 
 import { renderPlaygroundPage, type RenderPageOptions } from "@apollographql/graphql-playground-html";
 import { pageSecurityHeaders } from "./page-security";
 import { Kind, parse, visit, type DefinitionNode, type FragmentDefinitionNode, type OperationDefinitionNode } from "graphql";
+import { fragmentsOf } from "../document-fragments";
 
 /** One preloaded Playground tab. */
 export interface PlaygroundTab {
@@ -126,10 +127,7 @@ function renderPage(options: PlaygroundOptions, assetsUrl: string): string {
  */
 export function tabsFromExamples(source: string): PlaygroundTab[] {
   const document = parse(source);
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const definition of document.definitions) {
-    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
-  }
+  const fragments = fragmentsOf(document);
   const lines = source.split(/\r\n|\r|\n/);
 
   const tabs: PlaygroundTab[] = [];
@@ -176,7 +174,7 @@ function parseVariables(json: string, operationName: string): Record<string, unk
 }
 
 /** The operation's source text followed by the fragments it needs, in file order. */
-function queryText(source: string, operation: OperationDefinitionNode, fragments: Map<string, FragmentDefinitionNode>): string {
+function queryText(source: string, operation: OperationDefinitionNode, fragments: ReadonlyMap<string, FragmentDefinitionNode>): string {
   const needed = new Set<string>();
   const collect = (node: DefinitionNode) =>
     visit(node, {

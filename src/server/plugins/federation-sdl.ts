@@ -6,6 +6,7 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import { type FragmentDefinitionNode, GraphQLError, Kind, type SelectionSetNode } from "graphql";
 import type { RequestHooks, RequestPlugin } from "./request-plugins";
+import { fragmentsOf } from "../document-fragments";
 
 export const ROUTER_SECRET_HEADER = "x-newsgraph-router-secret";
 export const INTROSPECTION_DISABLED = "INTROSPECTION_DISABLED";
@@ -16,10 +17,7 @@ export function federationSdlPlugin(options: { introspection: boolean; routerSec
   const hooks: RequestHooks = {
     didResolveOperation({ operation, document, request }) {
       if (!operation || operation.operation !== "query") return;
-      const fragments = new Map<string, FragmentDefinitionNode>();
-      for (const definition of document.definitions) {
-        if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
-      }
+      const fragments = fragmentsOf(document);
       if (!selectsRootField(operation.selectionSet, fragments, "_service")) return;
       const sent = request.http?.headers.get(ROUTER_SECRET_HEADER);
       // Compared as digests: equal lengths for timingSafeEqual, and no early exit on a prefix.
