@@ -83,6 +83,9 @@ export const name = singleLineText.trim().min(1, "must not be empty").max(300, "
 export const text = multiLineText.trim().min(1, "must not be empty").max(4000, "must be at most 4000 characters");
 export const aliases = z.array(name).max(50, "must have at most 50 entries");
 export const url = singleLineText.max(2000).pipe(z.url());
+/** A calendar date as the API and documents write it (`YYYY-MM-DD`, in UTC like the stored dates). */
+export const isoDay = (date: Date): string => date.toISOString().slice(0, 10);
+
 /** Calendar dates between 1900 and 2100: anything else is a typo in news data. */
 export const calendarDate = z
   .date()

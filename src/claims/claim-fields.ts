@@ -2,6 +2,7 @@
 // A fact's natural key (slug, ISO code, or the parent ids of a delegation or member) is not
 // claimed: it names the fact, it is not something a source says about it.
 import type { FactKind } from "../generated/prisma/client";
+import { isoDay } from "../validation";
 
 export type Merge =
   /** One current value: the editor's, else the most recent article's (see derive.ts). */
@@ -94,7 +95,7 @@ export const claimedFields: Record<FactKind, Record<string, ClaimedField>> = {
 /** A row value as a claim's JSON value: dates as `YYYY-MM-DD`; null and empty lists say nothing. */
 export function toClaimValue(value: unknown): unknown {
   if (value === undefined || value === null) return null;
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (value instanceof Date) return isoDay(value);
   if (Array.isArray(value) && value.length === 0) return null;
   return value;
 }

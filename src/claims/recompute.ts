@@ -94,6 +94,32 @@ export async function recompute(tx: Tx, kind: FactKind, ids: string[], actor: st
   return changes;
 }
 
+/**
+ * Facts in the one order every writer locks rows in (kinds in factKinds' order, ids sorted
+ * within a kind), so that concurrent imports and edits cannot deadlock (see recompute).
+ */
+export function inLockOrder<Fact extends { factKind: FactKind; factId: string }>(facts: Iterable<Fact>): Fact[] {
+  const kinds = Object.keys(factKinds);
+  return [...facts].sort(
+    (a, b) => kinds.indexOf(a.factKind) - kinds.indexOf(b.factKind) || (a.factId < b.factId ? -1 : a.factId > b.factId ? 1 : 0),
+  );
+}
+
+/** Recomputes facts of any kinds, in lock order; returns the rows that changed. */
+export async function recomputeFacts(
+  tx: Tx,
+  facts: Iterable<{ factKind: FactKind; factId: string }>,
+  actor: string,
+): Promise<RowChange[]> {
+  const ordered = inLockOrder(facts);
+  const changes: RowChange[] = [];
+  for (const kind of new Set(ordered.map((fact) => fact.factKind))) {
+    const ids = [...new Set(ordered.filter((fact) => fact.factKind === kind).map((fact) => fact.factId))];
+    changes.push(...(await recompute(tx, kind, ids, actor)));
+  }
+  return changes;
+}
+
 export function sameValue(stored: unknown, given: unknown): boolean {
   if (stored instanceof Date && given instanceof Date) return stored.getTime() === given.getTime();
   if (Array.isArray(stored) && Array.isArray(given)) return JSON.stringify(stored) === JSON.stringify(given);

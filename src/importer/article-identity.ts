@@ -7,6 +7,7 @@
 // stored without one: otherwise any story could take over a URL-less article's slug. A record's
 // identity is corrected with updateArticle, not by a document. Title, agency and facts are
 // content, and may change.
+import { isoDay } from "../validation";
 import type { ArticleDocument } from "./article-document";
 
 export interface StoredArticleIdentity {
@@ -35,12 +36,12 @@ export class ArticleConflictError extends Error {
 export function identityDifferences(stored: StoredArticleIdentity, article: ArticleDocument["article"]): string[] {
   const differences: string[] = [];
   if (stored.publisher !== article.publisher) differences.push("publisher");
-  if (stored.publishedOn.toISOString().slice(0, 10) !== article.publishedOn) differences.push("publishedOn");
+  if (isoDay(stored.publishedOn) !== article.publishedOn) differences.push("publishedOn");
   if (stored.url !== (article.url ?? null)) differences.push("url");
   return differences;
 }
 
 function describe(stored: StoredArticleIdentity): string {
-  const published = `published by ${stored.publisher} on ${stored.publishedOn.toISOString().slice(0, 10)}`;
+  const published = `published by ${stored.publisher} on ${isoDay(stored.publishedOn)}`;
   return stored.url ? `${published} at ${stored.url}` : published;
 }

@@ -16,7 +16,7 @@ import { checkArticleDocument } from "./check-document";
 import { InvalidDocumentError } from "./document-issues";
 import { claimedFields, toClaimValue } from "../claims/claim-fields";
 import { type ChangeEntry, logChanges } from "../claims/history";
-import { claimedValues, recompute, sameValue } from "../claims/recompute";
+import { claimedValues, inLockOrder, recomputeFacts, sameValue } from "../claims/recompute";
 import { factKinds } from "../schema/fact/fact-kind";
 
 type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
@@ -72,7 +72,7 @@ class ArticleImport {
     const stored = await tx.article.findUnique({ where: { slug: doc.article.slug } });
     const differences = stored ? identityDifferences(stored, doc.article) : [];
     if (stored && differences.length) throw new ArticleConflictError(stored, differences);
-    const article = await this.saveArticle({
+    const article = await this.saveArticle(stored, {
       ...doc.article,
       agency: doc.article.agency ?? null,
       url: doc.article.url ?? null,
@@ -258,53 +258,62 @@ class ArticleImport {
     });
     this.changes += staleLinks.length + newLinks.count + withdrawn.length;
 
-    // Every fact named or withdrawn from, kind by kind, in a fixed order.
-    const touched = new Map<FactKind, Set<string>>();
-    const touch = (kind: FactKind, id: string) => touched.set(kind, (touched.get(kind) ?? new Set()).add(id));
+    // Every fact named or withdrawn from, recomputed and logged in lock order.
+    const touched = new Map<string, { factKind: FactKind; factId: string }>();
+    const touch = (factKind: FactKind, factId: string) => touched.set(`${factKind}|${factId}`, { factKind, factId });
     this.facts.forEach((fact) => touch(fact.factKind, fact.factId));
     for (const key of claimChanges.keys()) {
       const [kind, id] = key.split("|");
       touch(kind as FactKind, id);
     }
-    for (const link of staleLinks) touch(link.factKind, link.factId);
+    staleLinks.forEach((link) => touch(link.factKind, link.factId));
+    const unlinked = new Set(staleLinks.map((link) => `${link.factKind}|${link.factId}`));
     const rowChanges = new Map<string, { before: Record<string, unknown>; after: Record<string, unknown> }>();
-    for (const kind of Object.keys(factKinds) as FactKind[]) {
-      const ids = [...(touched.get(kind) ?? [])].sort();
-      for (const change of await recompute(tx, kind, ids, this.actor)) {
-        if (!this.created.has(`${kind}|${change.id}`)) this.changes += 1;
-        this.changes += change.extraRows;
-        rowChanges.set(`${kind}|${change.id}`, change);
+    for (const change of await recomputeFacts(tx, touched.values(), this.actor)) {
+      if (!this.created.has(`${change.kind}|${change.id}`)) this.changes += 1;
+      this.changes += change.extraRows;
+      rowChanges.set(`${change.kind}|${change.id}`, change);
+    }
+    const createdRows = await this.createdRows();
+    for (const { factKind: kind, factId: id } of inLockOrder(touched.values())) {
+      const key = `${kind}|${id}`;
+      const typeName = factKinds[kind].typeName;
+      if (this.created.has(key)) {
+        log.push({ entityType: typeName, entityId: id, action: "CREATED", before: null, after: claimedValues(kind, createdRows.get(id) ?? {}) });
+        continue;
       }
-      for (const id of ids) {
-        const key = `${kind}|${id}`;
-        const typeName = factKinds[kind].typeName;
-        if (this.created.has(key)) {
-          const row = await (tx[factKinds[kind].model] as unknown as RowWriter<Record<string, unknown>>).findUnique({ where: { id } });
-          log.push({ entityType: typeName, entityId: id, action: "CREATED", before: null, after: claimedValues(kind, row ?? {}) });
-          continue;
-        }
-        const rowChange = rowChanges.get(key);
-        const claimChange = claimChanges.get(key);
-        const unlinked = staleLinks.some((link) => `${link.factKind}|${link.factId}` === key);
-        if (!rowChange && !claimChange && !unlinked) continue;
-        log.push({
-          entityType: typeName,
-          entityId: id,
-          action: "UPDATED",
-          before: { ...rowChange?.before, ...(claimChange ? { claims: claimChange.before } : {}), ...(unlinked ? { source: article.slug } : {}) },
-          after: { ...rowChange?.after, ...(claimChange ? { claims: claimChange.after } : {}), ...(unlinked ? { source: null } : {}) },
-        });
-      }
+      const rowChange = rowChanges.get(key);
+      const claimChange = claimChanges.get(key);
+      const wasUnlinked = unlinked.has(key);
+      if (!rowChange && !claimChange && !wasUnlinked) continue;
+      log.push({
+        entityType: typeName,
+        entityId: id,
+        action: "UPDATED",
+        before: { ...rowChange?.before, ...(claimChange ? { claims: claimChange.before } : {}), ...(wasUnlinked ? { source: article.slug } : {}) },
+        after: { ...rowChange?.after, ...(claimChange ? { claims: claimChange.after } : {}), ...(wasUnlinked ? { source: null } : {}) },
+      });
     }
     await logChanges(tx, { actor: this.actor, via: this.via, article }, [...this.articleLog, ...log]);
+  }
+
+  /** The rows this import created, as recomputed (for their CREATED entries): one read per kind. */
+  private async createdRows(): Promise<Map<string, Record<string, unknown>>> {
+    const rows = new Map<string, Record<string, unknown>>();
+    for (const kind of Object.keys(factKinds) as FactKind[]) {
+      const ids = [...this.created].filter((key) => key.startsWith(`${kind}|`)).map((key) => key.slice(kind.length + 1));
+      if (ids.length === 0) continue;
+      const table = this.tx[factKinds[kind].model] as unknown as { findMany(args: object): Promise<Record<string, unknown>[]> };
+      for (const row of await table.findMany({ where: { id: { in: ids } } })) rows.set(row.id as string, row);
+    }
+    return rows;
   }
 
   private readonly articleLog: ChangeEntry[] = [];
 
   /** The article's own row: its metadata is the latest version's. */
-  private async saveArticle(data: Record<string, unknown>): Promise<Rows["article"]> {
+  private async saveArticle(existing: Rows["article"] | null, data: Record<string, unknown>): Promise<Rows["article"]> {
     const where = { slug: data.slug as string };
-    const existing = await this.tx.article.findUnique({ where });
     const json = (row: Record<string, unknown>) =>
       Object.fromEntries(Object.keys(data).map((field) => [field, toClaimValue(row[field])]));
     if (!existing) {
@@ -326,7 +335,6 @@ class ArticleImport {
   }
 
   private async importMeeting(meeting: ArticleDocument["meetings"][number], at: string): Promise<void> {
-    const { tx } = this;
     const data = {
       slug: meeting.slug,
       title: meeting.title,

@@ -8,12 +8,13 @@ import { EDITOR_ROLE } from "../../auth/viewer";
 import type { ModelName, Rows } from "../../database/rows";
 import { nextUpdatedAt } from "../../database/updated-at";
 import { BadUserInputError } from "../../errors";
+import { isoDay } from "../../validation";
 import type { Context } from "../context";
 import { factKinds } from "../fact/fact-kind";
 import { isUuid } from "../loaders/loaders";
 import { recordEditorClaims } from "../../claims/editor-claims";
 import { type ChangeEntry, logChanges } from "../../claims/history";
-import { claimedValues, recompute, sameValue } from "../../claims/recompute";
+import { claimedValues, recompute, recomputeFacts as recomputeFactRows, sameValue } from "../../claims/recompute";
 import type { FactKind } from "../../generated/prisma/client";
 import { DeletePayload } from "./delete-payload.type";
 import { deleteWithDependents } from "./dependents";
@@ -201,7 +202,7 @@ function snapshot(spec: FieldTable, row: Record<string, unknown>): Record<string
 
 function json(values: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(
-    Object.entries(values).map(([field, value]) => [field, value instanceof Date ? value.toISOString().slice(0, 10) : value ?? null]),
+    Object.entries(values).map(([field, value]) => [field, value instanceof Date ? isoDay(value) : value ?? null]),
   );
 }
 
@@ -222,13 +223,11 @@ async function recomputeClaimedBy(tx: Tx, articleId: string, actor: string): Pro
 }
 
 async function recomputeFacts(tx: Tx, facts: { factKind: FactKind; factId: string }[], actor: string): Promise<ChangeEntry[]> {
-  const entries: ChangeEntry[] = [];
-  const kinds = [...new Set(facts.map((fact) => fact.factKind))].sort();
-  for (const kind of kinds) {
-    const ids = facts.filter((fact) => fact.factKind === kind).map((fact) => fact.factId).sort();
-    for (const change of await recompute(tx, kind, ids, actor)) {
-      entries.push({ entityType: factKinds[kind].typeName, entityId: change.id, action: "UPDATED", before: change.before, after: change.after });
-    }
-  }
-  return entries;
+  return (await recomputeFactRows(tx, facts, actor)).map((change) => ({
+    entityType: factKinds[change.kind].typeName,
+    entityId: change.id,
+    action: "UPDATED",
+    before: change.before,
+    after: change.after,
+  }));
 }
