@@ -14,6 +14,8 @@ export interface ServerProcess {
   pid: number;
   /** Peak resident set size so far (VmHWM), in MB. */
   peakRssMb(): number;
+  /** Resident set size now (VmRSS), in MB. */
+  rssMb(): number;
   /** CPU time the process has used so far (user + system), in ms. */
   cpuMs(): number;
   stop(): Promise<void>;
@@ -47,7 +49,7 @@ export interface StartOptions {
   databaseUrl: string;
   /** Write a V8 CPU profile of the newsgraph server into this directory when it stops. */
   cpuProfileDir?: string;
-  /** NODE_OPTIONS for the newsgraph server (e.g. V8 heap flags), to try settings; they come after, so win over, `npm start`'s. */
+  /** Node flags for the newsgraph server (e.g. V8 heap flags), to try settings; they come after, so win over, `npm start`'s. */
   nodeOptions?: string;
 }
 
@@ -55,9 +57,9 @@ export interface StartOptions {
 export async function startNewsgraph({ databaseUrl, cpuProfileDir, nodeOptions }: StartOptions): Promise<ServerProcess> {
   const port = await freePort();
   const args = cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${cpuProfileDir}`] : [];
-  return startProcess("newsgraph", [...args, path.join(ROOT, "dist", "src", "main.js")], port, {
-    // npm start's flags as NODE_OPTIONS, so that --server-node-options can override them.
-    NODE_OPTIONS: [...startNodeFlags(), ...(nodeOptions ? [nodeOptions] : [])].join(" "),
+  // On the command line, not in NODE_OPTIONS: it refuses most V8 flags (--liftoff-only among them).
+  const flags = [...startNodeFlags(), ...(nodeOptions?.split(/\s+/).filter(Boolean) ?? [])];
+  return startProcess("newsgraph", [...flags, ...args, path.join(ROOT, "dist", "src", "main.js")], port, {
     DATABASE_URL: databaseUrl,
     PORT: String(port),
     HOST: "127.0.0.1",
@@ -68,6 +70,20 @@ export async function startNewsgraph({ databaseUrl, cpuProfileDir, nodeOptions }
     // One log line per request would measure the logger; warnings and errors still show.
     LOG_LEVEL: "warn",
     NODE_ENV: "production",
+  });
+}
+
+/**
+ * The newsgraph server as the quick start runs it (`npm start`, production settings otherwise):
+ * on the embedded database in `dataDir`, migrated and seeded on its first start.
+ */
+export async function startNewsgraphEmbedded(dataDir: string): Promise<ServerProcess> {
+  const port = await freePort();
+  return startProcess("newsgraph", [...startNodeFlags(), path.join(ROOT, "dist", "src", "main.js")], port, {
+    EMBEDDED_DATA_DIR: dataDir,
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    LOG_LEVEL: "warn",
   });
 }
 
@@ -99,7 +115,8 @@ async function startProcess(name: string, args: string[], port: number, env: Rec
     name,
     url,
     pid: child.pid!,
-    peakRssMb: () => readPeakRssMb(child.pid!),
+    peakRssMb: () => readStatusMb(child.pid!, "VmHWM"),
+    rssMb: () => readStatusMb(child.pid!, "VmRSS"),
     cpuMs: () => readCpuMs(child.pid!),
     stop: () => stopProcess(child),
   };
@@ -133,10 +150,10 @@ function stopProcess(child: ChildProcess): Promise<void> {
   });
 }
 
-/** VmHWM ("high water mark") of /proc/<pid>/status: the peak resident set size. */
-function readPeakRssMb(pid: number): number {
+/** A memory figure of /proc/<pid>/status: VmRSS (resident now) or VmHWM (the peak, "high water mark"). */
+function readStatusMb(pid: number, field: "VmRSS" | "VmHWM"): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
-  const kb = Number(/^VmHWM:\s+(\d+) kB/m.exec(status)?.[1] ?? NaN);
+  const kb = Number(new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? NaN);
   return Math.round((kb / 1024) * 10) / 10;
 }
 

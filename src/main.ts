@@ -1,89 +1,27 @@
-// Entry point: configuration → database (migrate, seed when empty) → HTTP server; on SIGTERM or
-// SIGINT a graceful stop (no new connections, in-flight requests finish, the pool closes, exit 0).
+// Entry point: the configuration first, then, on the embedded database, V8's memory settings for
+// it (database/embedded-memory.ts), which must come before the rest of the server loads: they
+// keep the young generation at the size it has when they are set. Then the server (server-process.ts).
 import "reflect-metadata";
 import { ConfigError, loadConfig } from "./config";
-import { DatabaseUnavailableError, openDatabase } from "./database/database";
-import { DatabaseInUseError } from "./database/embedded-lock";
-import { MigrationError } from "./database/migrator";
-import { prepareDatabase } from "./database/prepare";
-import { createLogger } from "./observability/logger";
-import { createServer } from "./server/app";
-
-/** Past the drain bound, how long closing the database and Apollo may take before a forced exit. */
-const EXIT_GRACE_MS = 5_000;
+import { tuneV8ForEmbeddedDatabase } from "./database/embedded-memory";
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const logger = createLogger({ level: config.logLevel });
-  const database = await openDatabase(config.database, "server");
-  const report = await prepareDatabase(database, { migrate: config.migrateOnStart, seedIfEmpty: config.seedOnEmpty });
-  if (report.appliedMigrations.length) logger.info({ migrations: report.appliedMigrations }, "applied migrations");
-  if (report.seeded) logger.info("loaded the seed articles into the empty database");
-  const server = await createServer({ ...config, logger }, database);
-  const port = await server.listen().catch(async (error: unknown) => {
-    await database.close();
-    throw listenFailure(error, config.host, config.port);
-  });
-  const host = ["0.0.0.0", "::"].includes(config.host) ? "localhost" : config.host.includes(":") ? `[${config.host}]` : config.host;
-  const url = `http://${host}:${port}/graphql`;
-  // Commands refused because this server holds the embedded database can then say where it is.
-  database.lock?.update({ url });
-  logger.info(
-    {
-      port,
-      url,
-      database: config.database.kind === "embedded" ? `embedded in ${config.database.dataDir}` : "postgresql server",
-      readReplicas: config.database.kind === "postgres" ? (config.database.replicaUrls?.length ?? 0) : 0,
-      metricsPort: server.metricsServer ? (server.metricsServer.address() as { port: number }).port : port,
-    },
-    "newsgraph ready",
-  );
-
-  let stopping = false;
-  const shutdown = async (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal, timeoutMs: config.shutdownTimeoutMs }, "shutting down: finishing in-flight requests");
-    // The drain is bounded by SHUTDOWN_TIMEOUT_MS; this bounds the whole stop whatever happens.
-    setTimeout(() => {
-      logger.error("shutdown did not finish in time; exiting");
-      process.exit(1);
-    }, config.shutdownTimeoutMs + EXIT_GRACE_MS).unref();
-    try {
-      await server.stop();
-      await database.close();
-      logger.info("stopped");
-      process.exit(0);
-    } catch (error) {
-      logger.error({ err: error }, "error while shutting down");
-      process.exit(1);
-    }
-  };
-  process.on("SIGTERM", shutdown);
-  process.on("SIGINT", shutdown);
+  if (config.database.kind === "embedded") tuneV8ForEmbeddedDatabase();
+  const { runServer } = loadServerProcess();
+  await runServer(config);
 }
 
-/** A start-up failure that is the environment's, not a bug: reported in one line, without a stack. */
-class StartupError extends Error {}
-
-/** Why the server could not listen, in one line, for the errors an operator can fix. */
-function listenFailure(error: unknown, host: string, port: number): unknown {
-  const reasons: Record<string, string> = {
-    EADDRINUSE: `port ${port} on ${host} is already in use (set PORT to another port, or stop what listens there)`,
-    EACCES: `no permission to listen on port ${port} (ports below 1024 need privileges; set PORT)`,
-    EADDRNOTAVAIL: `${host} is not an address of this machine (set HOST)`,
-  };
-  const reason = reasons[(error as NodeJS.ErrnoException | null)?.code ?? ""];
-  return reason ? new StartupError(`cannot listen: ${reason}`) : error;
+/** The rest of the server, loaded when called (a static import would load it before the tuning). */
+function loadServerProcess(): typeof import("./server-process") {
+  return require("./server-process") as typeof import("./server-process");
 }
 
 main().catch((error: unknown) => {
   // Expected start-up failures get one clear line; anything else is a bug and keeps its stack.
-  if (error instanceof DatabaseInUseError) {
-    console.error(`newsgraph: ${error.message}; stop it or set EMBEDDED_DATA_DIR`);
-    process.exit(1);
-  }
-  const expected = [ConfigError, DatabaseUnavailableError, MigrationError, StartupError].some((type) => error instanceof type);
-  console.error(expected ? `newsgraph: ${(error as Error).message}` : error);
+  // A configuration error is told before the server's modules load (they take a second or two).
+  const line =
+    error instanceof ConfigError ? `newsgraph: ${error.message}` : loadServerProcess().startupFailureLine(error);
+  console.error(line ?? error);
   process.exit(1);
 });
