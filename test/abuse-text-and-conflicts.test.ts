@@ -288,7 +288,7 @@ describe("expectedUpdatedAt: updates and deletes only of what the client read", 
 
   function conflict(model: string, mutation: string, current: string, read: string) {
     return {
-      status: 409,
+      status: 200,
       body: {
         errors: [
           {

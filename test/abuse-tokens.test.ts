@@ -33,7 +33,7 @@ const editorClaims = (overrides: Record<string, unknown> = {}): JWTPayload => ({
 const CREATE_COUNTRY = `mutation ($input: CountryInput!) { createCountry(input: $input) { code createdBy } }`;
 
 const refused = (message: string) => ({
-  status: 401,
+  status: 200,
   body: { errors: [{ message, extensions: { code: "UNAUTHENTICATED" } }] },
 });
 

@@ -110,7 +110,7 @@ test("an impossible date is a BAD_USER_INPUT error, not a server error", async (
   const { status, body } = await server.graphql(`query ($from: Date) { meetings(filter: { from: $from }) { totalCount } }`, {
     from: "2025-02-30",
   });
-  expect(status).toBe(400);
+  expect(status).toBe(200);
   expect(body.errors).toEqual([expect.objectContaining({ extensions: { code: "BAD_USER_INPUT" } })]);
 });
 
@@ -125,7 +125,7 @@ test("ids that are not ours (even malformed ones) find nothing rather than fail"
 
 test("unknown fields fail validation with a code and no stack trace", async () => {
   const { status, body } = await server.graphql(`{ meetings { edges { node { secret } } } }`);
-  expect(status).toBe(400);
+  expect(status).toBe(200);
   expect(body).toEqual({
     errors: [
       {

@@ -15,6 +15,7 @@ import { type ApolloServer, type BaseContext, HeaderMap } from "@apollo/server";
 import type { GraphQLError } from "graphql";
 import { currentRequestRecord } from "../observability/request-record";
 import { pathOf } from "./middleware/observe-requests";
+import { APPLICATION_JSON, graphqlResponseStatus, negotiatedMediaType } from "./response-status";
 
 /** A connect-style body parser that sets `req.body` (express.json / body-parser). */
 export type BodyParser = (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void;
@@ -54,7 +55,7 @@ export function graphqlHttpHandler<Context extends BaseContext>(options: GraphQL
     const query = queryText(req.method, body, search);
     const refusal = query === undefined ? null : checkQuery(query);
     if (refusal) {
-      refuse(res, refusal);
+      refuse(req, res, refusal);
       return;
     }
     const response = await apollo.executeHTTPGraphQLRequest({
@@ -64,6 +65,7 @@ export function graphqlHttpHandler<Context extends BaseContext>(options: GraphQL
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;
     if (response.body.kind === "complete") {
+      res.statusCode = graphqlResponseStatus(res.statusCode, response.headers.get("content-type"), response.body.string);
       res.setHeader("content-length", Buffer.byteLength(response.body.string));
       res.end(response.body.string);
       return;
@@ -80,12 +82,14 @@ function queryText(method: string | undefined, body: unknown, search: string): s
   return typeof query === "string" ? query : undefined;
 }
 
-/** Answers a request refused before Apollo saw it as Apollo would: its status, a JSON error, the code in the request's record. */
-function refuse(res: ServerResponse, error: GraphQLError): void {
+/** Answers a request refused before Apollo saw it as Apollo would: its media type and status, a JSON error, the code in the request's record. */
+function refuse(req: IncomingMessage, res: ServerResponse, error: GraphQLError): void {
   const { http, ...extensions } = error.extensions as { http?: { status?: number }; code?: unknown };
   const record = currentRequestRecord();
   if (record) record.graphql = { operationName: null, operationType: null, errorCodes: [String(extensions.code)] };
-  send(res, http?.status ?? 400, JSON.stringify({ errors: [{ message: error.message, extensions }] }));
+  const mediaType = negotiatedMediaType(req.headers.accept);
+  const body = JSON.stringify({ errors: [{ message: error.message, extensions }] });
+  send(res, graphqlResponseStatus(http?.status ?? 400, mediaType, body), body, mediaType);
 }
 
 /** Runs the body parser on a plain request; resolves with what it parsed (undefined when it parsed nothing). */
@@ -95,9 +99,9 @@ function readBody(parseBody: BodyParser, req: IncomingMessage, res: ServerRespon
   });
 }
 
-function send(res: ServerResponse, status: number, body: string): void {
+function send(res: ServerResponse, status: number, body: string, mediaType = APPLICATION_JSON): void {
   res.statusCode = status;
-  res.setHeader("content-type", "application/json; charset=utf-8");
+  res.setHeader("content-type", mediaType);
   res.setHeader("content-length", Buffer.byteLength(body));
   res.end(body);
 }
