@@ -45,6 +45,14 @@ export function startNodeFlags(): string[] {
   return words.slice(1, -1);
 }
 
+/**
+ * node's arguments for the built server: `npm start`'s flags, then `extra` (which win), on the
+ * command line rather than in NODE_OPTIONS, which refuses most V8 flags (--liftoff-only among them).
+ */
+export function serverArgs(extra: string[] = []): string[] {
+  return [...startNodeFlags(), ...extra, path.join(ROOT, "dist", "src", "main.js")];
+}
+
 export interface StartOptions {
   databaseUrl: string;
   /** Write a V8 CPU profile of the newsgraph server into this directory when it stops. */
@@ -57,9 +65,8 @@ export interface StartOptions {
 export async function startNewsgraph({ databaseUrl, cpuProfileDir, nodeOptions }: StartOptions): Promise<ServerProcess> {
   const port = await freePort();
   const args = cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${cpuProfileDir}`] : [];
-  // On the command line, not in NODE_OPTIONS: it refuses most V8 flags (--liftoff-only among them).
-  const flags = [...startNodeFlags(), ...(nodeOptions?.split(/\s+/).filter(Boolean) ?? [])];
-  return startProcess("newsgraph", [...flags, ...args, path.join(ROOT, "dist", "src", "main.js")], port, {
+  const extra = [...(nodeOptions?.split(/\s+/).filter(Boolean) ?? []), ...args];
+  return startProcess("newsgraph", serverArgs(extra), port, {
     DATABASE_URL: databaseUrl,
     PORT: String(port),
     HOST: "127.0.0.1",
@@ -79,7 +86,7 @@ export async function startNewsgraph({ databaseUrl, cpuProfileDir, nodeOptions }
  */
 export async function startNewsgraphEmbedded(dataDir: string): Promise<ServerProcess> {
   const port = await freePort();
-  return startProcess("newsgraph", [...startNodeFlags(), path.join(ROOT, "dist", "src", "main.js")], port, {
+  return startProcess("newsgraph", serverArgs(), port, {
     EMBEDDED_DATA_DIR: dataDir,
     PORT: String(port),
     HOST: "127.0.0.1",

@@ -16,7 +16,6 @@ import "reflect-metadata";
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
-import path from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
 import { paths } from "../src/config";
@@ -24,7 +23,7 @@ import { type Database, openDatabase } from "../src/database/database";
 import { parseArticleDocument } from "../src/importer/article-document";
 import { importArticle } from "../src/importer/import-article";
 import { tabsFromExamples } from "../src/server/playground/playground";
-import { freePort, startNodeFlags } from "./processes";
+import { freePort, serverArgs } from "./processes";
 
 const settings = {
   adminUrl: process.env.SOAK_DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres",
@@ -209,7 +208,7 @@ async function admin(sql: string): Promise<void> {
 }
 
 function startServer(databaseUrl: string, port: number, logLines: { count: number; warnOrWorse: string[] }): ChildProcess {
-  const child = spawn(process.execPath, [...startNodeFlags(), path.join(paths.root, "dist", "src", "main.js")], {
+  const child = spawn(process.execPath, serverArgs(), {
     env: {
       PATH: process.env.PATH ?? "",
       HOME: process.env.HOME ?? "",

@@ -81,24 +81,17 @@ const CASES: { name: string; body: string; headers?: () => Promise<Record<string
 ];
 
 describe.each(CASES)("$name", ({ body, headers, code, graphqlResponse }) => {
+  /** The answer to `body` with the case's headers (a token, if any) and an Accept header, if any. */
+  const ask = async (mediaType?: string) => answer({ body, headers: { ...(headers ? await headers() : {}), ...(mediaType ? accept(mediaType) : {}) } });
+
   test("answers 200 as application/json, with the error's code", async () => {
-    const auth = headers ? await headers() : {};
-    expect(await answer({ body, headers: auth })).toEqual({ status: 200, type: JSON_TYPE, data: graphqlResponse.data, codes: [code] });
-    expect(await answer({ body, headers: { ...auth, ...accept("application/json") } })).toEqual({
-      status: 200,
-      type: JSON_TYPE,
-      data: graphqlResponse.data,
-      codes: [code],
-    });
+    const expected = { status: 200, type: JSON_TYPE, data: graphqlResponse.data, codes: [code] };
+    expect(await ask()).toEqual(expected);
+    expect(await ask("application/json")).toEqual(expected);
   });
 
   test("as application/graphql-response+json: 200 once execution began, the error's status before", async () => {
-    const auth = headers ? await headers() : {};
-    expect(await answer({ body, headers: { ...auth, ...accept("application/graphql-response+json") } })).toEqual({
-      ...graphqlResponse,
-      type: GRAPHQL_RESPONSE_TYPE,
-      codes: [code],
-    });
+    expect(await ask("application/graphql-response+json")).toEqual({ ...graphqlResponse, type: GRAPHQL_RESPONSE_TYPE, codes: [code] });
   });
 });
 

@@ -111,12 +111,10 @@ export async function recomputeFacts(
   facts: Iterable<{ factKind: FactKind; factId: string }>,
   actor: string,
 ): Promise<RowChange[]> {
-  const ordered = inLockOrder(facts);
+  const idsByKind = new Map<FactKind, Set<string>>();
+  for (const { factKind, factId } of inLockOrder(facts)) idsByKind.set(factKind, (idsByKind.get(factKind) ?? new Set()).add(factId));
   const changes: RowChange[] = [];
-  for (const kind of new Set(ordered.map((fact) => fact.factKind))) {
-    const ids = [...new Set(ordered.filter((fact) => fact.factKind === kind).map((fact) => fact.factId))];
-    changes.push(...(await recompute(tx, kind, ids, actor)));
-  }
+  for (const [kind, ids] of idsByKind) changes.push(...(await recompute(tx, kind, [...ids], actor)));
   return changes;
 }
 

@@ -303,7 +303,7 @@ class ArticleImport {
     for (const kind of Object.keys(factKinds) as FactKind[]) {
       const ids = [...this.created].filter((key) => key.startsWith(`${kind}|`)).map((key) => key.slice(kind.length + 1));
       if (ids.length === 0) continue;
-      const table = this.tx[factKinds[kind].model] as unknown as { findMany(args: object): Promise<Record<string, unknown>[]> };
+      const table = this.tx[factKinds[kind].model] as unknown as RowWriter<Record<string, unknown>>;
       for (const row of await table.findMany({ where: { id: { in: ids } } })) rows.set(row.id as string, row);
     }
     return rows;
@@ -426,6 +426,7 @@ type SavedModel = Exclude<ModelName, "ceasefireParty" | "factSource" | "article"
 /** The calls `save` makes; Prisma's generated delegates have no common type to name them by. */
 interface RowWriter<Row> {
   findUnique(args: { where: object }): Promise<Row | null>;
+  findMany(args: { where: object }): Promise<Row[]>;
   create(args: { data: object }): Promise<Row>;
   update(args: { where: object; data: object }): Promise<Row>;
 }

@@ -14,7 +14,7 @@ import { factKinds } from "../fact/fact-kind";
 import { isUuid } from "../loaders/loaders";
 import { recordEditorClaims } from "../../claims/editor-claims";
 import { type ChangeEntry, logChanges } from "../../claims/history";
-import { claimedValues, recompute, recomputeFacts as recomputeFactRows, sameValue } from "../../claims/recompute";
+import { claimedValues, recompute, recomputeFacts, sameValue } from "../../claims/recompute";
 import type { FactKind } from "../../generated/prisma/client";
 import { DeletePayload } from "./delete-payload.type";
 import { deleteWithDependents } from "./dependents";
@@ -133,7 +133,7 @@ export function writeResolver<M extends ModelName>(spec: Writable<M>) {
           before: i === 0 ? snapshot(spec, existing) : { deletedWith: { type: spec.name, id } },
           after: null,
         }));
-        if (claimed.length > 0) entries.push(...(await recomputeFacts(tx, claimed, actor)));
+        if (claimed.length > 0) entries.push(...(await recomputeAndLog(tx, claimed, actor)));
         await logChanges(tx, { actor, via: `delete${spec.name}` }, entries);
         return { id, removed: removed.map((row) => ({ table: row.model, id: row.id })) };
       });
@@ -219,11 +219,12 @@ async function claimedFacts(tx: Tx, articleId: string): Promise<{ factKind: Fact
 }
 
 async function recomputeClaimedBy(tx: Tx, articleId: string, actor: string): Promise<ChangeEntry[]> {
-  return recomputeFacts(tx, await claimedFacts(tx, articleId), actor);
+  return recomputeAndLog(tx, await claimedFacts(tx, articleId), actor);
 }
 
-async function recomputeFacts(tx: Tx, facts: { factKind: FactKind; factId: string }[], actor: string): Promise<ChangeEntry[]> {
-  return (await recomputeFactRows(tx, facts, actor)).map((change) => ({
+/** Recomputes the facts (in lock order) and names each changed row as a change-log entry. */
+async function recomputeAndLog(tx: Tx, facts: { factKind: FactKind; factId: string }[], actor: string): Promise<ChangeEntry[]> {
+  return (await recomputeFacts(tx, facts, actor)).map((change) => ({
     entityType: factKinds[change.kind].typeName,
     entityId: change.id,
     action: "UPDATED",
