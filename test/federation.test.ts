@@ -2,11 +2,11 @@
 // resolves entity references (`_entities`: batched, unknown ids null, bad input reported per
 // entity), and a real composition with a second subgraph served through Apollo Gateway.
 import { composeServices } from "@apollo/composition";
-import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
-import { ApolloServer } from "@apollo/server";
 import fs from "node:fs";
 import path from "node:path";
 import { Kind, parse, print } from "graphql";
+import { bearer } from "./support/tokens";
+import { startGateway, type RunningGateway } from "./support/gateways";
 import { ANALYSIS_SDL, type AnalysisSubgraph, startAnalysisSubgraph } from "./support/analysis-subgraph";
 import { type GraphQLResponse, startTestServer, type TestServer } from "./support/test-server";
 
@@ -187,9 +187,14 @@ describe("_entities", () => {
   });
 });
 
-describe("composed with another subgraph behind Apollo Gateway", () => {
+// The same queries and the same failures through both gateways, over HTTP as a client sends
+// them: what newsgraph answers (data, and errors with their code, message and path) must reach
+// the client unchanged. It can only because newsgraph answers GraphQL errors with 200 for
+// `application/json` (src/server/response-status.ts): on a 4xx, Apollo Gateway replaces them
+// with its own "400: Bad Request" and INTERNAL_SERVER_ERROR.
+describe.each(["Apollo Gateway", "Hive Gateway"] as const)("composed with another subgraph behind %s", (gatewayName) => {
   let analysis: AnalysisSubgraph;
-  let gateway: ApolloServer;
+  let gateway: RunningGateway;
 
   beforeAll(async () => {
     // It has analysed the Naqura talks only, not the Jerusalem visit.
@@ -198,6 +203,7 @@ describe("composed with another subgraph behind Apollo Gateway", () => {
         meetingId: ids.naqura,
         tension: 4,
         assessment: "A cautious first step: civilians at the table, the military file left aside.",
+        writtenOn: "2025-12-05",
         keyPersonIds: [ids.simonKaram, ids.morganOrtagus],
         countryCodes: ["LB", "IL"],
       },
@@ -217,31 +223,30 @@ describe("composed with another subgraph behind Apollo Gateway", () => {
     const committed = fs.readFileSync(path.join(__dirname, "..", "schema", "subgraph.graphql"), "utf8");
     expect(composeServices(subgraphs(committed)).supergraphSdl).toBe(composed.supergraphSdl);
 
-    gateway = new ApolloServer({
-      gateway: new ApolloGateway({
-        supergraphSdl: composed.supergraphSdl!,
-        buildService: ({ url }) => new RemoteGraphQLDataSource({ url }),
-      }),
-    });
-    await gateway.start();
+    gateway = await startGateway(gatewayName, composed.supergraphSdl!);
   });
   afterAll(async () => {
     await gateway?.stop();
     await analysis?.stop();
   });
 
-  async function query(source: string) {
-    const response = await gateway.executeOperation({ query: source });
-    if (response.body.kind !== "single") throw new Error("expected a single result");
-    return response.body.singleResult;
+  /** POSTs to the gateway as a client would; the status is part of what the client sees. */
+  async function query(source: string, headers: Record<string, string> = {}) {
+    const response = await fetch(gateway.url, {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "application/json", ...headers },
+      body: JSON.stringify({ query: source }),
+    });
+    return { status: response.status, body: await response.json() };
   }
 
-  test("newsgraph's Meeting gets the analysis service's field, and its references back to newsgraph", async () => {
+  test("newsgraph's Meeting gets the analysis service's fields, one of them @requires its date, and references back to newsgraph", async () => {
     expect(
       await query(`{
         meetingBySlug(slug: "naqura-civilian-talks-2025-12-03") {
           title
           date
+          daysToAnalysis
           analysis {
             tension
             assessment
@@ -251,22 +256,26 @@ describe("composed with another subgraph behind Apollo Gateway", () => {
         }
       }`),
     ).toEqual({
-      data: {
-        meetingBySlug: {
-          title: "First direct civilian talks between Lebanon and Israel in decades",
-          date: "2025-12-03",
-          analysis: {
-            tension: 4,
-            assessment: "A cautious first step: civilians at the table, the military file left aside.",
-            keyPeople: [
-              { name: "Simon Karam", nationality: { code: "LB" } },
-              { name: "Morgan Ortagus", nationality: { code: "US" } },
-            ],
-            // Joined on the natural key: the analysis service knows countries only by ISO code.
-            countries: [
-              { code: "LB", name: "Lebanon" },
-              { code: "IL", name: "Israel" },
-            ],
+      status: 200,
+      body: {
+        data: {
+          meetingBySlug: {
+            title: "First direct civilian talks between Lebanon and Israel in decades",
+            date: "2025-12-03",
+            daysToAnalysis: 2,
+            analysis: {
+              tension: 4,
+              assessment: "A cautious first step: civilians at the table, the military file left aside.",
+              keyPeople: [
+                { name: "Simon Karam", nationality: { code: "LB" } },
+                { name: "Morgan Ortagus", nationality: { code: "US" } },
+              ],
+              // Joined on the natural key: the analysis service knows countries only by ISO code.
+              countries: [
+                { code: "LB", name: "Lebanon" },
+                { code: "IL", name: "Israel" },
+              ],
+            },
           },
         },
       },
@@ -276,13 +285,16 @@ describe("composed with another subgraph behind Apollo Gateway", () => {
   test("a meeting the analysis service does not know has no analysis", async () => {
     expect(
       await query(`{
-        naqura: meetingBySlug(slug: "naqura-civilian-talks-2025-12-03") { title analysis { tension } }
-        jerusalem: meetingBySlug(slug: "ortagus-jerusalem-visit-2025") { title analysis { tension } }
+        naqura: meetingBySlug(slug: "naqura-civilian-talks-2025-12-03") { title analysis { tension } daysToAnalysis }
+        jerusalem: meetingBySlug(slug: "ortagus-jerusalem-visit-2025") { title analysis { tension } daysToAnalysis }
       }`),
     ).toEqual({
-      data: {
-        naqura: { title: "First direct civilian talks between Lebanon and Israel in decades", analysis: { tension: 4 } },
-        jerusalem: { title: "US envoy Morgan Ortagus meets Israeli leaders in Jerusalem", analysis: null },
+      status: 200,
+      body: {
+        data: {
+          naqura: { title: "First direct civilian talks between Lebanon and Israel in decades", analysis: { tension: 4 }, daysToAnalysis: 2 },
+          jerusalem: { title: "US envoy Morgan Ortagus meets Israeli leaders in Jerusalem", analysis: null, daysToAnalysis: null },
+        },
       },
     });
   });
@@ -298,27 +310,117 @@ describe("composed with another subgraph behind Apollo Gateway", () => {
         }
       }`),
     ).toEqual({
-      data: {
-        topAnalyses: [
-          {
-            tension: 4,
-            meeting: {
-              slug: "naqura-civilian-talks-2025-12-03",
-              title: "First direct civilian talks between Lebanon and Israel in decades",
-              mediator: { name: "Morgan Ortagus" },
-              mediatingCountry: { code: "US" },
+      status: 200,
+      body: {
+        data: {
+          topAnalyses: [
+            {
+              tension: 4,
+              meeting: {
+                slug: "naqura-civilian-talks-2025-12-03",
+                title: "First direct civilian talks between Lebanon and Israel in decades",
+                mediator: { name: "Morgan Ortagus" },
+                mediatingCountry: { code: "US" },
+              },
+              keyPeople: [
+                { slug: "simon-karam", name: "Simon Karam" },
+                { slug: "morgan-ortagus", name: "Morgan Ortagus" },
+              ],
+              countries: [
+                { code: "LB", name: "Lebanon" },
+                { code: "IL", name: "Israel" },
+              ],
             },
-            keyPeople: [
-              { slug: "simon-karam", name: "Simon Karam" },
-              { slug: "morgan-ortagus", name: "Morgan Ortagus" },
-            ],
-            countries: [
-              { code: "LB", name: "Lebanon" },
-              { code: "IL", name: "Israel" },
-            ],
-          },
-        ],
+          ],
+        },
       },
+    });
+  });
+
+  describe("newsgraph's errors reach the client with their code, message and path", () => {
+    const CREATE_JORDAN = 'mutation { createCountry(input: { code: "JO", name: "Jordan" }) { code } }';
+    const UNKNOWN_ID = "00000000-0000-4000-8000-000000000000";
+
+    /** An error as newsgraph made it; both gateways add the subgraph's name. */
+    const error = (message: string, path: (string | number)[] | undefined, extensions: Record<string, unknown>) => ({
+      message,
+      ...(path ? { path } : {}),
+      extensions: { ...extensions, serviceName: "newsgraph" },
+    });
+    // Hive Gateway (2.12) gives an error that has no path of its own (a refusal of the whole
+    // subgraph request) the path of the root field it was fetching; Apollo Gateway leaves it out.
+    const hivePath = (path: (string | number)[]) => (gatewayName === "Hive Gateway" ? path : undefined);
+
+    const cases: { name: string; query: string; headers?: () => Promise<Record<string, string>>; expected: object }[] = [
+      {
+        name: "a mutation without a token",
+        query: CREATE_JORDAN,
+        expected: { errors: [error("This operation needs a bearer token.", ["createCountry"], { code: "UNAUTHENTICATED" })], data: null },
+      },
+      {
+        name: "a mutation with a reader's token",
+        query: CREATE_JORDAN,
+        headers: () => bearer({ roles: ["reader"] }),
+        expected: { errors: [error("This operation needs the role(s): editor.", ["createCountry"], { code: "FORBIDDEN" })], data: null },
+      },
+      {
+        name: "a read with a token that is not a bearer JWT",
+        query: '{ meetingBySlug(slug: "naqura-civilian-talks-2025-12-03") { title analysis { tension } } }',
+        headers: async () => ({ authorization: "Bearer nope" }),
+        expected: {
+          errors: [error("The Authorization header must be `Bearer <JWT>`.", hivePath(["meetingBySlug"]), { code: "UNAUTHENTICATED" })],
+          data: { meetingBySlug: null },
+        },
+      },
+      {
+        name: "an update of a country that does not exist",
+        query: `mutation { updateCountry(id: "${UNKNOWN_ID}", input: { name: "Nowhere" }) { code } }`,
+        headers: () => bearer(),
+        expected: { errors: [error(`There is no country with id "${UNKNOWN_ID}".`, ["updateCountry"], { code: "NOT_FOUND" })], data: null },
+      },
+      {
+        name: "an argument out of range",
+        query: "{ people(first: -1) { totalCount } }",
+        expected: { errors: [error("`first` must not be negative.", ["people"], { code: "BAD_USER_INPUT", field: "first" })], data: null },
+      },
+      {
+        name: "an argument out of range in newsgraph's part of the analysis service's answer (an entity fetch)",
+        query: "{ topAnalyses { meeting { title delegations(first: -1) { totalCount } } } }",
+        expected: {
+          errors: [
+            error(
+              "`first` must not be negative.",
+              // Hive Gateway points at the first field newsgraph was asked for in that entity.
+              ["topAnalyses", 0, "meeting", gatewayName === "Hive Gateway" ? "title" : "delegations"],
+              { code: "BAD_USER_INPUT", field: "first" },
+            ),
+          ],
+          data: null,
+        },
+      },
+      {
+        name: "a query over the cost limit",
+        query: `{ meetings(first: 100) { edges { node { delegations(first: 100) { edges { node {
+          members(first: 100) { edges { node { person { name } } } } } } } } } } }`,
+        expected: {
+          errors: [
+            error("Query cost 2020201 exceeds the maximum of 500000.", hivePath(["meetings"]), {
+              code: "QUERY_TOO_COSTLY",
+              maximum: 500_000,
+              actual: 2_020_201,
+            }),
+          ],
+          data: null,
+        },
+      },
+    ];
+
+    test.each(cases)("$name", async ({ query: source, headers, expected }) => {
+      expect(await query(source, await headers?.())).toEqual({ status: 200, body: expected });
+    });
+
+    test("and the refused mutations wrote nothing", async () => {
+      expect(await query('{ countryByCode(code: "JO") { name } }')).toEqual({ status: 200, body: { data: { countryByCode: null } } });
     });
   });
 });

@@ -1,7 +1,8 @@
 // A second, deliberately small subgraph to compose newsgraph with, as another team's service
 // would be: an "analysis" service that knows meetings, people and countries only by their keys.
-// It adds `analysis` to newsgraph's Meeting, and its own root field returns references to
-// newsgraph's Meeting, Person (by id) and Country (by ISO code, the natural key) entities.
+// It adds `analysis` to newsgraph's Meeting, and a field that `@requires` newsgraph's
+// `Meeting.date`; its own root field returns references to newsgraph's Meeting, Person (by id)
+// and Country (by ISO code, the natural key) entities.
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import { startStandaloneServer } from "@apollo/server/standalone";
@@ -13,12 +14,17 @@ export interface AnalysisRecord {
   meetingId: string;
   tension: number;
   assessment: string;
+  /** When the analysis was written (YYYY-MM-DD). */
+  writtenOn: string;
   keyPersonIds: string[];
   countryCodes: string[];
 }
 
 export const ANALYSIS_SDL = `
-  extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])
+  extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@external", "@requires"])
+
+  # newsgraph's scalar, for the field this service requires.
+  scalar Date
 
   """An analyst's reading of a meeting."""
   type MeetingAnalysis {
@@ -42,9 +48,13 @@ export const ANALYSIS_SDL = `
   # with newsgraph's in the supergraph (an INCONSISTENT_DESCRIPTION hint, and it may win).
   type Meeting @key(fields: "id") {
     id: ID!
+    date: Date @external
 
     """This service's analysis of the meeting; null when it has none."""
     analysis: MeetingAnalysis
+
+    """How many days after the meeting this service's analysis was written; null without one."""
+    daysToAnalysis: Int @requires(fields: "date")
   }
 
   type Person @key(fields: "id", resolvable: false) {
@@ -88,10 +98,16 @@ export async function startAnalysisSubgraph(records: AnalysisRecord[]): Promise<
           [...records].sort((a, b) => b.tension - a.tension).slice(0, first).map(analysis),
       },
       Meeting: {
-        __resolveReference: ({ id }: { id: string }) => ({ id }),
+        // The router sends `date` (from newsgraph) with the key when `daysToAnalysis` is asked.
+        __resolveReference: (reference: { id: string; date?: string | null }) => reference,
         analysis: ({ id }: { id: string }) => {
           const record = byMeeting.get(id);
           return record ? analysis(record) : null;
+        },
+        daysToAnalysis: ({ id, date }: { id: string; date: string | null }) => {
+          const record = byMeeting.get(id);
+          if (!record || !date) return null;
+          return (Date.parse(record.writtenOn) - Date.parse(date)) / 86_400_000;
         },
       },
     },

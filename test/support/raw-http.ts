@@ -21,7 +21,9 @@ export async function rawRequest(baseUrl: string, request: RawRequest = {}): Pro
   const response = await fetch(`${baseUrl}${request.path ?? "/graphql"}`, {
     method: request.method ?? "POST",
     headers: request.headers,
-    body: request.body,
+    // Bytes copied into their own ArrayBuffer: the DOM typings that @whatwg-node/fetch (Hive
+    // Gateway's) pulls into the program take no view of a shared one.
+    body: typeof request.body === "string" ? request.body : request.body && new Uint8Array(request.body),
   });
   const text = await response.text();
   let json: unknown;

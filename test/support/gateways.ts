@@ -1,0 +1,73 @@
+// The two JavaScript gateways a federated newsgraph is run behind, each served over HTTP on an
+// ephemeral port, as a client would reach it: Apollo Gateway (inside Apollo Server) and Hive
+// Gateway (its runtime, with the standard HTTP transport). Both forward the client's
+// `Authorization` header to the subgraphs, which is what a deployment does for newsgraph's
+// tokens (docs/federation.md shows the same for Apollo Router and Hive Gateway's CLI).
+import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
+import { ApolloServer } from "@apollo/server";
+import { startStandaloneServer } from "@apollo/server/standalone";
+import { createGatewayRuntime } from "@graphql-hive/gateway-runtime";
+import httpTransport from "@graphql-mesh/transport-http";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+
+export interface RunningGateway {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export type GatewayName = "Apollo Gateway" | "Hive Gateway";
+
+export function startGateway(name: GatewayName, supergraphSdl: string): Promise<RunningGateway> {
+  return name === "Apollo Gateway" ? startApolloGateway(supergraphSdl) : startHiveGateway(supergraphSdl);
+}
+
+interface ForwardedHeaders {
+  authorization?: string;
+}
+
+async function startApolloGateway(supergraphSdl: string): Promise<RunningGateway> {
+  const server = new ApolloServer<ForwardedHeaders>({
+    gateway: new ApolloGateway({
+      supergraphSdl,
+      buildService: ({ url }) =>
+        new RemoteGraphQLDataSource<ForwardedHeaders>({
+          url,
+          willSendRequest({ request, context }) {
+            if (context.authorization) request.http?.headers.set("authorization", context.authorization);
+          },
+        }),
+    }),
+  });
+  const { url } = await startStandaloneServer(server, {
+    listen: { port: 0, host: "127.0.0.1" },
+    context: async ({ req }) => ({ authorization: req.headers.authorization }),
+  });
+  // The standalone server answers on every path; /graphql is what clients are given.
+  return { url: new URL("/graphql", url).href, stop: () => server.stop() };
+}
+
+async function startHiveGateway(supergraphSdl: string): Promise<RunningGateway> {
+  const gateway = createGatewayRuntime({
+    supergraph: supergraphSdl,
+    // Given rather than imported by package name at run time: the dependency is then explicit.
+    transports: { http: httpTransport },
+    propagateHeaders: {
+      fromClientToSubgraphs: ({ request }) => {
+        const authorization = request.headers.get("authorization");
+        return authorization ? { authorization } : {};
+      },
+    },
+    logging: false,
+  });
+  const server = http.createServer(gateway);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/graphql`,
+    async stop() {
+      await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+      await gateway.dispose();
+    },
+  };
+}
