@@ -12,8 +12,8 @@ import { openTelemetrySetup } from "@graphql-hive/gateway/opentelemetry/setup";
 import { AsyncLocalStorageContextManager } from "@opentelemetry/context-async-hooks";
 import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
 
-// W3C trace context goes to the subgraphs with each request: newsgraph continues the
-// gateway's trace into its request, parse, validation, execution and SQL spans.
+// W3C trace context goes to the subgraphs with each request, for subgraphs that continue
+// the trace.
 if (process.env.OTEL_EXPORTER_OTLP_ENDPOINT) {
   openTelemetrySetup({
     contextManager: new AsyncLocalStorageContextManager(),
@@ -27,14 +27,8 @@ export const gatewayConfig = defineConfig({
   openTelemetry: { traces: Boolean(process.env.OTEL_EXPORTER_OTLP_ENDPOINT) },
   propagateHeaders: {
     // newsgraph reads the client's bearer token (writes, and reads when
-    // AUTH_REQUIRE_TOKEN_FOR_READS is on); a client that just wrote may ask for its reads from
-    // the primary database (docs/operations.md, "Read replicas").
+    // AUTH_REQUIRE_TOKEN_FOR_READS is on).
     fromClientToSubgraphs: ({ request, subgraphName }) =>
-      subgraphName === "newsgraph"
-        ? {
-            authorization: request.headers.get("authorization") ?? undefined,
-            "x-newsgraph-read-primary": request.headers.get("x-newsgraph-read-primary") ?? undefined,
-          }
-        : {},
+      subgraphName === "newsgraph" ? { authorization: request.headers.get("authorization") ?? undefined } : {},
   },
 });
