@@ -1,6 +1,7 @@
 // newsgraph as a Federation 2 subgraph: what a router reads from it (`_service`), how it
 // resolves entity references (`_entities`: batched, unknown ids null, bad input reported per
-// entity), and a real composition with a second subgraph served through Apollo Gateway.
+// entity), and a real composition with a second subgraph served through Apollo Gateway and
+// Hive Gateway (test/support/gateways.ts).
 import { composeServices } from "@apollo/composition";
 import fs from "node:fs";
 import path from "node:path";
