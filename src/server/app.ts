@@ -19,6 +19,7 @@ import { createLogger, type Logger } from "../observability/logger";
 import { DatabaseAvailability } from "../observability/database-availability";
 import { Metrics } from "../observability/metrics";
 import { currentRequestRecord } from "../observability/request-record";
+import { buildNewsgraphClientSchema } from "../schema/federation/client-schema";
 import { buildNewsgraphSubgraphSchema } from "../schema/federation/subgraph";
 import { type AuthConfig, requestAuthenticator } from "../auth/tokens";
 import { type Context, createContext } from "../schema/context";
@@ -31,6 +32,7 @@ import { requestRecordPlugin } from "./plugins/request-record";
 import { serviceUnavailablePlugin } from "./plugins/service-unavailable";
 import { healthRouter } from "./health";
 import { jitGateway } from "./jit-executor";
+import { routerCheck } from "./router-credential";
 import { narrowGatewayRequestContexts } from "./gateway-request-context";
 import { InFlightRequests } from "./middleware/in-flight";
 import { observeRequests } from "./middleware/observe-requests";
@@ -72,6 +74,7 @@ const DEFAULT_SHUTDOWN_TIMEOUT_MS = 10_000;
 export async function createServer(options: ServerOptions, database: Database): Promise<NewsgraphServer> {
   const logger = options.logger ?? createLogger({ level: options.logLevel ?? "info" });
   const introspection = options.introspectionEnabled ?? true;
+  const isRouter = routerCheck(options.federationSdlSecret);
   const limitsConfig = { ...LIMIT_DEFAULTS, ...options.limits };
   const limits = abuseLimits(limitsConfig, { introspection });
   const authenticate = requestAuthenticator(options.auth ?? { requireTokenForReads: false });
@@ -93,7 +96,7 @@ export async function createServer(options: ServerOptions, database: Database): 
   }
   const apollo = new ApolloServer<Context>({
     // The schema, executed by graphql-jit (jit-executor.ts).
-    gateway: jitGateway(await buildNewsgraphSubgraphSchema()),
+    gateway: jitGateway({ schema: await buildNewsgraphSubgraphSchema(), clientSchema: await buildNewsgraphClientSchema(), isRouter }),
     // Introspection as configured, CSRF prevention on, no HTTP batching, the token limit.
     ...limits.apolloOptions,
     plugins: [
@@ -114,7 +117,7 @@ export async function createServer(options: ServerOptions, database: Database): 
         requestRecordPlugin(),
         serviceUnavailablePlugin(availability),
         ...limits.plugins,
-        federationSdlPlugin({ introspection, routerSecret: options.federationSdlSecret }),
+        federationSdlPlugin({ introspection, isRouter }),
         ...(options.exposeSqlStatementCount ? [sqlStatementCountPlugin()] : []),
       ]),
     ],

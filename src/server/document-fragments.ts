@@ -2,7 +2,7 @@
 // (the limits, the SDL gate, Playground's tabs) needs to follow `...Name`. Cached per parsed
 // document: Apollo hands the same object for the same query text, so the request hooks that
 // need it share one map per document instead of each building one per request.
-import { type DocumentNode, type FragmentDefinitionNode, Kind } from "graphql";
+import { type DocumentNode, type FragmentDefinitionNode, Kind, type SelectionSetNode } from "graphql";
 
 const byDocument = new WeakMap<DocumentNode, ReadonlyMap<string, FragmentDefinitionNode>>();
 
@@ -17,4 +17,21 @@ export function fragmentsOf(document: DocumentNode): ReadonlyMap<string, Fragmen
     byDocument.set(document, fragments);
   }
   return fragments;
+}
+
+/** Whether the root selection asks for one of `names`, directly, under an alias, or through fragments. */
+export function selectsRootField(
+  selectionSet: SelectionSetNode,
+  fragments: ReadonlyMap<string, FragmentDefinitionNode>,
+  names: readonly string[],
+  seen = new Set<string>(),
+): boolean {
+  return selectionSet.selections.some((selection) => {
+    if (selection.kind === Kind.FIELD) return names.includes(selection.name.value);
+    if (selection.kind === Kind.INLINE_FRAGMENT) return selectsRootField(selection.selectionSet, fragments, names, seen);
+    const fragment = fragments.get(selection.name.value);
+    if (!fragment || seen.has(fragment.name.value)) return false;
+    seen.add(fragment.name.value);
+    return selectsRootField(fragment.selectionSet, fragments, names, seen);
+  });
 }

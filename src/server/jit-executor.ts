@@ -8,6 +8,8 @@ import type { ApolloServerOptionsWithGateway } from "@apollo/server";
 import { type DocumentNode, type ExecutionResult, execute, GraphQLError, type GraphQLSchema, Kind, type OperationDefinitionNode } from "graphql";
 import { getVariableValues } from "graphql/execution/values";
 import { type CompiledQuery, compileQuery, isCompiledQuery } from "graphql-jit";
+import { fragmentsOf, selectsRootField } from "./document-fragments";
+import type { RouterCheck } from "./router-credential";
 
 type GatewayInterface = ApolloServerOptionsWithGateway<never>["gateway"];
 type GatewayLoadResult = Awaited<ReturnType<GatewayInterface["load"]>>;
@@ -16,12 +18,52 @@ type GatewayExecutor = NonNullable<GatewayLoadResult["executor"]>;
 type Compiled = CompiledQuery | ExecutionResult;
 type CompiledOperations = Map<string, Compiled>;
 
-export function jitExecutor(schema: GraphQLSchema): GatewayExecutor {
+/**
+ * The schemas an operation may run on: the served subgraph schema, and the same without the
+ * federation machinery (schema/federation/client-schema.ts) for operations that introspect,
+ * unless the request is a router's.
+ */
+export interface ServedSchemas {
+  schema: GraphQLSchema;
+  clientSchema: GraphQLSchema;
+  isRouter: RouterCheck;
+}
+
+export function jitExecutor({ schema, clientSchema, isRouter }: ServedSchemas): GatewayExecutor {
+  const compilers = new Map([schema, clientSchema].map((served) => [served, compiler(served)]));
+  return async ({ document, operation, operationName, request, context }) => {
+    const variables = request.variables ?? {};
+    // No operation to run (none by the requested name, or several and no name): graphql-js
+    // answers with its errors before running anything (Apollo makes that a 400).
+    if (!operation) return (await execute({ schema, document, operationName: request.operationName, variableValues: variables })) as ExecutionResult;
+    // Variables are coerced by graphql-js first: its errors are the ones Apollo recognizes (and
+    // answers with BAD_USER_INPUT and status 400), with graphql-js's messages and suggestions.
+    const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
+    if (coerced.errors) return { errors: coerced.errors };
+    const served =
+      selectsRootField(operation.selectionSet, fragmentsOf(document), SCHEMA_FIELDS) && !isRouter(request.http?.headers)
+        ? clientSchema
+        : schema;
+    if (isIntrospectionOnly(operation)) {
+      return (await execute({ schema: served, document, operationName: request.operationName, variableValues: variables, contextValue: context })) as ExecutionResult;
+    }
+    const compiled = compilers.get(served)!(document, operationName);
+    if (!isCompiledQuery(compiled)) return { errors: (compiled.errors ?? []).map(asGraphQLJsError) };
+    const result = (await compiled.query(undefined, context, variables)) as ExecutionResult<Record<string, unknown>>;
+    return result.errors ? { ...result, errors: result.errors.map(asGraphQLJsError) } : result;
+  };
+}
+
+/** The introspection fields that describe the schema (`__typename` describes only a value). */
+const SCHEMA_FIELDS = ["__schema", "__type"];
+
+/** Compiles operations against `schema`, once per parsed document and operation name. */
+function compiler(schema: GraphQLSchema): (document: DocumentNode, operationName: string | null) => Compiled {
   // Compiled operations by parsed document. Apollo keeps one parsed document per query text (its
   // document store), so a document seen again is the same object; documents it evicts take their
   // compiled operations with them.
   const compiledByDocument = new WeakMap<DocumentNode, CompiledOperations>();
-  const compile = (document: DocumentNode, operationName: string | null) => {
+  return (document, operationName) => {
     let operations = compiledByDocument.get(document);
     if (!operations) {
       operations = new Map();
@@ -34,21 +76,6 @@ export function jitExecutor(schema: GraphQLSchema): GatewayExecutor {
       operations.set(key, compiled);
     }
     return compiled;
-  };
-  return async ({ document, operation, operationName, request, context }) => {
-    const variables = request.variables ?? {};
-    // No operation to run (none by the requested name, or several and no name): graphql-js
-    // answers with its errors before running anything (Apollo makes that a 400).
-    if (!operation) return (await execute({ schema, document, operationName: request.operationName, variableValues: variables })) as ExecutionResult;
-    // Variables are coerced by graphql-js first: its errors are the ones Apollo recognizes (and
-    // answers with BAD_USER_INPUT and status 400), with graphql-js's messages and suggestions.
-    const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
-    if (coerced.errors) return { errors: coerced.errors };
-    if (isIntrospectionOnly(operation)) return (await execute({ schema, document, operationName: request.operationName, variableValues: variables, contextValue: context })) as ExecutionResult;
-    const compiled = compile(document, operationName);
-    if (!isCompiledQuery(compiled)) return { errors: (compiled.errors ?? []).map(asGraphQLJsError) };
-    const result = (await compiled.query(undefined, context, variables)) as ExecutionResult<Record<string, unknown>>;
-    return result.errors ? { ...result, errors: result.errors.map(asGraphQLJsError) } : result;
   };
 }
 
@@ -74,11 +101,11 @@ function asGraphQLJsError(error: GraphQLError): GraphQLError {
 }
 
 /** The gateway-shaped wrapper Apollo Server takes in place of `schema`: a fixed schema, our executor. */
-export function jitGateway(schema: GraphQLSchema): GatewayInterface {
+export function jitGateway(schemas: ServedSchemas): GatewayInterface {
   return {
-    load: async () => ({ executor: jitExecutor(schema) }),
+    load: async () => ({ executor: jitExecutor(schemas) }),
     onSchemaLoadOrUpdate(callback) {
-      callback({ apiSchema: schema, coreSupergraphSdl: "" });
+      callback({ apiSchema: schemas.schema, coreSupergraphSdl: "" });
       return () => undefined;
     },
     stop: async () => undefined,
