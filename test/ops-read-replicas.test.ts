@@ -36,8 +36,8 @@ if (skipReason && serverUrl) console.warn(`ops-read-replicas skipped: no standby
     await standby.caughtUp();
   }, 120_000);
   afterEach(async () => {
-    await proxy.restore();
-    await standby.query("SELECT pg_wal_replay_resume()");
+    await proxy?.restore();
+    await standby?.query("SELECT pg_wal_replay_resume()");
   });
   afterAll(async () => {
     await server?.stop();

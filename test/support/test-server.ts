@@ -47,7 +47,14 @@ export async function startTestServer(
   options: { seed?: boolean; playgroundEnabled?: boolean } & TestServerExtras = {},
 ): Promise<TestServer> {
   const testDatabase = await createTestDatabase();
-  const database = await openDatabase(options.database ? await options.database(testDatabase.config) : testDatabase.config);
+  let config: DatabaseConfig;
+  try {
+    config = options.database ? await options.database(testDatabase.config) : testDatabase.config;
+  } catch (error) {
+    await testDatabase.drop(); // the hook failed (a standby that would not start): leave nothing behind
+    throw error;
+  }
+  const database = await openDatabase(config);
   await prepareDatabase(database, { migrate: true, seedIfEmpty: options.seed ?? true });
   const server = await createServer({ port: 0, host: "127.0.0.1", exposeSqlStatementCount: true, playgroundEnabled: options.playgroundEnabled ?? true, logger: createLogger({ level: TEST_LOG_LEVEL }), auth: { jwtSecret: TEST_JWT_SECRET, requireTokenForReads: false }, ...options.server }, database);
   const port = await server.listen();
