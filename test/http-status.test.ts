@@ -2,7 +2,8 @@
 // every well-formed request answered as `application/json`, whatever its errors (gateways keep
 // the error's code and path only then); the error's own status for
 // `application/graphql-response+json` when execution did not begin; request refusals keep
-// theirs. graphql-http's own audit of the server runs too: no error, no warning.
+// theirs (a bad X-Newsgraph-Read-Primary value among them). graphql-http's own audit of the
+// server runs too: no error, no warning.
 import { auditServer } from "graphql-http";
 import { startTestServer, type TestServer } from "./support/test-server";
 import { bearer } from "./support/tokens";
@@ -101,11 +102,13 @@ test("requests that are not well-formed GraphQL-over-HTTP keep their statuses wh
       answer({ body: "{ not json", headers: accept(mediaType) }),
       answer({ body: JSON.stringify({ variables: {} }), headers: accept(mediaType) }),
       answer({ body: "", method: "GET", search: `?query=${encodeURIComponent(`mutation { deleteCountry(id: "${UNKNOWN_ID}") { __typename } }`)}`, headers: accept(mediaType) }),
+      answer({ body: request("{ people(first: 1) { totalCount } }"), headers: { ...accept(mediaType), "x-newsgraph-read-primary": "true" } }),
     ]);
     expect(refusals.map(({ status, codes }) => ({ status, codes }))).toEqual([
       { status: 400, codes: [expect.any(String)] },
       { status: 400, codes: ["BAD_REQUEST"] },
       { status: 405, codes: ["BAD_REQUEST"] },
+      { status: 400, codes: ["BAD_REQUEST"] },
     ]);
   }
 });

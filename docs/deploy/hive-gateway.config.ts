@@ -27,8 +27,14 @@ export const gatewayConfig = defineConfig({
   openTelemetry: { traces: Boolean(process.env.OTEL_EXPORTER_OTLP_ENDPOINT) },
   propagateHeaders: {
     // newsgraph reads the client's bearer token (writes, and reads when
-    // AUTH_REQUIRE_TOKEN_FOR_READS is on).
+    // AUTH_REQUIRE_TOKEN_FOR_READS is on); a client that just wrote may ask for its reads from
+    // the primary database (docs/operations.md, "Read replicas").
     fromClientToSubgraphs: ({ request, subgraphName }) =>
-      subgraphName === "newsgraph" ? { authorization: request.headers.get("authorization") ?? undefined } : {},
+      subgraphName === "newsgraph"
+        ? {
+            authorization: request.headers.get("authorization") ?? undefined,
+            "x-newsgraph-read-primary": request.headers.get("x-newsgraph-read-primary") ?? undefined,
+          }
+        : {},
   },
 });

@@ -46,6 +46,21 @@ export interface PoolStats {
  */
 export type TextRead = (sql: string, params: readonly unknown[]) => Promise<string>;
 
+/** Where a request's reads go: a Prisma client, and the compiled reads' path when there is one. */
+export interface ReadPath {
+  prisma: PrismaClient;
+  readText?: TextRead;
+}
+
+/** How far a read replica is behind the primary (pg_last_wal_receive_lsn/replay_lsn on the replica). */
+export interface ReplicaLag {
+  target: string;
+  /** WAL the replica has received but not replayed yet. */
+  bytes: number;
+  /** Age of the last replayed transaction while WAL waits to be replayed; 0 when all is replayed, NaN when unknown. */
+  seconds: number;
+}
+
 export interface Database {
   kind: DatabaseConfig["kind"];
   /** Reads outside transactions go to a read replica when there are any; the rest to the primary. */
@@ -57,6 +72,16 @@ export interface Database {
    * embedded database has none: its reads stay on Prisma.
    */
   readText?: TextRead;
+  /**
+   * Reads that must see the latest writes (mutations, and requests that ask for it: read-your-
+   * writes): the primary's client and pool. Without replicas, the same as `prisma`/`readText`.
+   */
+  primaryReads: ReadPath;
+  /**
+   * Each read replica's lag, asked of the replicas now; one that does not answer (or is no
+   * standby) is left out. Empty without replicas.
+   */
+  replicaLag(): Promise<ReplicaLag[]>;
   /**
    * Runs `work` on one dedicated connection (session-level locks hold for its duration). Sessions
    * are for maintenance (migrations): no statement timeout applies, unlike requests' queries.
@@ -125,8 +150,8 @@ function openPostgres(config: Extract<DatabaseConfig, { kind: "postgres" }>): Da
   });
   const primary = createPrisma(new PrismaPg(pools[0].pool));
   const readPools = pools.length > 1 ? pools.slice(1) : pools;
-  const readText: TextRead = async (sql, params) => {
-    const { target, pool } = readPools[Math.floor(Math.random() * readPools.length)];
+  const textReader = (candidates: typeof pools): TextRead => async (sql, params) => {
+    const { target, pool } = candidates[Math.floor(Math.random() * candidates.length)];
     countStatement(target);
     // Marked statements are prepared once per connection: PostgreSQL plans the large
     // JSON-building reads in about a millisecond, every time they run unnamed.
@@ -140,6 +165,7 @@ function openPostgres(config: Extract<DatabaseConfig, { kind: "postgres" }>): Da
     result.rows = [];
     return text;
   };
+  const readText = textReader(readPools);
   // Prisma's read-replica extension keeps the client's API (plus $primary()/$replica()).
   const prisma = replicas.length
     ? (primary.$extends(readReplicas({ replicas: replicas as never[] })) as unknown as PrismaClient)
@@ -148,6 +174,13 @@ function openPostgres(config: Extract<DatabaseConfig, { kind: "postgres" }>): Da
     kind: "postgres",
     prisma,
     readText,
+    primaryReads: replicas.length
+      ? { prisma: (prisma as unknown as { $primary(): PrismaClient }).$primary(), readText: textReader(pools.slice(0, 1)) }
+      : { prisma, readText },
+    replicaLag: async () => {
+      const lags = await Promise.all(pools.slice(1).map(({ target, pool }) => replicaLagOf(target, pool)));
+      return lags.filter((lag) => lag !== null);
+    },
     async withSession(work) {
       const client = new pg.Client({ connectionString: config.url, connectionTimeoutMillis: timeoutMs, keepAlive: true });
       client.on("error", () => undefined); // a lost server fails the pending query instead
@@ -183,6 +216,26 @@ function openPostgres(config: Extract<DatabaseConfig, { kind: "postgres" }>): Da
       await Promise.all(pools.map(({ pool }) => pool.end()));
     },
   };
+}
+
+/**
+ * Asked of the replica itself, so that no connection to the primary is needed: WAL received but
+ * not yet replayed, and while there is any, how old the last replayed transaction is (with
+ * nothing to replay, the replica is current however long ago the primary last wrote). NULLs (not
+ * a standby) and a replica that does not answer give null: no figure rather than a wrong one.
+ */
+const REPLICA_LAG_SQL = `SELECT pg_wal_lsn_diff(pg_last_wal_receive_lsn(), pg_last_wal_replay_lsn())::float8 AS bytes,
+  CASE WHEN pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() THEN 0
+       ELSE extract(epoch FROM now() - pg_last_xact_replay_timestamp())::float8 END AS seconds`;
+
+async function replicaLagOf(target: string, pool: pg.Pool): Promise<ReplicaLag | null> {
+  try {
+    const { rows: [row] } = await pool.query<{ bytes: number | null; seconds: number | null }>(REPLICA_LAG_SQL);
+    // No transaction replayed since the replica started: its age is unknown (NaN), not zero.
+    return row.bytes === null ? null : { target, bytes: Math.max(0, row.bytes), seconds: row.seconds === null ? Number.NaN : Math.max(0, row.seconds) };
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -231,6 +284,8 @@ async function openEmbedded(dataDir: string | null, command: string): Promise<Da
   return {
     kind: "embedded",
     prisma,
+    primaryReads: { prisma },
+    replicaLag: async () => [],
     lock,
     // PGlite is a single connection: a session is that connection.
     withSession: (work) =>

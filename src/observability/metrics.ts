@@ -1,10 +1,10 @@
 // Prometheus metrics (prom-client), served at GET /metrics: GraphQL requests and errors by
-// operation, request latency, SQL statements, connection pool usage, database availability and
-// Node's process metrics. Each server has its own registry, so several can share a process.
+// operation, request latency, SQL statements, connection pool usage, read replicas' lag, database
+// availability and Node's process metrics. Each server has its own registry, so several can share a process.
 import { constants, PerformanceObserver } from "node:perf_hooks";
 import v8 from "node:v8";
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
-import type { Database } from "../database/database";
+import type { Database, ReplicaLag } from "../database/database";
 import { statementCountsByTarget } from "../database/statement-counter";
 import type { DatabaseAvailability } from "./database-availability";
 
@@ -78,6 +78,26 @@ export class Metrics {
     poolGauge("newsgraph_db_pool_idle_connections", "Open connections not in use", (s) => s.idle);
     poolGauge("newsgraph_db_pool_waiting_queries", "Queries waiting for a free connection", (s) => s.waiting);
     poolGauge("newsgraph_db_pool_max_connections", "Most connections the pool opens", (s) => s.max);
+    // Read replicas' lag, asked of each replica at scrape time: one that does not answer (or is
+    // no standby) has no sample rather than a stale one.
+    const lagGauge = (name: string, help: string, read: (lag: ReplicaLag) => number) =>
+      new Gauge({
+        name,
+        help,
+        labelNames: ["target"],
+        registers,
+        async collect() {
+          const lags = await sources.database.replicaLag();
+          this.reset();
+          for (const lag of lags) this.set({ target: lag.target }, read(lag));
+        },
+      });
+    lagGauge("newsgraph_db_replica_lag_bytes", "WAL a read replica has received but not replayed yet", (lag) => lag.bytes);
+    lagGauge(
+      "newsgraph_db_replica_lag_seconds",
+      "Age of the last transaction a read replica replayed while it has WAL left to replay (0 when it has replayed all)",
+      (lag) => lag.seconds,
+    );
     // The heap that survives a full collection: what grows under a leak, unlike the heap or RSS
     // in between collections (a sawtooth). Read when a major GC has just run.
     const heapAfterGc = new Gauge({

@@ -27,6 +27,7 @@ import { maskErrors } from "./plugins/mask-errors";
 import { abuseLimits } from "./limits";
 import { playgroundRouter, tabsFromExamples } from "./playground/playground";
 import { sqlStatementCountPlugin } from "./plugins/sql-statement-count";
+import { readPrimaryPlugin } from "./plugins/read-primary";
 import { runRequestPlugins } from "./plugins/request-plugins";
 import { requestRecordPlugin } from "./plugins/request-record";
 import { serviceUnavailablePlugin } from "./plugins/service-unavailable";
@@ -118,6 +119,7 @@ export async function createServer(options: ServerOptions, database: Database): 
         serviceUnavailablePlugin(availability),
         ...limits.plugins,
         federationSdlPlugin({ introspection, isRouter }),
+        readPrimaryPlugin(),
         ...(options.exposeSqlStatementCount ? [sqlStatementCountPlugin()] : []),
       ]),
     ],
@@ -163,8 +165,8 @@ export async function createServer(options: ServerOptions, database: Database): 
     app.use("/", playground);
   }
 
-  const context = async (req: http.IncomingMessage) =>
-    createContext(database.prisma, await authenticate(req.headers.authorization), database.readText);
+  const readPaths = { usual: { prisma: database.prisma, readText: database.readText }, primary: database.primaryReads };
+  const context = async (req: http.IncomingMessage) => createContext(readPaths, await authenticate(req.headers.authorization));
   const handleGraphQL = inFlight.track(graphqlHttpHandler({ apollo, parseBody: limits.jsonBody, bodyError: limits.bodyError, checkQuery: limits.checkQuery, context }));
   const serveGraphQL = (req: http.IncomingMessage, res: http.ServerResponse) =>
     handleGraphQL(req, res).catch((error: unknown) => {

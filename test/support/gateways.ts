@@ -1,8 +1,9 @@
 // The two JavaScript gateways a federated newsgraph is run behind, each served over HTTP on an
 // ephemeral port, as a client would reach it: Apollo Gateway (inside Apollo Server) and Hive
 // Gateway (its runtime, with the standard HTTP transport). Both forward the client's
-// `Authorization` header to the subgraphs, which is what a deployment does for newsgraph's
-// tokens (docs/federation.md shows the same for Apollo Router and Hive Gateway's CLI).
+// `Authorization` and `X-Newsgraph-Read-Primary` headers to the subgraphs, which is what a
+// deployment does for newsgraph's tokens and read-your-writes (docs/federation.md shows the same
+// for Apollo Router and Hive Gateway's CLI).
 import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { startStandaloneServer } from "@apollo/server/standalone";
@@ -22,8 +23,18 @@ export function startGateway(name: GatewayName, supergraphSdl: string): Promise<
   return name === "Apollo Gateway" ? startApolloGateway(supergraphSdl) : startHiveGateway(supergraphSdl);
 }
 
-interface ForwardedHeaders {
-  authorization?: string;
+/** The client's headers newsgraph reads, by their lowercase names. */
+const FORWARDED = ["authorization", "x-newsgraph-read-primary"] as const;
+
+type ForwardedHeaders = Partial<Record<(typeof FORWARDED)[number], string>>;
+
+function forwarded(get: (name: string) => string | null | undefined): ForwardedHeaders {
+  const headers: ForwardedHeaders = {};
+  for (const name of FORWARDED) {
+    const value = get(name);
+    if (value) headers[name] = value;
+  }
+  return headers;
 }
 
 async function startApolloGateway(supergraphSdl: string): Promise<RunningGateway> {
@@ -34,14 +45,14 @@ async function startApolloGateway(supergraphSdl: string): Promise<RunningGateway
         new RemoteGraphQLDataSource<ForwardedHeaders>({
           url,
           willSendRequest({ request, context }) {
-            if (context.authorization) request.http?.headers.set("authorization", context.authorization);
+            for (const [name, value] of Object.entries(context)) request.http?.headers.set(name, value);
           },
         }),
     }),
   });
   const { url } = await startStandaloneServer(server, {
     listen: { port: 0, host: "127.0.0.1" },
-    context: async ({ req }) => ({ authorization: req.headers.authorization }),
+    context: async ({ req }) => forwarded((name) => req.headers[name] as string | undefined),
   });
   // The standalone server answers on every path; /graphql is what clients are given.
   return { url: new URL("/graphql", url).href, stop: () => server.stop() };
@@ -53,10 +64,7 @@ async function startHiveGateway(supergraphSdl: string): Promise<RunningGateway> 
     // Given rather than imported by package name at run time: the dependency is then explicit.
     transports: { http: httpTransport },
     propagateHeaders: {
-      fromClientToSubgraphs: ({ request }) => {
-        const authorization = request.headers.get("authorization");
-        return authorization ? { authorization } : {};
-      },
+      fromClientToSubgraphs: ({ request }) => forwarded((name) => request.headers.get(name)),
     },
     logging: false,
   });

@@ -12,8 +12,8 @@ import { TEST_JWT_SECRET } from "./tokens";
 const TEST_LOG_LEVEL = (process.env.NEWSGRAPH_TEST_LOG_LEVEL || "warn") as LogLevel;
 
 export interface TestServerExtras {
-  /** Changes the test database's configuration before it is opened (a proxy, read replicas...). */
-  database?: (config: DatabaseConfig) => DatabaseConfig;
+  /** Changes the test database's configuration before it is opened (a proxy, read replicas: a standby to start...). */
+  database?: (config: DatabaseConfig) => DatabaseConfig | Promise<DatabaseConfig>;
   /** Server options over the test defaults (a logger writing to a stream, a shutdown bound...). */
   server?: Partial<ServerOptions>;
 }
@@ -47,7 +47,14 @@ export async function startTestServer(
   options: { seed?: boolean; playgroundEnabled?: boolean } & TestServerExtras = {},
 ): Promise<TestServer> {
   const testDatabase = await createTestDatabase();
-  const database = await openDatabase(options.database ? options.database(testDatabase.config) : testDatabase.config);
+  let config: DatabaseConfig;
+  try {
+    config = options.database ? await options.database(testDatabase.config) : testDatabase.config;
+  } catch (error) {
+    await testDatabase.drop(); // the hook failed (a standby that would not start): leave nothing behind
+    throw error;
+  }
+  const database = await openDatabase(config);
   await prepareDatabase(database, { migrate: true, seedIfEmpty: options.seed ?? true });
   const server = await createServer({ port: 0, host: "127.0.0.1", exposeSqlStatementCount: true, playgroundEnabled: options.playgroundEnabled ?? true, logger: createLogger({ level: TEST_LOG_LEVEL }), auth: { jwtSecret: TEST_JWT_SECRET, requireTokenForReads: false }, ...options.server }, database);
   const port = await server.listen();

@@ -304,7 +304,10 @@ function compilePage(tables: Tables, plan: ReadPlan, args: { where?: object; ord
 
 const compilable = new WeakMap<ReadPlan, boolean>();
 
-/** Runs compiled reads on `pg` directly, or through Prisma's raw path (a read replica when there is one). */
+/**
+ * Runs compiled reads on `pg` directly, or through Prisma's raw path (a read replica when there is
+ * one), on the request's read path: the primary's for read-your-writes (schema/context.ts).
+ */
 export class SelectionReader {
   private readonly tables: Tables;
 
