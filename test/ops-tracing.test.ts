@@ -4,10 +4,10 @@
 // without one starts a trace of its own; the request's log line carries the trace and span ids.
 // With tracing off there are no spans and no trace ids. Spans are read from an in-memory exporter
 // given through the server's options (the server exports each span as it ends).
+import { SpanKind } from "@opentelemetry/api";
 import { InMemorySpanExporter, type ReadableSpan } from "@opentelemetry/sdk-trace-base";
 import { summarizeStatement } from "../src/observability/sql-summary";
 import { captureLogs } from "./support/log-capture";
-import { databaseKind } from "./support/test-database";
 import { startTestServer, type TestServer } from "./support/test-server";
 import { waitFor } from "./support/wait";
 
@@ -57,6 +57,21 @@ async function traceOf(reqId: string): Promise<{ server: ReadableSpan; spans: Re
   return { server, spans };
 }
 
+function sqlSpan(operation: string, table: string): SpanTree {
+  return {
+    name: `${operation} ${table}`,
+    kind: SpanKind.CLIENT,
+    attributes: {
+      "db.system.name": "postgresql",
+      "db.operation.name": operation,
+      "db.collection.name": table,
+      "db.query.summary": `${operation} ${table}`,
+      "db.client.connection.pool.name": "primary",
+    },
+    children: [],
+  };
+}
+
 function logLine(reqId: string) {
   return waitFor(() => logs.lines().find((line) => line.reqId === reqId && line.msg === "graphql request"), `the log line of ${reqId}`);
 }
@@ -82,7 +97,179 @@ test("a request carrying a gateway's traceparent continues its trace down to eac
   expect(server.spanContext().traceId).toBe(GATEWAY_TRACE_ID);
   expect(server.parentSpanContext?.spanId).toBe(GATEWAY_SPAN_ID);
   expect(server.resource.attributes["service.name"]).toBe("newsgraph-test");
-  console.log(JSON.stringify(spanTree(spans, server), null, 1));
+  expect(spanTree(spans, server)).toEqual({
+    name: "POST /graphql",
+    kind: SpanKind.SERVER,
+    attributes: {
+      "http.request.method": "POST",
+      "http.route": "/graphql",
+      "url.path": "/graphql",
+      "newsgraph.request_id": "trace-1",
+      "graphql.operation.type": "query",
+      "graphql.operation.name": "TracedMeeting",
+      "http.response.status_code": 200,
+    },
+    children: [
+      {
+        name: "graphql.execute",
+        kind: SpanKind.INTERNAL,
+        attributes: { "graphql.operation.type": "query", "graphql.operation.name": "TracedMeeting" },
+        // The compiled read: the meeting, its delegations and their countries in one statement.
+        children: [sqlSpan("SELECT", "meeting")],
+      },
+      { name: "graphql.parse", kind: SpanKind.INTERNAL, attributes: {}, children: [] },
+      { name: "graphql.validate", kind: SpanKind.INTERNAL, attributes: {}, children: [] },
+    ],
+  });
   // No span carries a value of the query: its literal slug is nowhere in names or attributes.
   expect(JSON.stringify(spans.map((span) => [span.name, span.attributes]))).not.toContain(SLUG);
+});
+
+test("statements through Prisma are traced too, without the variables' values", async () => {
+  const query = `query TracedSearch($name: String) { people(filter: { name: $name }, first: 10) { totalCount edges { node { name } } } }`;
+  const response = await post(query, { "x-request-id": "trace-2", traceparent: `00-${GATEWAY_TRACE_ID}-${GATEWAY_SPAN_ID}-01` }, { name: "sa'ar" });
+  expect(response).toEqual({
+    status: 200,
+    body: { data: { people: { totalCount: 1, edges: [{ node: { name: "Gideon Saar" } }] } }, extensions: { sqlStatements: 2 } },
+  });
+  const { server, spans } = await traceOf("trace-2");
+  expect(server.parentSpanContext?.spanId).toBe(GATEWAY_SPAN_ID);
+  expect(spanTree(spans, server).children).toEqual([
+    {
+      name: "graphql.execute",
+      kind: SpanKind.INTERNAL,
+      attributes: { "graphql.operation.type": "query", "graphql.operation.name": "TracedSearch" },
+      // The count through Prisma, the page as a compiled read.
+      children: [sqlSpan("SELECT", "person"), sqlSpan("SELECT", "person")],
+    },
+    { name: "graphql.parse", kind: SpanKind.INTERNAL, attributes: {}, children: [] },
+    { name: "graphql.validate", kind: SpanKind.INTERNAL, attributes: {}, children: [] },
+  ]);
+  expect(JSON.stringify(spans.map((span) => [span.name, span.attributes]))).not.toMatch(/sa'ar/i);
+});
+
+test("a request without traceparent starts a trace; a document Apollo has cached is neither parsed nor validated again", async () => {
+  const query = `query TracedTitle($slug: String!) { meetingBySlug(slug: $slug) { title } }`;
+  await post(query, { "x-request-id": "trace-3a" }, { slug: SLUG });
+  await post(query, { "x-request-id": "trace-3b" }, { slug: SLUG });
+  const first = await traceOf("trace-3a");
+  const second = await traceOf("trace-3b");
+  for (const { server } of [first, second]) {
+    expect(server.parentSpanContext).toBeUndefined();
+    expect(server.spanContext().traceId).toMatch(/^[0-9a-f]{32}$/);
+    expect(server.spanContext().traceId).not.toBe(GATEWAY_TRACE_ID);
+  }
+  expect(first.server.spanContext().traceId).not.toBe(second.server.spanContext().traceId);
+  const execution = {
+    name: "graphql.execute",
+    kind: SpanKind.INTERNAL,
+    attributes: { "graphql.operation.type": "query", "graphql.operation.name": "TracedTitle" },
+    children: [sqlSpan("SELECT", "meeting")],
+  };
+  expect(spanTree(first.spans, first.server).children.map((child) => child.name)).toEqual([
+    "graphql.execute",
+    "graphql.parse",
+    "graphql.validate",
+  ]);
+  expect(spanTree(second.spans, second.server).children).toEqual([execution]);
+});
+
+test("the request's log line carries its trace and span ids", async () => {
+  await post(`{ meetingBySlug(slug: "${SLUG}") { title } }`, {
+    "x-request-id": "trace-4",
+    traceparent: `00-${GATEWAY_TRACE_ID}-${GATEWAY_SPAN_ID}-01`,
+  });
+  const { server } = await traceOf("trace-4");
+  expect(await logLine("trace-4")).toEqual({
+    level: "info",
+    time: expect.any(String),
+    service: "newsgraph",
+    reqId: "trace-4",
+    trace_id: GATEWAY_TRACE_ID,
+    span_id: server.spanContext().spanId,
+    operation: null,
+    operationType: "query",
+    status: 200,
+    durationMs: expect.any(Number),
+    outcome: "ok",
+    sqlStatements: 1,
+    msg: "graphql request",
+  });
+});
+
+test("health probes and metrics scrapes make no spans", async () => {
+  const before = exporter.getFinishedSpans().length;
+  expect((await fetch(`${traced.url}/health/live`)).status).toBe(200);
+  expect((await fetch(`${traced.url}/metrics`)).status).toBe(200);
+  // A GraphQL request after them: once its span is out, theirs would have been too.
+  await post(`{ __typename }`, { "x-request-id": "trace-5" });
+  await traceOf("trace-5");
+  expect(exporter.getFinishedSpans().slice(before).map((span) => span.attributes["newsgraph.request_id"])).toEqual([
+    undefined, // graphql.parse
+    undefined, // graphql.validate
+    undefined, // graphql.execute
+    "trace-5",
+  ]);
+});
+
+describe("with tracing off", () => {
+  const offLogs = captureLogs("info");
+  let untraced: TestServer;
+  beforeAll(async () => {
+    untraced = await startTestServer({ server: { logger: offLogs.logger } });
+  });
+  afterAll(() => untraced?.stop());
+
+  test("requests make no spans and their log lines carry no trace ids", async () => {
+    const before = exporter.getFinishedSpans().length;
+    const response = await untraced.graphql(`{ meetingBySlug(slug: "${SLUG}") { title } }`, undefined, {
+      "x-request-id": "untraced-1",
+      traceparent: `00-${GATEWAY_TRACE_ID}-${GATEWAY_SPAN_ID}-01`,
+    });
+    expect(response).toEqual({ status: 200, body: { data: { meetingBySlug: { title: expect.any(String) } }, extensions: { sqlStatements: 1 } } });
+    const line = await waitFor(
+      () => offLogs.lines().find((entry) => entry.reqId === "untraced-1" && entry.msg === "graphql request"),
+      "the log line of untraced-1",
+    );
+    expect(line).toEqual({
+      level: "info",
+      time: expect.any(String),
+      service: "newsgraph",
+      reqId: "untraced-1",
+      operation: null,
+      operationType: "query",
+      status: 200,
+      durationMs: expect.any(Number),
+      outcome: "ok",
+      sqlStatements: 1,
+      msg: "graphql request",
+    });
+    expect(exporter.getFinishedSpans().length).toBe(before);
+  });
+});
+
+test("a statement's summary is its operation and outermost table, never a value", () => {
+  expect(
+    [
+      `SELECT "public"."meeting"."id" FROM "public"."meeting" WHERE "public"."meeting"."slug" = $1 LIMIT $2`,
+      `/* prepared */ SELECT coalesce(json_agg(json_build_object('id', t0."id", '@d', (SELECT coalesce(json_agg(t1."id"), '[]'::json) FROM "delegation" t1 WHERE t1."meetingId" = t0."id"))), '[]'::json) FROM "meeting" t0 WHERE t0."slug" = ANY($1)`,
+      `SELECT COUNT(*) AS "_count._all" FROM (SELECT "public"."person"."id" FROM "public"."person" WHERE 1=1 OFFSET $1) AS "sub"`,
+      `INSERT INTO "public"."article" ("id", "title") VALUES ($1, $2) RETURNING "id"`,
+      `UPDATE "public"."fact" SET "value" = $1 WHERE "id" = $2`,
+      `DELETE FROM "public"."claim" WHERE "id" = $1`,
+      `SELECT 1 FROM "meeting" WHERE "id" = ANY($1::uuid[]) ORDER BY "id" FOR NO KEY UPDATE`,
+      `BEGIN`,
+      `SELECT 1`,
+    ].map(summarizeStatement),
+  ).toEqual([
+    { operation: "SELECT", table: "meeting" },
+    { operation: "SELECT", table: "meeting" },
+    { operation: "SELECT", table: "person" },
+    { operation: "INSERT", table: "article" },
+    { operation: "UPDATE", table: "fact" },
+    { operation: "DELETE", table: "claim" },
+    { operation: "SELECT", table: "meeting" },
+    { operation: "BEGIN" },
+    { operation: "SELECT" },
+  ]);
 });
