@@ -12,6 +12,7 @@ import autocannon from "autocannon";
 import pg from "pg";
 import { prepareBenchDatabase } from "./database";
 import { type BenchQuery, type Fixtures, QUERIES, readFixtures } from "./queries";
+import { startOtlpSink } from "./otlp-sink";
 import { postGraphQL, ROOT, type ServerProcess, startNewsgraph, startReference } from "./processes";
 import { type Measurement, type QueryResult, type Results, type ScaleResult, writeResults } from "./report";
 
@@ -30,6 +31,8 @@ const { values: options } = parseArgs({
     "no-wait-quiet": { type: "boolean", default: false },
     "server-node-options": { type: "string" },
     "no-save": { type: "boolean", default: false },
+    // The server with tracing on, exporting every request's spans to an OTLP sink in this process.
+    otel: { type: "boolean", default: false },
   },
 });
 
@@ -40,6 +43,7 @@ const settings = {
   warmup: Number(options.warmup),
   connections: Number(options.connections),
   rounds: Number(options.rounds),
+  otel: options.otel,
 };
 const selected = options.queries ? QUERIES.filter((q) => options.queries!.split(",").some((k) => q.key.startsWith(k))) : QUERIES;
 /** Queries whose latency is compared across scales (the issue: 1 and 2). */
@@ -71,7 +75,13 @@ async function runScale(scale: number, queries: readonly BenchQuery[], cpuProfil
   const database = await prepareBenchDatabase(options.pg!, scale, log);
   const fixtures = await withClient(database.url, readFixtures);
   if (cpuProfileDir) fs.mkdirSync(cpuProfileDir, { recursive: true });
-  const newsgraph = await startNewsgraph({ databaseUrl: database.url, cpuProfileDir, nodeOptions: options["server-node-options"] });
+  const sink = options.otel ? await startOtlpSink() : undefined;
+  const newsgraph = await startNewsgraph({
+    databaseUrl: database.url,
+    cpuProfileDir,
+    nodeOptions: options["server-node-options"],
+    otlpEndpoint: sink?.endpoint,
+  });
   const reference = await startReference({ databaseUrl: database.url });
   try {
     const results: QueryResult[] = [];
@@ -94,6 +104,12 @@ async function runScale(scale: number, queries: readonly BenchQuery[], cpuProfil
     // And once more after the load: the answers must not have changed under it.
     for (const query of queries) await checkSameData(query, fixtures, newsgraph, reference);
     log(`peak RSS: newsgraph ${newsgraph.peakRssMb()} MB, reference ${reference.peakRssMb()} MB`);
+    if (sink) {
+      const { requests, bytes } = sink.received();
+      // Without exports the run would have measured nothing of tracing.
+      if (requests === 0) throw new Error("--otel: the server exported no spans");
+      log(`OTLP sink: ${requests} export requests, ${(bytes / 1e6).toFixed(1)} MB of spans`);
+    }
     return {
       scale,
       database: database.name,
@@ -103,6 +119,7 @@ async function runScale(scale: number, queries: readonly BenchQuery[], cpuProfil
     };
   } finally {
     await Promise.all([newsgraph.stop(), reference.stop()]);
+    await sink?.close();
   }
 }
 
