@@ -31,7 +31,8 @@ const { values: options } = parseArgs({
     "no-wait-quiet": { type: "boolean", default: false },
     "server-node-options": { type: "string" },
     "no-save": { type: "boolean", default: false },
-    // The server with tracing on, exporting every request's spans to an OTLP sink in this process.
+    // Also a second server with tracing on (spans to an OTLP sink in this process), measured in
+    // the same rounds as the first: on a shared machine, only figures taken together compare.
     otel: { type: "boolean", default: false },
   },
 });
@@ -75,27 +76,26 @@ async function runScale(scale: number, queries: readonly BenchQuery[], cpuProfil
   const database = await prepareBenchDatabase(options.pg!, scale, log);
   const fixtures = await withClient(database.url, readFixtures);
   if (cpuProfileDir) fs.mkdirSync(cpuProfileDir, { recursive: true });
-  const sink = options.otel ? await startOtlpSink() : undefined;
-  const newsgraph = await startNewsgraph({
-    databaseUrl: database.url,
-    cpuProfileDir,
-    nodeOptions: options["server-node-options"],
-    otlpEndpoint: sink?.endpoint,
-  });
+  const newsgraph = await startNewsgraph({ databaseUrl: database.url, cpuProfileDir, nodeOptions: options["server-node-options"] });
   const reference = await startReference({ databaseUrl: database.url });
+  const sink = options.otel ? await startOtlpSink() : undefined;
+  const traced = sink
+    ? { ...(await startNewsgraph({ databaseUrl: database.url, nodeOptions: options["server-node-options"], otlpEndpoint: sink.endpoint })), name: "traced" }
+    : undefined;
   try {
     const results: QueryResult[] = [];
     for (const query of queries) {
       const statements = await checkSameData(query, fixtures, newsgraph, reference);
+      if (traced) await checkSameData(query, fixtures, traced, reference);
       log(`${query.key}: same data from both servers; ${statements} SQL statement(s) per request`);
-      results.push({ key: query.key, title: query.title, statements, server: [], reference: [] });
+      results.push({ key: query.key, title: query.title, statements, server: [], reference: [], ...(traced ? { tracedServer: [] } : {}) });
     }
     for (let round = 0; round < settings.rounds; round++) {
       for (const [i, query] of queries.entries()) {
         // Alternate the servers, so that neither always runs on a warmer machine.
-        for (const target of [newsgraph, reference]) {
+        for (const target of traced ? [newsgraph, traced, reference] : [newsgraph, reference]) {
           const measurement = await measure(query, fixtures, target);
-          (target === newsgraph ? results[i].server : results[i].reference).push(measurement);
+          (target === newsgraph ? results[i].server : target === traced ? results[i].tracedServer! : results[i].reference).push(measurement);
           log(`${query.key} ${target.name.padEnd(9)} ${measurement.requestsPerSecond.toFixed(0).padStart(6)} req/s  ` +
             `p50 ${measurement.p50Ms} ms  p99 ${measurement.p99Ms} ms  ${measurement.cpuMsPerRequest} CPU ms/req${measurement.failures ? `  ${measurement.failures} FAILED` : ""}`);
         }
@@ -103,7 +103,12 @@ async function runScale(scale: number, queries: readonly BenchQuery[], cpuProfil
     }
     // And once more after the load: the answers must not have changed under it.
     for (const query of queries) await checkSameData(query, fixtures, newsgraph, reference);
-    log(`peak RSS: newsgraph ${newsgraph.peakRssMb()} MB, reference ${reference.peakRssMb()} MB`);
+    log(`peak RSS: newsgraph ${newsgraph.peakRssMb()} MB, reference ${reference.peakRssMb()} MB${traced ? `, traced ${traced.peakRssMb()} MB` : ""}`);
+    for (const result of traced ? results : []) {
+      const [plain, withTracing] = [median(result.server, "cpuMsPerRequest"), median(result.tracedServer!, "cpuMsPerRequest")];
+      const throughput = median(result.tracedServer!, "requestsPerSecond") / median(result.server, "requestsPerSecond");
+      log(`${result.key}: tracing on: CPU ms/req ${plain} → ${withTracing} (×${(withTracing / plain).toFixed(2)}), req/s ×${throughput.toFixed(2)}`);
+    }
     if (sink) {
       const { requests, bytes } = sink.received();
       // Without exports the run would have measured nothing of tracing.
@@ -118,7 +123,7 @@ async function runScale(scale: number, queries: readonly BenchQuery[], cpuProfil
       queries: results,
     };
   } finally {
-    await Promise.all([newsgraph.stop(), reference.stop()]);
+    await Promise.all([newsgraph.stop(), reference.stop(), traced?.stop()]);
     await sink?.close();
   }
 }
@@ -236,3 +241,9 @@ main().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });
+
+function median(measurements: Measurement[], field: "cpuMsPerRequest" | "requestsPerSecond"): number {
+  const sorted = measurements.map((m) => m[field]).sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
