@@ -8,6 +8,8 @@ import { SpanKind } from "@opentelemetry/api";
 import { InMemorySpanExporter, type ReadableSpan } from "@opentelemetry/sdk-trace-base";
 import { summarizeStatement } from "../src/observability/sql-summary";
 import { captureLogs } from "./support/log-capture";
+import { databaseKind } from "./support/test-database";
+import { bearer } from "./support/tokens";
 import { startTestServer, type TestServer } from "./support/test-server";
 import { waitFor } from "./support/wait";
 
@@ -57,15 +59,16 @@ async function traceOf(reqId: string): Promise<{ server: ReadableSpan; spans: Re
   return { server, spans };
 }
 
-function sqlSpan(operation: string, table: string): SpanTree {
+function sqlSpan(operation: string, table?: string): SpanTree {
+  const summary = table === undefined ? operation : `${operation} ${table}`;
   return {
-    name: `${operation} ${table}`,
+    name: summary,
     kind: SpanKind.CLIENT,
     attributes: {
       "db.system.name": "postgresql",
       "db.operation.name": operation,
-      "db.collection.name": table,
-      "db.query.summary": `${operation} ${table}`,
+      ...(table === undefined ? {} : { "db.collection.name": table }),
+      "db.query.summary": summary,
       "db.client.connection.pool.name": "primary",
     },
     children: [],
@@ -146,6 +149,36 @@ test("statements through Prisma are traced too, without the variables' values", 
     { name: "graphql.validate", kind: SpanKind.INTERNAL, attributes: {}, children: [] },
   ]);
   expect(JSON.stringify(spans.map((span) => [span.name, span.attributes]))).not.toMatch(/sa'ar/i);
+});
+
+test("a write's statements, its transaction's included, are spans under its execution", async () => {
+  const mutation = `mutation TracedWrite($input: CountryInput!) { createCountry(input: $input) { code name } }`;
+  const response = await post(mutation, { "x-request-id": "trace-w", ...(await bearer({ roles: ["editor"] })) }, {
+    input: { code: "QA", name: "Qatar-traced" },
+  });
+  expect(response).toEqual({ status: 200, body: { data: { createCountry: { code: "QA", name: "Qatar-traced" } }, extensions: { sqlStatements: expect.any(Number) } } });
+  const { server, spans } = await traceOf("trace-w");
+  const [execution] = spanTree(spans, server).children;
+  // The row, the change record, the editor's claims (recomputed), each a statement through Prisma
+  // in the write's transaction; as many spans as statements counted.
+  expect(execution).toEqual({
+    name: "graphql.execute",
+    kind: SpanKind.INTERNAL,
+    attributes: { "graphql.operation.type": "mutation", "graphql.operation.name": "TracedWrite" },
+    children: [
+      // adapter-pg commits through the adapter (a statement counted), PGlite's adapter by itself.
+      ...(databaseKind === "postgres" ? [sqlSpan("COMMIT")] : []),
+      sqlSpan("DELETE", "claim"),
+      sqlSpan("INSERT", "change"),
+      sqlSpan("INSERT", "claim"),
+      sqlSpan("INSERT", "country"),
+      sqlSpan("SELECT", "claim"),
+      sqlSpan("SELECT", "country"),
+      sqlSpan("SELECT", "country"),
+    ],
+  });
+  expect(response.body.extensions.sqlStatements).toBe(execution.children.length);
+  expect(JSON.stringify(spans.map((span) => [span.name, span.attributes]))).not.toMatch(/Qatar|"QA"/);
 });
 
 test("a request without traceparent starts a trace; a document Apollo has cached is neither parsed nor validated again", async () => {
