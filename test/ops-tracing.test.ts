@@ -3,12 +3,19 @@
 // SQL statement under the execution, named by operation and table, never by value); a request
 // without one starts a trace of its own; the request's log line carries the trace and span ids.
 // With tracing off there are no spans and no trace ids. Spans are read from an in-memory exporter
-// given through the server's options (the server exports each span as it ends).
+// given through the server's options (the server exports each span as it ends); the built
+// server process exports to a stand-in OTLP/HTTP collector, the last spans on SIGTERM.
+import fs from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
 import { SpanKind } from "@opentelemetry/api";
 import { InMemorySpanExporter, type ReadableSpan } from "@opentelemetry/sdk-trace-base";
 import { summarizeStatement } from "../src/observability/sql-summary";
 import { captureLogs } from "./support/log-capture";
-import { databaseKind } from "./support/test-database";
+import { startServerProcess } from "./support/server-process";
+import { createTestDatabase, databaseKind } from "./support/test-database";
 import { bearer } from "./support/tokens";
 import { startTestServer, type TestServer } from "./support/test-server";
 import { waitFor } from "./support/wait";
@@ -278,6 +285,64 @@ describe("with tracing off", () => {
       msg: "graphql request",
     });
     expect(exporter.getFinishedSpans().length).toBe(before);
+  });
+});
+
+describe("the server process (dist/src/main.js)", () => {
+  let dataDir: string;
+  let collector: http.Server;
+  /** The OTLP/HTTP JSON bodies the stand-in collector received. */
+  const exports: { path: string; body: OtlpTraces }[] = [];
+
+  interface OtlpTraces {
+    resourceSpans: {
+      resource: { attributes: { key: string; value: { stringValue?: string } }[] };
+      scopeSpans: { spans: { traceId: string; parentSpanId?: string; name: string }[] }[];
+    }[];
+  }
+
+  beforeAll(async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "newsgraph-tracing-"));
+    collector = http.createServer((req, res) => {
+      let body = "";
+      req.setEncoding("utf8").on("data", (chunk: string) => (body += chunk));
+      req.on("end", () => {
+        exports.push({ path: req.url ?? "", body: JSON.parse(body) as OtlpTraces });
+        res.writeHead(200, { "content-type": "application/json" }).end("{}");
+      });
+    });
+    await new Promise<void>((resolve) => collector.listen(0, "127.0.0.1", resolve));
+  });
+  afterAll(async () => {
+    collector.closeAllConnections();
+    await new Promise((resolve) => collector.close(resolve));
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  test("with OTEL_EXPORTER_OTLP_ENDPOINT set, SIGTERM exports the pending spans before the process exits", async () => {
+    const database = await createTestDatabase(path.join(dataDir, "pglite"));
+    const endpoint = `http://127.0.0.1:${(collector.address() as AddressInfo).port}`;
+    const server = await startServerProcess({ ...database.env, SEED_ON_EMPTY: "true", OTEL_EXPORTER_OTLP_ENDPOINT: endpoint });
+    try {
+      const response = await fetch(`${server.url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", traceparent: `00-${GATEWAY_TRACE_ID}-${GATEWAY_SPAN_ID}-01` },
+        body: JSON.stringify({ query: `{ meetingBySlug(slug: "${SLUG}") { title } }` }),
+      });
+      expect(response.status).toBe(200);
+      await server.waitForLog((line) => line.msg === "graphql request");
+      server.child.kill("SIGTERM");
+      expect(await server.exited).toMatchObject({ code: 0 });
+    } finally {
+      await server.kill();
+      await database.drop();
+    }
+    const spans = exports.flatMap(({ body }) => body.resourceSpans.flatMap((resource) => resource.scopeSpans.flatMap((scope) => scope.spans)));
+    expect(exports.map((received) => received.path)).toEqual(exports.map(() => "/v1/traces"));
+    expect(exports[0].body.resourceSpans[0].resource.attributes).toContainEqual({ key: "service.name", value: { stringValue: "newsgraph" } });
+    expect(spans.map((span) => span.name).sort()).toEqual(["POST /graphql", "SELECT meeting", "graphql.execute", "graphql.parse", "graphql.validate"]);
+    expect(spans.every((span) => span.traceId === GATEWAY_TRACE_ID)).toBe(true);
+    expect(spans.find((span) => span.name === "POST /graphql")?.parentSpanId).toBe(GATEWAY_SPAN_ID);
   });
 });
 
