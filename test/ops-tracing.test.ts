@@ -57,12 +57,12 @@ function spanTree(spans: ReadableSpan[], root: ReadableSpan): SpanTree {
 }
 
 /** The server span of the request `reqId` (exported once its response is done) and its trace. */
-async function traceOf(reqId: string): Promise<{ server: ReadableSpan; spans: ReadableSpan[] }> {
+async function traceOf(reqId: string, from = exporter): Promise<{ server: ReadableSpan; spans: ReadableSpan[] }> {
   const server = await waitFor(
-    () => exporter.getFinishedSpans().find((span) => span.attributes["newsgraph.request_id"] === reqId),
+    () => from.getFinishedSpans().find((span) => span.attributes["newsgraph.request_id"] === reqId),
     `the server span of ${reqId}`,
   );
-  const spans = exporter.getFinishedSpans().filter((span) => span.spanContext().traceId === server.spanContext().traceId);
+  const spans = from.getFinishedSpans().filter((span) => span.spanContext().traceId === server.spanContext().traceId);
   return { server, spans };
 }
 
@@ -285,6 +285,35 @@ describe("with tracing off", () => {
       msg: "graphql request",
     });
     expect(exporter.getFinishedSpans().length).toBe(before);
+  });
+});
+
+(databaseKind === "postgres" ? describe : describe.skip)("with a read replica", () => {
+  const replicaExporter = new InMemorySpanExporter();
+  let replicated: TestServer;
+  beforeAll(async () => {
+    replicated = await startTestServer({
+      // A second URL of the same database is enough to see which pool ran each statement.
+      database: (config) => (config.kind === "postgres" ? { ...config, replicaUrls: [config.url] } : config),
+      server: { tracing: { serviceName: "newsgraph", exporter: replicaExporter } },
+    });
+  });
+  afterAll(() => replicated?.stop());
+
+  test("reads' statement spans name the replica's pool, writes' the primary's", async () => {
+    const pools = async (reqId: string) => {
+      const { spans } = await traceOf(reqId, replicaExporter);
+      return [...new Set(spans.map((span) => span.attributes["db.client.connection.pool.name"]).filter(Boolean))];
+    };
+    await replicated.graphql(`query { people(first: 2) { totalCount edges { node { name } } } }`, undefined, { "x-request-id": "replica-read" });
+    expect(await pools("replica-read")).toEqual(["replica-1"]);
+    const write = await replicated.graphql(
+      `mutation ($input: CountryInput!) { createCountry(input: $input) { code } }`,
+      { input: { code: "QA", name: "Qatar" } },
+      { "x-request-id": "replica-write", ...(await bearer({ roles: ["editor"] })) },
+    );
+    expect(write.body).toEqual({ data: { createCountry: { code: "QA" } }, extensions: { sqlStatements: expect.any(Number) } });
+    expect(await pools("replica-write")).toEqual(["primary"]);
   });
 });
 
