@@ -59,10 +59,12 @@ export interface StartOptions {
   cpuProfileDir?: string;
   /** Node flags for the newsgraph server (e.g. V8 heap flags), to try settings; they come after, so win over, `npm start`'s. */
   nodeOptions?: string;
+  /** Turns the server's tracing on, exporting to this OTLP/HTTP endpoint (bench/otlp-sink.ts). */
+  otlpEndpoint?: string;
 }
 
 /** The newsgraph server, built for production, against `databaseUrl`. */
-export async function startNewsgraph({ databaseUrl, cpuProfileDir, nodeOptions }: StartOptions): Promise<ServerProcess> {
+export async function startNewsgraph({ databaseUrl, cpuProfileDir, nodeOptions, otlpEndpoint }: StartOptions): Promise<ServerProcess> {
   const port = await freePort();
   const args = cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${cpuProfileDir}`] : [];
   const extra = [...(nodeOptions?.split(/\s+/).filter(Boolean) ?? []), ...args];
@@ -77,6 +79,7 @@ export async function startNewsgraph({ databaseUrl, cpuProfileDir, nodeOptions }
     // One log line per request would measure the logger; warnings and errors still show.
     LOG_LEVEL: "warn",
     NODE_ENV: "production",
+    ...(otlpEndpoint ? { OTEL_EXPORTER_OTLP_ENDPOINT: otlpEndpoint } : {}),
   });
 }
 

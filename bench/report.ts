@@ -24,6 +24,8 @@ export interface QueryResult {
   /** One measurement per round. */
   server: Measurement[];
   reference: Measurement[];
+  /** With --otel: the same server with tracing on, measured in the same rounds. */
+  tracedServer?: Measurement[];
 }
 
 export interface ScaleResult {

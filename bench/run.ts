@@ -12,6 +12,7 @@ import autocannon from "autocannon";
 import pg from "pg";
 import { prepareBenchDatabase } from "./database";
 import { type BenchQuery, type Fixtures, QUERIES, readFixtures } from "./queries";
+import { startOtlpSink } from "./otlp-sink";
 import { postGraphQL, ROOT, type ServerProcess, startNewsgraph, startReference } from "./processes";
 import { type Measurement, type QueryResult, type Results, type ScaleResult, writeResults } from "./report";
 
@@ -30,6 +31,9 @@ const { values: options } = parseArgs({
     "no-wait-quiet": { type: "boolean", default: false },
     "server-node-options": { type: "string" },
     "no-save": { type: "boolean", default: false },
+    // Also a second server with tracing on (spans to an OTLP sink in this process), measured in
+    // the same rounds as the first: on a shared machine, only figures taken together compare.
+    otel: { type: "boolean", default: false },
   },
 });
 
@@ -40,6 +44,7 @@ const settings = {
   warmup: Number(options.warmup),
   connections: Number(options.connections),
   rounds: Number(options.rounds),
+  otel: options.otel,
 };
 const selected = options.queries ? QUERIES.filter((q) => options.queries!.split(",").some((k) => q.key.startsWith(k))) : QUERIES;
 /** Queries whose latency is compared across scales (the issue: 1 and 2). */
@@ -73,19 +78,24 @@ async function runScale(scale: number, queries: readonly BenchQuery[], cpuProfil
   if (cpuProfileDir) fs.mkdirSync(cpuProfileDir, { recursive: true });
   const newsgraph = await startNewsgraph({ databaseUrl: database.url, cpuProfileDir, nodeOptions: options["server-node-options"] });
   const reference = await startReference({ databaseUrl: database.url });
+  const sink = options.otel ? await startOtlpSink() : undefined;
+  const traced = sink
+    ? { ...(await startNewsgraph({ databaseUrl: database.url, nodeOptions: options["server-node-options"], otlpEndpoint: sink.endpoint })), name: "traced" }
+    : undefined;
   try {
     const results: QueryResult[] = [];
     for (const query of queries) {
       const statements = await checkSameData(query, fixtures, newsgraph, reference);
+      if (traced) await checkSameData(query, fixtures, traced, reference);
       log(`${query.key}: same data from both servers; ${statements} SQL statement(s) per request`);
-      results.push({ key: query.key, title: query.title, statements, server: [], reference: [] });
+      results.push({ key: query.key, title: query.title, statements, server: [], reference: [], ...(traced ? { tracedServer: [] } : {}) });
     }
     for (let round = 0; round < settings.rounds; round++) {
       for (const [i, query] of queries.entries()) {
         // Alternate the servers, so that neither always runs on a warmer machine.
-        for (const target of [newsgraph, reference]) {
+        for (const target of traced ? [newsgraph, traced, reference] : [newsgraph, reference]) {
           const measurement = await measure(query, fixtures, target);
-          (target === newsgraph ? results[i].server : results[i].reference).push(measurement);
+          (target === newsgraph ? results[i].server : target === traced ? results[i].tracedServer! : results[i].reference).push(measurement);
           log(`${query.key} ${target.name.padEnd(9)} ${measurement.requestsPerSecond.toFixed(0).padStart(6)} req/s  ` +
             `p50 ${measurement.p50Ms} ms  p99 ${measurement.p99Ms} ms  ${measurement.cpuMsPerRequest} CPU ms/req${measurement.failures ? `  ${measurement.failures} FAILED` : ""}`);
         }
@@ -93,7 +103,19 @@ async function runScale(scale: number, queries: readonly BenchQuery[], cpuProfil
     }
     // And once more after the load: the answers must not have changed under it.
     for (const query of queries) await checkSameData(query, fixtures, newsgraph, reference);
-    log(`peak RSS: newsgraph ${newsgraph.peakRssMb()} MB, reference ${reference.peakRssMb()} MB`);
+    log(`peak RSS: newsgraph ${newsgraph.peakRssMb()} MB, reference ${reference.peakRssMb()} MB${traced ? `, traced ${traced.peakRssMb()} MB` : ""}`);
+    for (const result of traced ? results : []) {
+      // Ratios within each round (measured minutes apart, rounds differ more than servers), then their median.
+      const ratio = (field: "cpuMsPerRequest" | "requestsPerSecond") =>
+        median(result.tracedServer!.map((measurement, round) => measurement[field] / result.server[round][field]));
+      log(`${result.key}: tracing on: CPU ms/req ×${ratio("cpuMsPerRequest").toFixed(2)}, req/s ×${ratio("requestsPerSecond").toFixed(2)} (medians of the rounds' ratios)`);
+    }
+    if (sink) {
+      const { requests, bytes } = sink.received();
+      // Without exports the run would have measured nothing of tracing.
+      if (requests === 0) throw new Error("--otel: the server exported no spans");
+      log(`OTLP sink: ${requests} export requests, ${(bytes / 1e6).toFixed(1)} MB of spans`);
+    }
     return {
       scale,
       database: database.name,
@@ -102,7 +124,8 @@ async function runScale(scale: number, queries: readonly BenchQuery[], cpuProfil
       queries: results,
     };
   } finally {
-    await Promise.all([newsgraph.stop(), reference.stop()]);
+    await Promise.all([newsgraph.stop(), reference.stop(), traced?.stop()]);
+    await sink?.close();
   }
 }
 
@@ -219,3 +242,9 @@ main().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}

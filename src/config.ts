@@ -141,6 +141,13 @@ const environmentSchema = z
     LIMIT_MAX_COST: limit(1, 1_000_000_000).default(LIMIT_DEFAULTS.maxCost),
     LIMIT_MAX_SELECTIONS: limit(1, 1_000_000).default(LIMIT_DEFAULTS.maxSelections),
     LIMIT_BODY_BYTES: limit(1_024, 100 * 1024 * 1024).default(LIMIT_DEFAULTS.maxBodyBytes),
+    // OpenTelemetry's own variable names. The endpoint turns tracing on; the exporter reads it
+    // (and OTEL_EXPORTER_OTLP_HEADERS, _TIMEOUT...) itself, as every OpenTelemetry SDK does.
+    OTEL_EXPORTER_OTLP_ENDPOINT: z
+      .string()
+      .refine((value) => URL.canParse(value) && ["http:", "https:"].includes(new URL(value).protocol), "must be an http:// or https:// URL")
+      .optional(),
+    OTEL_SERVICE_NAME: z.string().min(1).default("newsgraph"),
   })
   .refine((values) => !(values.AUTH_JWT_SECRET && values.AUTH_JWT_PUBLIC_KEY), {
     path: ["AUTH_JWT_SECRET"],
@@ -159,6 +166,12 @@ const environmentSchema = z
     path: ["DATABASE_REPLICA_URLS"],
     message: "needs DATABASE_URL (read replicas are for a PostgreSQL server, not the embedded database)",
   });
+
+/** OpenTelemetry tracing (observability/tracing.ts; docs/operations.md, "Tracing"). */
+export interface TracingConfig {
+  /** The `service.name` of the spans. */
+  serviceName: string;
+}
 
 export type DatabaseConfig =
   | {
@@ -204,6 +217,8 @@ export interface Config {
   metrics: MetricsConfig;
   /** Abuse limits of GraphQL requests. */
   limits: LimitsConfig;
+  /** Spans exported over OTLP/HTTP; undefined (tracing off, nothing loaded) without OTEL_EXPORTER_OTLP_ENDPOINT. */
+  tracing?: TracingConfig;
 }
 
 export class ConfigError extends Error {}
@@ -249,6 +264,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       port: values.METRICS_PORT,
       host: values.METRICS_PORT === undefined ? undefined : (values.METRICS_HOST ?? values.HOST),
     },
+    tracing: values.OTEL_EXPORTER_OTLP_ENDPOINT ? { serviceName: values.OTEL_SERVICE_NAME } : undefined,
     limits: {
       maxDepth: values.LIMIT_MAX_DEPTH,
       maxAliases: values.LIMIT_MAX_ALIASES,

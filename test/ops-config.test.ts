@@ -57,6 +57,18 @@ test.each([
   expect(() => loadConfig(env)).toThrow(new RegExp(`^invalid configuration: ${variable} `));
 });
 
+test("tracing is off unless an OTLP endpoint is set; the service name defaults to newsgraph", () => {
+  expect(loadConfig({}).tracing).toBeUndefined();
+  expect(loadConfig({ OTEL_SERVICE_NAME: "news" }).tracing).toBeUndefined();
+  expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: "http://collector:4318" }).tracing).toEqual({ serviceName: "newsgraph" });
+  expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: "https://collector:4318", OTEL_SERVICE_NAME: "news-eu" }).tracing).toEqual({
+    serviceName: "news-eu",
+  });
+  expect(() => loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: "collector:4318" })).toThrow(
+    "invalid configuration: OTEL_EXPORTER_OTLP_ENDPOINT must be an http:// or https:// URL",
+  );
+});
+
 test("read replicas without a primary server are explained", () => {
   expect(() => loadConfig({ DATABASE_REPLICA_URLS: "postgresql://a/db" })).toThrow(
     "invalid configuration: DATABASE_REPLICA_URLS needs DATABASE_URL (read replicas are for a PostgreSQL server, not the embedded database)",

@@ -12,8 +12,8 @@ import { openTelemetrySetup } from "@graphql-hive/gateway/opentelemetry/setup";
 import { AsyncLocalStorageContextManager } from "@opentelemetry/context-async-hooks";
 import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
 
-// W3C trace context goes to the subgraphs with each request, for subgraphs that continue
-// the trace.
+// W3C trace context goes to the subgraphs with each request; newsgraph continues the trace
+// when its OTEL_EXPORTER_OTLP_ENDPOINT is set (docs/operations.md, "Tracing").
 if (process.env.OTEL_EXPORTER_OTLP_ENDPOINT) {
   openTelemetrySetup({
     contextManager: new AsyncLocalStorageContextManager(),

@@ -14,7 +14,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { DATABASE_DEFAULTS, type DatabaseConfig } from "../config";
 import { PrismaClient } from "../generated/prisma/client";
 import { type DataDirLock, lockDataDir } from "./embedded-lock";
-import { countingAdapter, countStatement, preparedStatementName } from "./statement-counter";
+import { countingAdapter, preparedStatementName, runCounted } from "./statement-counter";
 
 // Name search (see the name_search migration) needs unaccent and pg_trgm. PGlite's contrib
 // packages declare only ESM types, though they ship a CommonJS build: hence require().
@@ -152,11 +152,12 @@ function openPostgres(config: Extract<DatabaseConfig, { kind: "postgres" }>): Da
   const readPools = pools.length > 1 ? pools.slice(1) : pools;
   const textReader = (candidates: typeof pools): TextRead => async (sql, params) => {
     const { target, pool } = candidates[Math.floor(Math.random() * candidates.length)];
-    countStatement(target);
     // Marked statements are prepared once per connection: PostgreSQL plans the large
     // JSON-building reads in about a millisecond, every time they run unnamed.
     const name = preparedStatementName(sql);
-    const result = await pool.query<[string]>({ text: sql, values: params as unknown[], rowMode: "array", ...(name ? { name } : {}) });
+    const result = await runCounted(target, sql, () =>
+      pool.query<[string]>({ text: sql, values: params as unknown[], rowMode: "array", ...(name ? { name } : {}) }),
+    );
     const [[text]] = result.rows;
     // With a reply timeout (query_timeout) pg leaves each query's result reachable until V8's
     // next full collection, so the JSON text (tens of KB a read) was promoted out of the young

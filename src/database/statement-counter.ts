@@ -1,11 +1,19 @@
-// Counts the SQL statements the Prisma client sends, in total and per request.
+// Counts the SQL statements the Prisma client sends, in total and per request, and gives each
+// one to the request's trace when it has one (a span per statement, observability/request-trace.ts).
 // Counting happens in the driver adapter, below Prisma, so that one Prisma call that becomes
 // several statements counts as several: that is what "no N+1" is about.
 import { AsyncLocalStorage } from "node:async_hooks";
-import type { SqlDriverAdapter, SqlDriverAdapterFactory, SqlQueryable } from "@prisma/driver-adapter-utils";
+import type { SqlDriverAdapter, SqlDriverAdapterFactory, SqlQuery, SqlQueryable } from "@prisma/driver-adapter-utils";
+
+/** Told of each statement of a traced request as it starts; ends what it returns when it is done. */
+export interface StatementTracer {
+  statement(target: string, sql: string): { end(error?: unknown): void };
+}
 
 export interface StatementScope {
   statements: number;
+  /** Only for traced requests: without tracing, counting a statement creates nothing. */
+  tracer?: StatementTracer;
 }
 
 const requestScope = new AsyncLocalStorage<StatementScope>();
@@ -31,12 +39,33 @@ export function statementCountsByTarget(): ReadonlyMap<string, number> {
   return statementsByTarget;
 }
 
-/** Counts one statement run outside Prisma (in total, under `label`, and for the current request). */
-export function countStatement(label: string): void {
+/**
+ * Counts one statement (in total, under `label`, and for the current request) and, in a traced
+ * request, starts its span: the caller ends what is returned once the statement is done.
+ */
+export function countStatement(label: string, sql: string): { end(error?: unknown): void } | undefined {
   totalStatements += 1;
   statementsByTarget.set(label, (statementsByTarget.get(label) ?? 0) + 1);
   const scope = requestScope.getStore();
-  if (scope) scope.statements += 1;
+  if (!scope) return undefined;
+  scope.statements += 1;
+  return scope.tracer?.statement(label, sql);
+}
+
+/** Runs a statement counted (and traced) by countStatement. */
+export function runCounted<T>(label: string, sql: string, run: () => Promise<T>): Promise<T> {
+  const span = countStatement(label, sql);
+  if (!span) return run();
+  return run().then(
+    (result) => {
+      span.end();
+      return result;
+    },
+    (error: unknown) => {
+      span.end(error);
+      throw error;
+    },
+  );
 }
 
 function countQueries<Q extends SqlQueryable>(queryable: Q, label: string): Q {
@@ -44,10 +73,8 @@ function countQueries<Q extends SqlQueryable>(queryable: Q, label: string): Q {
     get(target, property, receiver) {
       const value = Reflect.get(target, property, receiver);
       if (property === "queryRaw" || property === "executeRaw") {
-        return (...args: unknown[]) => {
-          countStatement(label);
-          return (value as (...a: unknown[]) => unknown).apply(target, args);
-        };
+        return (query: SqlQuery) =>
+          runCounted(label, query.sql, () => (value as (q: SqlQuery) => Promise<unknown>).call(target, query));
       }
       if (property === "startTransaction") {
         return async (...args: unknown[]) =>

@@ -4,6 +4,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
 import type { StatementScope } from "../database/statement-counter";
+import type { RequestTrace } from "./request-trace";
 
 export interface GraphQLRecord {
   /** The executed operation's name; null for an anonymous one or when none could be resolved. */
@@ -19,6 +20,8 @@ export interface RequestRecord extends StatementScope {
   /** process.hrtime.bigint() when the request arrived. */
   startedAt: bigint;
   graphql?: GraphQLRecord;
+  /** The request's spans, when tracing is on (also its statements' `tracer`). */
+  trace?: RequestTrace;
 }
 
 const current = new AsyncLocalStorage<RequestRecord>();

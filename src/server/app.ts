@@ -3,6 +3,7 @@
 // /metrics (or on a port of their own), both through express. Slow clients are cut off by node's
 // timeouts (limits/slow-clients.ts). It keeps no state between requests (each gets
 // its own loaders and record), so any number of replicas can serve behind a load balancer.
+// With tracing on (OTEL_EXPORTER_OTLP_ENDPOINT), requests to /graphql are traced down to their SQL.
 import http from "node:http";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
@@ -18,6 +19,7 @@ import type { Database } from "../database/database";
 import { createLogger, type Logger } from "../observability/logger";
 import { DatabaseAvailability } from "../observability/database-availability";
 import { Metrics } from "../observability/metrics";
+import { startTracing, type TracingOptions } from "../observability/tracing";
 import { currentRequestRecord } from "../observability/request-record";
 import { buildNewsgraphClientSchema } from "../schema/federation/client-schema";
 import { buildNewsgraphSubgraphSchema } from "../schema/federation/subgraph";
@@ -31,6 +33,7 @@ import { readPrimaryPlugin } from "./plugins/read-primary";
 import { runRequestPlugins } from "./plugins/request-plugins";
 import { requestRecordPlugin } from "./plugins/request-record";
 import { serviceUnavailablePlugin } from "./plugins/service-unavailable";
+import { tracingPlugin } from "./plugins/tracing";
 import { healthRouter } from "./health";
 import { jitGateway } from "./jit-executor";
 import { routerCheck } from "./router-credential";
@@ -53,7 +56,8 @@ export interface NewsgraphServer {
   /**
    * Graceful stop: readiness turns false, the listener closes (no new connections), idle
    * connections close, in-flight requests finish (for at most `shutdownTimeoutMs`, after which
-   * their connections are closed), then Apollo stops. The database is the caller's to close.
+   * their connections are closed), then Apollo stops and pending spans are exported. The
+   * database is the caller's to close.
    */
   stop(): Promise<void>;
 }
@@ -68,6 +72,8 @@ export type ServerOptions = Pick<Config, "port" | "host" | "exposeSqlStatementCo
     limits?: Partial<LimitsConfig>;
     /** Token checking; by default no key, so reads are open and every write is refused. */
     auth?: AuthConfig;
+    /** Tracing on (Config's, plus an exporter of their own for tests); off when left out. */
+    tracing?: TracingOptions;
   };
 
 const DEFAULT_SHUTDOWN_TIMEOUT_MS = 10_000;
@@ -83,6 +89,8 @@ export async function createServer(options: ServerOptions, database: Database): 
   const metrics = new Metrics({ database, availability });
   const shutdownTimeoutMs = options.shutdownTimeoutMs ?? DEFAULT_SHUTDOWN_TIMEOUT_MS;
   const inFlight = new InFlightRequests();
+  // Loads OpenTelemetry's SDK only when tracing is on.
+  const tracing = options.tracing ? await startTracing(options.tracing) : undefined;
   let stopping = false;
   const app = express();
   app.disable("x-powered-by");
@@ -122,6 +130,7 @@ export async function createServer(options: ServerOptions, database: Database): 
         readPrimaryPlugin(),
         ...(options.exposeSqlStatementCount ? [sqlStatementCountPlugin()] : []),
       ]),
+      ...(tracing ? [tracingPlugin<Context>()] : []),
     ],
     // Apollo's own messages go to the same JSON log.
     logger: {
@@ -181,7 +190,7 @@ export async function createServer(options: ServerOptions, database: Database): 
 
   // Every request: an id, a statement count, one log line and its metrics when done. GraphQL
   // POSTs are then served without express (graphql-http.ts), everything else by the express app.
-  const observe = observeRequests({ logger, metrics });
+  const observe = observeRequests({ logger, metrics, tracing });
   // A body declared over the limit is refused before anything reads it (limits/declared-length.ts).
   const refuseOversize = refuseDeclaredOversize(limitsConfig.maxBodyBytes);
   httpServer.on("request", (req: http.IncomingMessage, res: http.ServerResponse) =>
@@ -209,6 +218,8 @@ export async function createServer(options: ServerOptions, database: Database): 
         await new Promise((resolve) => metricsServer.close(resolve));
       }
       metrics.close();
+      // The last requests' spans are exported before the process exits.
+      await tracing?.shutdown().catch((error: unknown) => logger.warn({ err: error }, "could not export the last spans"));
     },
   };
 }
