@@ -5,6 +5,7 @@
 // deployment does for newsgraph's tokens and read-your-writes (docs/federation.md shows the same
 // for Apollo Router and Hive Gateway's CLI).
 import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
+import { context as otelContext, propagation } from "@opentelemetry/api";
 import { ApolloServer } from "@apollo/server";
 import { startStandaloneServer } from "@apollo/server/standalone";
 import { createGatewayRuntime } from "@graphql-hive/gateway-runtime";
@@ -46,6 +47,11 @@ async function startApolloGateway(supergraphSdl: string): Promise<RunningGateway
           url,
           willSendRequest({ request, context }) {
             for (const [name, value] of Object.entries(context)) request.http?.headers.set(name, value);
+            // Apollo Gateway makes OpenTelemetry spans (gateway.request, gateway.fetch...) but
+            // leaves propagation to HTTP instrumentation: the active span (this fetch's) goes out as
+            // W3C trace headers, as @opentelemetry/instrumentation-http would send them. A no-op
+            // unless the process registered a propagator (test/federation-tracing.test.ts does).
+            if (request.http) propagation.inject(otelContext.active(), request.http.headers, { set: (headers, name, value) => headers.set(name, value) });
           },
         }),
     }),
