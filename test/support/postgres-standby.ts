@@ -11,7 +11,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import pg from "pg";
+import { withClient } from "./test-database";
 import { waitFor } from "./wait";
 
 const run = promisify(execFile);
@@ -157,15 +157,6 @@ export async function startStandby(primaryUrl: string): Promise<PostgresStandby>
     standby.hostname = "127.0.0.1";
     standby.port = String(port);
     return standby.toString();
-  };
-  const withClient = async <T>(url: string, work: (client: pg.Client) => Promise<T>) => {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    try {
-      return await work(client);
-    } finally {
-      await client.end();
-    }
   };
   const query = <T>(sql: string) => withClient(standbyUrl(primaryUrl), async (client) => (await client.query(sql)).rows as T[]);
   return {

@@ -35,8 +35,13 @@ export async function createTestDatabase(dataDir: string | null = null): Promise
   };
 }
 
-async function withAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: serverUrl! });
+function withAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  return withClient(serverUrl!, work);
+}
+
+/** Runs `work` on a new connection to `url`, closed afterwards whatever happens. */
+export async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     return await work(client);
