@@ -1,7 +1,7 @@
 // docs/deploy/supergraph.graphql is what the router of docs/deploy/compose.router.yaml serves:
 // newsgraph's committed subgraph SDL composed alone, routed to the `newsgraph` service name. It
 // must follow the subgraph, as schema/subgraph.graphql follows the code.
-// `NEWSGRAPH_WRITE_DEPLOY_SUPERGRAPH=1 npm run test:jest -- test/deploy-supergraph.test.ts` rewrites it.
+// `npm run schema:changelog` rewrites it (with schema/CHANGELOG.md).
 import fs from "node:fs";
 import path from "node:path";
 import { composeServices } from "@apollo/composition";
@@ -16,6 +16,6 @@ test("docs/deploy/supergraph.graphql is schema/subgraph.graphql composed for the
   const composed = composeServices([{ name: "newsgraph", url: ROUTING_URL, typeDefs: parse(subgraph) }]);
   expect(composed.errors).toBeUndefined();
   const supergraph = `${composed.supergraphSdl!.trimEnd()}\n`;
-  if (process.env.NEWSGRAPH_WRITE_DEPLOY_SUPERGRAPH === "1") fs.writeFileSync(target, supergraph);
+  if (process.env.NEWSGRAPH_WRITE_GENERATED === "1") fs.writeFileSync(target, supergraph);
   expect(fs.existsSync(target) ? fs.readFileSync(target, "utf8") : "(missing)").toBe(supergraph);
 });
