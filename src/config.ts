@@ -28,6 +28,10 @@ const postgresUrlList = z
     "must be a comma-separated list of postgresql:// URLs",
   );
 
+const redisUrl = z
+  .string()
+  .refine((value) => URL.canParse(value) && ["redis:", "rediss:"].includes(new URL(value).protocol), "must be a redis:// or rediss:// URL");
+
 const milliseconds = (min: number) => z.coerce.number().int().min(min).max(3_600_000);
 
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
@@ -88,6 +92,18 @@ export const HTTP_TIMEOUT_DEFAULTS: HttpTimeoutsConfig = {
   keepAliveTimeoutMs: 5_000,
 };
 
+/** Automatic persisted queries (server/persisted-queries.ts; docs/operations.md, "Persisted queries across replicas"). */
+export interface PersistedQueriesConfig {
+  /** Keep them in this Redis, shared by every replica; in each process's memory when unset. */
+  redisUrl?: string;
+  /** How long a registered query stays in Redis after its last registration. */
+  ttlSeconds: number;
+  /** Namespace of the Redis keys (Apollo appends `apq:` and the query's SHA-256). */
+  keyPrefix: string;
+}
+
+export const PERSISTED_QUERY_DEFAULTS = { ttlSeconds: 86_400, keyPrefix: "newsgraph:" } as const;
+
 /** Who may read /metrics: a bearer token, and/or a listener of its own. */
 export interface MetricsConfig {
   /** Scrapes must send `Authorization: Bearer <token>`. */
@@ -134,6 +150,9 @@ const environmentSchema = z
     METRICS_TOKEN: z.string().min(32, "must be at least 32 characters").optional(),
     METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
     METRICS_HOST: z.string().min(1).optional(),
+    REDIS_URL: redisUrl.optional(),
+    APQ_TTL_SECONDS: z.coerce.number().int().min(1).max(365 * 24 * 3600).default(PERSISTED_QUERY_DEFAULTS.ttlSeconds),
+    APQ_KEY_PREFIX: z.string().min(1).max(200).default(PERSISTED_QUERY_DEFAULTS.keyPrefix),
     LIMIT_MAX_DEPTH: limit(1, 1_000).default(LIMIT_DEFAULTS.maxDepth),
     LIMIT_MAX_ALIASES: limit(0, 10_000).default(LIMIT_DEFAULTS.maxAliases),
     LIMIT_MAX_DIRECTIVES: limit(0, 10_000).default(LIMIT_DEFAULTS.maxDirectives),
@@ -217,6 +236,8 @@ export interface Config {
   metrics: MetricsConfig;
   /** Abuse limits of GraphQL requests. */
   limits: LimitsConfig;
+  /** Where automatic persisted queries are kept. */
+  persistedQueries: PersistedQueriesConfig;
   /** Spans exported over OTLP/HTTP; undefined (tracing off, nothing loaded) without OTEL_EXPORTER_OTLP_ENDPOINT. */
   tracing?: TracingConfig;
 }
@@ -263,6 +284,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       token: values.METRICS_TOKEN,
       port: values.METRICS_PORT,
       host: values.METRICS_PORT === undefined ? undefined : (values.METRICS_HOST ?? values.HOST),
+    },
+    persistedQueries: {
+      redisUrl: values.REDIS_URL,
+      ttlSeconds: values.APQ_TTL_SECONDS,
+      keyPrefix: values.APQ_KEY_PREFIX,
     },
     tracing: values.OTEL_EXPORTER_OTLP_ENDPOINT ? { serviceName: values.OTEL_SERVICE_NAME } : undefined,
     limits: {

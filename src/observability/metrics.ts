@@ -31,6 +31,8 @@ export class Metrics {
   private readonly errors: Counter<"operation" | "code">;
   private readonly duration: Histogram<"operation">;
   private readonly gcObserver: PerformanceObserver;
+  /** Failed Redis commands and connection errors of the persisted-query store (server/persisted-queries.ts). */
+  readonly redisErrors: Counter;
 
   constructor(sources: MetricsSources) {
     const registers = [this.registry];
@@ -52,6 +54,11 @@ export class Metrics {
       help: "Time from receiving a GraphQL request to sending its response",
       labelNames: ["operation"],
       buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers,
+    });
+    this.redisErrors = new Counter({
+      name: "newsgraph_apq_redis_errors_total",
+      help: "Errors of the Redis that keeps persisted queries (each one answered as a persisted query not found)",
       registers,
     });
     new Counter({

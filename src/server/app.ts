@@ -14,7 +14,7 @@ import {
 } from "@apollo/server/plugin/disabled";
 import fs from "node:fs";
 import express from "express";
-import { type Config, HTTP_TIMEOUT_DEFAULTS, LIMIT_DEFAULTS, type LimitsConfig, paths } from "../config";
+import { type Config, HTTP_TIMEOUT_DEFAULTS, LIMIT_DEFAULTS, type LimitsConfig, PERSISTED_QUERY_DEFAULTS, paths } from "../config";
 import type { Database } from "../database/database";
 import { createLogger, type Logger } from "../observability/logger";
 import { DatabaseAvailability } from "../observability/database-availability";
@@ -46,6 +46,7 @@ import { refuseDeclaredOversize } from "./limits/declared-length";
 import { answerClientError, httpServerTimeouts } from "./limits/slow-clients";
 import { metricsRouter } from "./metrics-route";
 import { errorAsJson, notFound } from "./middleware/json-fallbacks";
+import { redisPersistedQueries } from "./persisted-queries";
 
 export interface NewsgraphServer {
   httpServer: http.Server;
@@ -64,6 +65,8 @@ export interface NewsgraphServer {
 
 export type ServerOptions = Pick<Config, "port" | "host" | "exposeSqlStatementCount" | "playgroundEnabled"> &
   Partial<Pick<Config, "logLevel" | "shutdownTimeoutMs" | "introspectionEnabled" | "federationSdlSecret" | "metrics">> & {
+    /** Automatic persisted queries in Redis (`redisUrl`), or in this process's memory (Apollo's default) without it. */
+    persistedQueries?: Partial<Config["persistedQueries"]>;
     /** Bounds on slow clients; each one left out is HTTP_TIMEOUT_DEFAULTS'. */
     httpTimeouts?: Partial<Config["httpTimeouts"]>;
     /** Where log lines go; by default a JSON logger at `logLevel` (default info) on stdout. */
@@ -91,6 +94,11 @@ export async function createServer(options: ServerOptions, database: Database): 
   const inFlight = new InFlightRequests();
   // Loads OpenTelemetry's SDK only when tracing is on.
   const tracing = options.tracing ? await startTracing(options.tracing) : undefined;
+  // Shared by every replica with a Redis URL (persisted-queries.ts); Apollo's in-memory store otherwise.
+  const redisUrl = options.persistedQueries?.redisUrl;
+  const sharedQueries = redisUrl
+    ? redisPersistedQueries({ ...PERSISTED_QUERY_DEFAULTS, ...options.persistedQueries, redisUrl }, logger, () => metrics.redisErrors.inc())
+    : undefined;
   let stopping = false;
   const app = express();
   app.disable("x-powered-by");
@@ -108,6 +116,7 @@ export async function createServer(options: ServerOptions, database: Database): 
     gateway: jitGateway({ schema: await buildNewsgraphSubgraphSchema(), clientSchema: await buildNewsgraphClientSchema(), isRouter }),
     // Introspection as configured, CSRF prevention on, no HTTP batching, the token limit.
     ...limits.apolloOptions,
+    ...(sharedQueries ? { persistedQueries: sharedQueries.apolloOption } : {}),
     plugins: [
       ApolloServerPluginDrainHttpServer({
         httpServer,
@@ -218,6 +227,7 @@ export async function createServer(options: ServerOptions, database: Database): 
         await new Promise((resolve) => metricsServer.close(resolve));
       }
       metrics.close();
+      await sharedQueries?.close();
       // The last requests' spans are exported before the process exits.
       await tracing?.shutdown().catch((error: unknown) => logger.warn({ err: error }, "could not export the last spans"));
     },
