@@ -159,6 +159,7 @@ export async function createServer(options: ServerOptions, database: Database): 
     ),
   });
   await apollo.start();
+  await sharedQueries?.connected();
 
   app.use(healthRouter({ database, availability, isStopping: () => stopping }));
   const metricsRoute = metricsRouter(metrics, { token: options.metrics?.token });

@@ -22,6 +22,11 @@ export const REDIS_TIMEOUTS = { connectTimeoutMs: 500, commandTimeoutMs: 300, ma
 export interface RedisPersistedQueries {
   /** Apollo's `persistedQueries` option. */
   apolloOption: { cache: KeyValueCache<string>; ttl: number };
+  /**
+   * Resolves once the first connection is ready, or has failed, or after the connect timeout:
+   * a server starts without Redis, but when Redis is there its first requests find it.
+   */
+  connected(): Promise<void>;
   /** Closes the connection (and stops reconnecting). */
   close(): Promise<void>;
 }
@@ -85,8 +90,18 @@ export function redisPersistedQueries(
       }
     },
   };
+  const firstConnection = new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, REDIS_TIMEOUTS.connectTimeoutMs * 2);
+    const done = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    redis.once("ready", done);
+    redis.once("error", done);
+  });
   return {
     apolloOption: { cache, ttl: config.ttlSeconds },
+    connected: () => firstConnection,
     async close() {
       // QUIT lets Redis finish; when it cannot be sent (Redis is away), the socket is just closed.
       await redis.quit().catch(() => redis.disconnect());
