@@ -69,6 +69,20 @@ test("tracing is off unless an OTLP endpoint is set; the service name defaults t
   );
 });
 
+test("persisted queries: in memory unless REDIS_URL is set; a day in Redis under newsgraph: by default", () => {
+  expect(loadConfig({}).persistedQueries).toEqual({ redisUrl: undefined, ttlSeconds: 86_400, keyPrefix: "newsgraph:" });
+  expect(
+    loadConfig({ REDIS_URL: "rediss://:secret@cache.internal:6380/2", APQ_TTL_SECONDS: "3600", APQ_KEY_PREFIX: "news-eu:" }).persistedQueries,
+  ).toEqual({ redisUrl: "rediss://:secret@cache.internal:6380/2", ttlSeconds: 3_600, keyPrefix: "news-eu:" });
+  expect(() => loadConfig({ REDIS_URL: "cache.internal:6379" })).toThrow(
+    "invalid configuration: REDIS_URL must be a redis:// or rediss:// URL",
+  );
+  expect(() => loadConfig({ REDIS_URL: "http://cache.internal:6379" })).toThrow(
+    "invalid configuration: REDIS_URL must be a redis:// or rediss:// URL",
+  );
+  expect(() => loadConfig({ APQ_TTL_SECONDS: "0" })).toThrow(/^invalid configuration: APQ_TTL_SECONDS /);
+});
+
 test("read replicas without a primary server are explained", () => {
   expect(() => loadConfig({ DATABASE_REPLICA_URLS: "postgresql://a/db" })).toThrow(
     "invalid configuration: DATABASE_REPLICA_URLS needs DATABASE_URL (read replicas are for a PostgreSQL server, not the embedded database)",
