@@ -192,6 +192,46 @@ async function served(server: TestServer, query: string): Promise<boolean> {
   });
 });
 
+(skipReason ? describe.skip : describe)("a server started while its Redis is away", () => {
+  const keyPrefix = `newsgraph-test:${randomUUID()}:`;
+  let proxy: TcpProxy;
+  let server: TestServer;
+  let redis: Redis;
+
+  beforeAll(async () => {
+    redis = new Redis(REDIS_URL, { lazyConnect: true });
+    await redis.connect();
+    const { hostname, port } = new URL(REDIS_URL);
+    proxy = await startTcpProxy({ host: hostname, port: Number(port) || 6379 });
+    await proxy.cut();
+    server = await startTestServer({ server: { persistedQueries: { redisUrl: proxy.proxiedUrl(REDIS_URL), keyPrefix } } });
+  });
+
+  afterAll(async () => {
+    await server?.stop();
+    await proxy?.close();
+    if (redis) {
+      const keys = await redis.keys(`${keyPrefix}*`);
+      if (keys.length) await redis.del(...keys);
+      await redis.quit();
+    }
+  });
+
+  test("starts, runs full queries, and uses Redis once it comes", async () => {
+    const query = "query StartedWithoutRedis { __typename }";
+    expect(await post(server, { extensions: persisted(query) })).toEqual(notFound);
+    expect(await post(server, { query, extensions: persisted(query) })).toEqual(typename());
+    expect(await post(server, { extensions: persisted(query) })).toEqual(notFound);
+
+    await proxy.restore();
+    await waitFor(async () => {
+      expect(await post(server, { query, extensions: persisted(query) })).toEqual(typename());
+      return (await redis.get(`${keyPrefix}apq:${sha256(query)}`)) === query;
+    }, "the server to store the query in Redis");
+    expect(await post(server, { extensions: persisted(query) })).toEqual(typename());
+  });
+});
+
 describe("persisted queries without Redis", () => {
   let server: TestServer;
   beforeAll(async () => {
