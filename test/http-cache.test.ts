@@ -111,6 +111,15 @@ describe("with the default max-age", () => {
     });
   });
 
+  test("a GET refused before Apollo parses it (over the selection limit) is no-store", async () => {
+    const fragments = Array.from({ length: 12 }, (_, i) => (i === 0 ? "fragment F0 on Query { __typename }" : `fragment F${i} on Query { ...F${i - 1} ...F${i - 1} }`));
+    const refused = await get(server, `{ ...F11 } ${fragments.join(" ")}`);
+    expect({ ...refused, body: null }).toEqual({ status: 200, headers: { ...noStoreGet, vary: null }, body: null });
+    expect(refused.body).toEqual({
+      errors: [{ message: "Expanded field count 2048 exceeds the maximum of 2000.", extensions: { code: "TOO_MANY_SELECTIONS", maximum: 2000, actual: 2048 } }],
+    });
+  });
+
   test("a mutation over GET is refused (405) and no-store", async () => {
     expect(await get(server, 'mutation { createCountry(input: { code: "JO", name: "Jordan" }) { code } }')).toEqual({
       status: 405,

@@ -41,7 +41,7 @@ import { narrowGatewayRequestContexts } from "./gateway-request-context";
 import { InFlightRequests } from "./middleware/in-flight";
 import { observeRequests } from "./middleware/observe-requests";
 import { graphqlHttpHandler, isGraphQLPost } from "./graphql-http";
-import { httpCachePolicy } from "./http-cache";
+import { httpCachePolicy, NO_STORE } from "./http-cache";
 import { federationSdlPlugin } from "./plugins/federation-sdl";
 import { refuseDeclaredOversize } from "./limits/declared-length";
 import { answerClientError, httpServerTimeouts } from "./limits/slow-clients";
@@ -187,7 +187,7 @@ export async function createServer(options: ServerOptions, database: Database): 
       logger.error({ reqId: currentRequestRecord()?.id, err: error }, "unexpected error while serving GraphQL");
       if (res.headersSent) return res.destroy();
       res.statusCode = 500;
-      res.setHeader("cache-control", "no-store");
+      res.setHeader("cache-control", NO_STORE);
       res.end();
     });
   // GraphQL GETs (Playground took the browsers' page requests above).

@@ -11,10 +11,12 @@
 //   asks to see a write just made: a cached answer would defeat it), an answer with `errors`,
 //   any status but 200, and every POST (and no hashing for them: POSTs are nearly all traffic).
 //   Mutations never reach here by GET: Apollo refuses them with 405.
-// - Every GET answer carries `Vary: Accept, Authorization, X-Newsgraph-Read-Primary,
+// - Every GET answer from Apollo carries `Vary: Accept, Authorization, X-Newsgraph-Read-Primary,
 //   X-Newsgraph-Router-Secret`, the request headers that change the answer, so that a cache does
 //   not hand an anonymous answer to a request with any of them. The server does not compress
 //   (a proxy that does adds Accept-Encoding itself) and reads no cookie.
+// - Answers written before Apollo (a refused body or query text, graphql-http.ts) and streamed
+//   ones are no-store.
 // - HTTP_CACHE_MAX_AGE_SECONDS=0 turns caching off: every answer no-store, no ETag.
 //
 // Apollo's CSRF prevention refuses GETs without a preflight header or a non-simple content type;
