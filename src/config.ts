@@ -104,6 +104,15 @@ export interface PersistedQueriesConfig {
 
 export const PERSISTED_QUERY_DEFAULTS = { ttlSeconds: 86_400, keyPrefix: "newsgraph:" } as const;
 
+/** HTTP caching of anonymous GraphQL GETs (server/http-cache.ts; docs/configuration.md, "Server and HTTP"). */
+export interface HttpCacheConfig {
+  /** `Cache-Control: public, max-age=<this>` (with an ETag) on cacheable answers; 0 turns caching off (every answer `no-store`). */
+  maxAgeSeconds: number;
+}
+
+/** A minute: short enough that a cached read is not long behind a write. */
+export const HTTP_CACHE_DEFAULTS: HttpCacheConfig = { maxAgeSeconds: 60 };
+
 /** Who may read /metrics: a bearer token, and/or a listener of its own. */
 export interface MetricsConfig {
   /** Scrapes must send `Authorization: Bearer <token>`. */
@@ -147,6 +156,7 @@ const environmentSchema = z
     HTTP_HEADERS_TIMEOUT_MS: milliseconds(100).default(HTTP_TIMEOUT_DEFAULTS.headersTimeoutMs),
     HTTP_REQUEST_TIMEOUT_MS: milliseconds(100).default(HTTP_TIMEOUT_DEFAULTS.requestTimeoutMs),
     HTTP_KEEP_ALIVE_TIMEOUT_MS: milliseconds(100).default(HTTP_TIMEOUT_DEFAULTS.keepAliveTimeoutMs),
+    HTTP_CACHE_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(31_536_000).default(HTTP_CACHE_DEFAULTS.maxAgeSeconds),
     METRICS_TOKEN: z.string().min(32, "must be at least 32 characters").optional(),
     METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
     METRICS_HOST: z.string().min(1).optional(),
@@ -232,6 +242,8 @@ export interface Config {
   federationSdlSecret?: string;
   /** Bounds on slow clients. */
   httpTimeouts: HttpTimeoutsConfig;
+  /** HTTP caching of anonymous GraphQL GETs. */
+  httpCache: HttpCacheConfig;
   /** Protection of /metrics. */
   metrics: MetricsConfig;
   /** Abuse limits of GraphQL requests. */
@@ -280,6 +292,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       requestTimeoutMs: values.HTTP_REQUEST_TIMEOUT_MS,
       keepAliveTimeoutMs: values.HTTP_KEEP_ALIVE_TIMEOUT_MS,
     },
+    httpCache: { maxAgeSeconds: values.HTTP_CACHE_MAX_AGE_SECONDS },
     metrics: {
       token: values.METRICS_TOKEN,
       port: values.METRICS_PORT,

@@ -83,6 +83,15 @@ test("persisted queries: in memory unless REDIS_URL is set; a day in Redis under
   expect(() => loadConfig({ APQ_TTL_SECONDS: "0" })).toThrow(/^invalid configuration: APQ_TTL_SECONDS /);
 });
 
+test("HTTP caching: a minute by default, HTTP_CACHE_MAX_AGE_SECONDS sets it, 0 turns it off", () => {
+  expect(loadConfig({}).httpCache).toEqual({ maxAgeSeconds: 60 });
+  expect(loadConfig({ HTTP_CACHE_MAX_AGE_SECONDS: "300" }).httpCache).toEqual({ maxAgeSeconds: 300 });
+  expect(loadConfig({ HTTP_CACHE_MAX_AGE_SECONDS: "0" }).httpCache).toEqual({ maxAgeSeconds: 0 });
+  for (const value of ["-1", "1.5", "soon", "31536001"]) {
+    expect(() => loadConfig({ HTTP_CACHE_MAX_AGE_SECONDS: value })).toThrow(/^invalid configuration: HTTP_CACHE_MAX_AGE_SECONDS /);
+  }
+});
+
 test("read replicas without a primary server are explained", () => {
   expect(() => loadConfig({ DATABASE_REPLICA_URLS: "postgresql://a/db" })).toThrow(
     "invalid configuration: DATABASE_REPLICA_URLS needs DATABASE_URL (read replicas are for a PostgreSQL server, not the embedded database)",

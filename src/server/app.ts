@@ -15,7 +15,7 @@ import {
 } from "@apollo/server/plugin/disabled";
 import fs from "node:fs";
 import express from "express";
-import { type Config, HTTP_TIMEOUT_DEFAULTS, LIMIT_DEFAULTS, type LimitsConfig, PERSISTED_QUERY_DEFAULTS, paths } from "../config";
+import { type Config, HTTP_CACHE_DEFAULTS, HTTP_TIMEOUT_DEFAULTS, LIMIT_DEFAULTS, type LimitsConfig, PERSISTED_QUERY_DEFAULTS, paths } from "../config";
 import type { Database } from "../database/database";
 import { createLogger, type Logger } from "../observability/logger";
 import { DatabaseAvailability } from "../observability/database-availability";
@@ -42,6 +42,7 @@ import { narrowGatewayRequestContexts } from "./gateway-request-context";
 import { InFlightRequests } from "./middleware/in-flight";
 import { observeRequests } from "./middleware/observe-requests";
 import { graphqlHttpHandler, isGraphQLPost } from "./graphql-http";
+import { httpCachePolicy, NO_STORE } from "./http-cache";
 import { federationSdlPlugin } from "./plugins/federation-sdl";
 import { refuseDeclaredOversize } from "./limits/declared-length";
 import { answerClientError, httpServerTimeouts } from "./limits/slow-clients";
@@ -68,6 +69,8 @@ export type ServerOptions = Pick<Config, "port" | "host" | "exposeSqlStatementCo
   Partial<Pick<Config, "logLevel" | "shutdownTimeoutMs" | "introspectionEnabled" | "federationSdlSecret" | "metrics">> & {
     /** Automatic persisted queries in Redis (`redisUrl`), or in this process's memory (Apollo's default) without it. */
     persistedQueries?: Partial<Config["persistedQueries"]>;
+    /** HTTP caching of anonymous GETs (http-cache.ts); each setting left out is HTTP_CACHE_DEFAULTS'. */
+    httpCache?: Partial<Config["httpCache"]>;
     /** Bounds on slow clients; each one left out is HTTP_TIMEOUT_DEFAULTS'. */
     httpTimeouts?: Partial<Config["httpTimeouts"]>;
     /** Where log lines go; by default a JSON logger at `logLevel` (default info) on stdout. */
@@ -103,7 +106,8 @@ export async function createServer(options: ServerOptions, database: Database): 
   let stopping = false;
   const app = express();
   app.disable("x-powered-by");
-  // Express would hash every response body for an ETag; GraphQL answers are never revalidated.
+  // Express would hash every response body for a weak ETag; GraphQL GETs get theirs, strong and
+  // only when cacheable, from http-cache.ts, and nothing else here is revalidated.
   app.set("etag", false);
   // Requests are handled once Apollo has started (below); Apollo's drain plugin needs the server first.
   const serverTimeouts = httpServerTimeouts({ ...HTTP_TIMEOUT_DEFAULTS, ...options.httpTimeouts });
@@ -128,8 +132,9 @@ export async function createServer(options: ServerOptions, database: Database): 
       // Apollo turns on federated tracing for any subgraph; we report to no GraphOS, and the
       // traces would give any client who asks per-field timings.
       ApolloServerPluginInlineTraceDisabled(),
-      // No HTTP caching of GraphQL answers here, and Apollo's cache-control plugin wraps every
-      // field resolver to compute cache hints: a third of the CPU of large reads (docs/performance.md).
+      // HTTP caching is decided for the whole response (http-cache.ts: anonymous GETs only), not
+      // per field: Apollo's cache-control plugin wraps every field resolver to compute cache
+      // hints, a third of the CPU of large reads (docs/performance.md).
       ApolloServerPluginCacheControlDisabled(),
       // Ours, run in this order by one Apollo plugin (plugins/request-plugins.ts).
       runRequestPlugins<Context>([
@@ -187,12 +192,13 @@ export async function createServer(options: ServerOptions, database: Database): 
 
   const readPaths = { usual: { prisma: database.prisma, readText: database.readText }, primary: database.primaryReads };
   const context = async (req: http.IncomingMessage) => createContext(readPaths, await authenticate(req.headers.authorization));
-  const handleGraphQL = inFlight.track(graphqlHttpHandler({ apollo, parseBody: limits.jsonBody, bodyError: limits.bodyError, checkQuery: limits.checkQuery, context }));
+  const handleGraphQL = inFlight.track(graphqlHttpHandler({ apollo, parseBody: limits.jsonBody, bodyError: limits.bodyError, checkQuery: limits.checkQuery, context, cache: httpCachePolicy({ ...HTTP_CACHE_DEFAULTS, ...options.httpCache }) }));
   const serveGraphQL = (req: http.IncomingMessage, res: http.ServerResponse) =>
     handleGraphQL(req, res).catch((error: unknown) => {
       logger.error({ reqId: currentRequestRecord()?.id, err: error }, "unexpected error while serving GraphQL");
       if (res.headersSent) return res.destroy();
       res.statusCode = 500;
+      res.setHeader("cache-control", NO_STORE);
       res.end();
     });
   // GraphQL GETs (Playground took the browsers' page requests above).

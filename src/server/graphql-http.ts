@@ -14,6 +14,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { type ApolloServer, type BaseContext, HeaderMap } from "@apollo/server";
 import type { GraphQLError } from "graphql";
 import { currentRequestRecord } from "../observability/request-record";
+import { type HttpCachePolicy, NO_STORE } from "./http-cache";
 import { pathOf } from "./middleware/observe-requests";
 import { APPLICATION_JSON, graphqlResponseStatus, negotiatedMediaType } from "./response-status";
 
@@ -28,6 +29,8 @@ export interface GraphQLHttpOptions<Context extends BaseContext> {
   /** Refuses a query text before Apollo parses and validates it (the selection limits); null lets it through. */
   checkQuery(query: string): GraphQLError | null;
   context(req: IncomingMessage): Promise<Context>;
+  /** Cache-Control, ETag and Vary of each answer, and 304 for a current copy (http-cache.ts). */
+  cache: HttpCachePolicy;
 }
 
 export function isGraphQLPost(req: IncomingMessage): boolean {
@@ -35,7 +38,7 @@ export function isGraphQLPost(req: IncomingMessage): boolean {
 }
 
 export function graphqlHttpHandler<Context extends BaseContext>(options: GraphQLHttpOptions<Context>) {
-  const { apollo, parseBody, bodyError, checkQuery, context } = options;
+  const { apollo, parseBody, bodyError, checkQuery, context, cache } = options;
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     let body: unknown;
     try {
@@ -65,11 +68,20 @@ export function graphqlHttpHandler<Context extends BaseContext>(options: GraphQL
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;
     if (response.body.kind === "complete") {
-      res.statusCode = graphqlResponseStatus(res.statusCode, response.headers.get("content-type"), response.body.string);
+      const mediaType = response.headers.get("content-type");
+      res.statusCode = graphqlResponseStatus(res.statusCode, mediaType, response.body.string);
+      if (cache.answer(req, res, res.statusCode, mediaType, response.body.string)) {
+        // 304: the validators and caching headers of the 200, no body and no representation headers.
+        res.statusCode = 304;
+        res.removeHeader("content-type");
+        res.end();
+        return;
+      }
       res.setHeader("content-length", Buffer.byteLength(response.body.string));
       res.end(response.body.string);
       return;
     }
+    res.setHeader("cache-control", NO_STORE);
     for await (const chunk of response.body.asyncIterator) res.write(chunk);
     res.end();
   };
@@ -101,6 +113,7 @@ function readBody(parseBody: BodyParser, req: IncomingMessage, res: ServerRespon
 
 function send(res: ServerResponse, status: number, body: string, mediaType = APPLICATION_JSON): void {
   res.statusCode = status;
+  res.setHeader("cache-control", NO_STORE);
   res.setHeader("content-type", mediaType);
   res.setHeader("content-length", Buffer.byteLength(body));
   res.end(body);
