@@ -20,8 +20,8 @@ export interface RequestRecord extends StatementScope {
   /** process.hrtime.bigint() when the request arrived. */
   startedAt: bigint;
   graphql?: GraphQLRecord;
-  /** The request's spans, when tracing is on (also its statements' `tracer`). */
-  trace?: RequestTrace;
+  /** The request's spans, when tracing is on: its statements' tracer, and its stages' and server span's. */
+  tracer?: RequestTrace;
 }
 
 const current = new AsyncLocalStorage<RequestRecord>();

@@ -26,7 +26,7 @@ export function observeRequests(options: {
     const path = pathOf(req.url);
     res.setHeader("x-request-id", record.id);
     // Health probes and metrics scrapes make no traces.
-    if (tracing && path === "/graphql") record.trace = record.tracer = new RequestTrace(tracing, req, path, record.id);
+    if (tracing && path === "/graphql") record.tracer = new RequestTrace(tracing, req, path, record.id);
     logger.debug({ reqId: record.id, method: req.method, path }, "request received");
     res.once("close", () => {
       const durationSeconds = elapsedSeconds(record);
@@ -34,7 +34,7 @@ export function observeRequests(options: {
       const status = res.statusCode;
       // Apollo saw it, or it was a GraphQL POST that failed before (a malformed JSON body).
       const isGraphQL = record.graphql !== undefined || (req.method === "POST" && path === "/graphql");
-      record.trace?.end(status);
+      record.tracer?.end(status);
       if (!isGraphQL) {
         logger.debug({ reqId: record.id, method: req.method, path, status, durationMs }, "http request");
         return;
@@ -50,7 +50,7 @@ export function observeRequests(options: {
       metrics.observeGraphQL({ operation, outcome, errorCodes: graphql.errorCodes, durationSeconds });
       const line = {
         reqId: record.id,
-        ...record.trace?.logFields(),
+        ...record.tracer?.logFields(),
         operation: graphql.operationName,
         operationType: graphql.operationType,
         status,

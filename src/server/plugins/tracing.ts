@@ -9,7 +9,7 @@ import { currentRequestRecord } from "../../observability/request-record";
 export function tracingPlugin<Context extends BaseContext>(): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
-      const requestTrace = currentRequestRecord()?.trace;
+      const requestTrace = currentRequestRecord()?.tracer;
       if (!requestTrace) return undefined;
       return {
         async parsingDidStart() {
