@@ -86,7 +86,10 @@ export class Metrics {
     poolGauge("newsgraph_db_pool_waiting_queries", "Queries waiting for a free connection", (s) => s.waiting);
     poolGauge("newsgraph_db_pool_max_connections", "Most connections the pool opens", (s) => s.max);
     // Read replicas' lag, asked of each replica at scrape time: one that does not answer (or is
-    // no standby) has no sample rather than a stale one.
+    // no standby) has no sample rather than a stale one. prom-client collects the two gauges
+    // together, so they share one question to the replicas per scrape.
+    let askingReplicas: Promise<ReplicaLag[]> | undefined;
+    const replicaLags = () => (askingReplicas ??= sources.database.replicaLag().finally(() => (askingReplicas = undefined)));
     const lagGauge = (name: string, help: string, read: (lag: ReplicaLag) => number) =>
       new Gauge({
         name,
@@ -94,7 +97,7 @@ export class Metrics {
         labelNames: ["target"],
         registers,
         async collect() {
-          const lags = await sources.database.replicaLag();
+          const lags = await replicaLags();
           this.reset();
           for (const lag of lags) this.set({ target: lag.target }, read(lag));
         },
