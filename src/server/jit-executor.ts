@@ -31,6 +31,17 @@ export interface ServedSchemas {
 
 export function jitExecutor({ schema, clientSchema, isRouter }: ServedSchemas): GatewayExecutor {
   const compilers = new Map([schema, clientSchema].map((served) => [served, compiler(served)]));
+  // Whether an operation asks for the schema, by operation node: Apollo hands the same parsed
+  // document for the same query text, so this walk is done once per document, not per request.
+  const asksForSchema = new WeakMap<OperationDefinitionNode, boolean>();
+  const selectsSchema = (document: DocumentNode, operation: OperationDefinitionNode) => {
+    let asks = asksForSchema.get(operation);
+    if (asks === undefined) {
+      asks = selectsRootField(operation.selectionSet, fragmentsOf(document), SCHEMA_FIELDS);
+      asksForSchema.set(operation, asks);
+    }
+    return asks;
+  };
   return async ({ document, operation, operationName, request, context }) => {
     const variables = request.variables ?? {};
     // No operation to run (none by the requested name, or several and no name): graphql-js
@@ -41,7 +52,7 @@ export function jitExecutor({ schema, clientSchema, isRouter }: ServedSchemas): 
     const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
     if (coerced.errors) return { errors: coerced.errors };
     const served =
-      selectsRootField(operation.selectionSet, fragmentsOf(document), SCHEMA_FIELDS) && !isRouter(request.http?.headers)
+      selectsSchema(document, operation) && !isRouter(request.http?.headers)
         ? clientSchema
         : schema;
     if (isIntrospectionOnly(operation)) {
