@@ -10,15 +10,11 @@ const booleanFromEnv = z
   .enum(["true", "false", "1", "0"])
   .transform((value) => value === "true" || value === "1");
 
-const postgresUrl = z
-  .string()
-  .refine((value) => {
-    try {
-      return ["postgres:", "postgresql:"].includes(new URL(value).protocol);
-    } catch {
-      return false;
-    }
-  }, "must be a postgresql:// URL");
+/** A URL with one of `protocols` ("postgres:"...), refused with `message` otherwise. */
+const urlOf = (protocols: string[], message: string) =>
+  z.string().refine((value) => URL.canParse(value) && protocols.includes(new URL(value).protocol), message);
+
+const postgresUrl = urlOf(["postgres:", "postgresql:"], "must be a postgresql:// URL");
 
 const postgresUrlList = z
   .string()
@@ -28,9 +24,7 @@ const postgresUrlList = z
     "must be a comma-separated list of postgresql:// URLs",
   );
 
-const redisUrl = z
-  .string()
-  .refine((value) => URL.canParse(value) && ["redis:", "rediss:"].includes(new URL(value).protocol), "must be a redis:// or rediss:// URL");
+const redisUrl = urlOf(["redis:", "rediss:"], "must be a redis:// or rediss:// URL");
 
 const milliseconds = (min: number) => z.coerce.number().int().min(min).max(3_600_000);
 
@@ -172,10 +166,7 @@ const environmentSchema = z
     LIMIT_BODY_BYTES: limit(1_024, 100 * 1024 * 1024).default(LIMIT_DEFAULTS.maxBodyBytes),
     // OpenTelemetry's own variable names. The endpoint turns tracing on; the exporter reads it
     // (and OTEL_EXPORTER_OTLP_HEADERS, _TIMEOUT...) itself, as every OpenTelemetry SDK does.
-    OTEL_EXPORTER_OTLP_ENDPOINT: z
-      .string()
-      .refine((value) => URL.canParse(value) && ["http:", "https:"].includes(new URL(value).protocol), "must be an http:// or https:// URL")
-      .optional(),
+    OTEL_EXPORTER_OTLP_ENDPOINT: urlOf(["http:", "https:"], "must be an http:// or https:// URL").optional(),
     OTEL_SERVICE_NAME: z.string().min(1).default("newsgraph"),
   })
   .refine((values) => !(values.AUTH_JWT_SECRET && values.AUTH_JWT_PUBLIC_KEY), {
