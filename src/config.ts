@@ -107,6 +107,32 @@ export interface HttpCacheConfig {
 /** A minute: short enough that a cached read is not long behind a write. */
 export const HTTP_CACHE_DEFAULTS: HttpCacheConfig = { maxAgeSeconds: 60 };
 
+/** Subscriptions over WebSocket (server/subscriptions; docs/configuration.md, "Subscriptions"). */
+export interface SubscriptionsConfig {
+  /** Subscriptions one connection may have open at a time. */
+  maxPerConnection: number;
+  /** Subscriptions open on one server, all connections together. */
+  maxTotal: number;
+  /** Events a subscription may have waiting for a client that does not read before it is ended. */
+  maxBacklog: number;
+  /** Ping interval; a connection that has not answered the previous ping by the next is dropped. */
+  keepAliveMs: number;
+  /** How long a new connection has to send `connection_init`. */
+  connectionInitTimeoutMs: number;
+}
+
+/**
+ * A browser tab subscribes to a handful of things. 12 s pings are graphql-ws's default, well
+ * under the 60 s idle timeout of common load balancers and proxies.
+ */
+export const SUBSCRIPTION_DEFAULTS: SubscriptionsConfig = {
+  maxPerConnection: 20,
+  maxTotal: 10_000,
+  maxBacklog: 100,
+  keepAliveMs: 12_000,
+  connectionInitTimeoutMs: 3_000,
+};
+
 /** Who may read /metrics: a bearer token, and/or a listener of its own. */
 export interface MetricsConfig {
   /** Scrapes must send `Authorization: Bearer <token>`. */
@@ -157,6 +183,11 @@ const environmentSchema = z
     REDIS_URL: redisUrl.optional(),
     APQ_TTL_SECONDS: z.coerce.number().int().min(1).max(365 * 24 * 3600).default(PERSISTED_QUERY_DEFAULTS.ttlSeconds),
     APQ_KEY_PREFIX: z.string().min(1).max(200).default(PERSISTED_QUERY_DEFAULTS.keyPrefix),
+    SUBSCRIPTIONS_MAX_PER_CONNECTION: limit(1, 10_000).default(SUBSCRIPTION_DEFAULTS.maxPerConnection),
+    SUBSCRIPTIONS_MAX_TOTAL: limit(0, 10_000_000).default(SUBSCRIPTION_DEFAULTS.maxTotal),
+    SUBSCRIPTIONS_MAX_BACKLOG: limit(1, 100_000).default(SUBSCRIPTION_DEFAULTS.maxBacklog),
+    SUBSCRIPTIONS_KEEPALIVE_MS: milliseconds(100).default(SUBSCRIPTION_DEFAULTS.keepAliveMs),
+    SUBSCRIPTIONS_INIT_TIMEOUT_MS: milliseconds(100).default(SUBSCRIPTION_DEFAULTS.connectionInitTimeoutMs),
     LIMIT_MAX_DEPTH: limit(1, 1_000).default(LIMIT_DEFAULTS.maxDepth),
     LIMIT_MAX_ALIASES: limit(0, 10_000).default(LIMIT_DEFAULTS.maxAliases),
     LIMIT_MAX_DIRECTIVES: limit(0, 10_000).default(LIMIT_DEFAULTS.maxDirectives),
@@ -241,6 +272,8 @@ export interface Config {
   limits: LimitsConfig;
   /** Where automatic persisted queries are kept. */
   persistedQueries: PersistedQueriesConfig;
+  /** Limits of subscriptions over WebSocket. */
+  subscriptions: SubscriptionsConfig;
   /** Spans exported over OTLP/HTTP; undefined (tracing off, nothing loaded) without OTEL_EXPORTER_OTLP_ENDPOINT. */
   tracing?: TracingConfig;
 }
@@ -293,6 +326,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       redisUrl: values.REDIS_URL,
       ttlSeconds: values.APQ_TTL_SECONDS,
       keyPrefix: values.APQ_KEY_PREFIX,
+    },
+    subscriptions: {
+      maxPerConnection: values.SUBSCRIPTIONS_MAX_PER_CONNECTION,
+      maxTotal: values.SUBSCRIPTIONS_MAX_TOTAL,
+      maxBacklog: values.SUBSCRIPTIONS_MAX_BACKLOG,
+      keepAliveMs: values.SUBSCRIPTIONS_KEEPALIVE_MS,
+      connectionInitTimeoutMs: values.SUBSCRIPTIONS_INIT_TIMEOUT_MS,
     },
     tracing: values.OTEL_EXPORTER_OTLP_ENDPOINT ? { serviceName: values.OTEL_SERVICE_NAME } : undefined,
     limits: {

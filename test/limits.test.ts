@@ -369,11 +369,16 @@ describe("Apollo Server's own protections", () => {
 });
 
 describe("requests that could only fail inside execution are client errors", () => {
-  test("an operation type the schema does not have", async () => {
-    expect(await server.graphql(`subscription { meetings { totalCount } }`)).toEqual({
-      status: 200,
+  test("a subscription, which is served over WebSocket (test/subscriptions.test.ts)", async () => {
+    expect(await server.graphql(`subscription { articleRecorded { articleSlug } }`)).toEqual({
+      status: 400,
       body: expect.objectContaining({
-        errors: [{ message: "This service has no subscription operations.", extensions: { code: "OPERATION_RESOLUTION_FAILURE" } }],
+        errors: [
+          {
+            message: "Subscriptions are served over WebSocket at /graphql (the graphql-transport-ws protocol of graphql-ws), not over HTTP.",
+            extensions: { code: "BAD_REQUEST" },
+          },
+        ],
       }),
     });
   });

@@ -3,6 +3,8 @@ export interface Viewer {
   /** The token's `sub`: recorded as createdBy/updatedBy on what this viewer writes. */
   subject: string;
   roles: string[];
+  /** When its token expires: a WebSocket connection that outlives it is closed (server/subscriptions). */
+  expiresAt?: Date;
 }
 
 /** The role a token needs to change anything. */

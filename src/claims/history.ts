@@ -1,5 +1,6 @@
 // The change log: one entry per fact (or article) a record, correction, edit or delete changed.
 import type { Prisma } from "../generated/prisma/client";
+import { notifyChanges } from "../events/change-notification";
 import type { Tx } from "./recompute";
 
 export type ChangeAction = "CREATED" | "UPDATED" | "DELETED";
@@ -37,4 +38,6 @@ export async function logChanges(tx: Tx, context: ChangeContext, entries: Change
       after: json(entry.after),
     })),
   });
+  // Subscribers on every server hear of these changes once the transaction commits (src/events).
+  await notifyChanges(tx);
 }

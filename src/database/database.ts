@@ -14,6 +14,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { DATABASE_DEFAULTS, type DatabaseConfig } from "../config";
 import { PrismaClient } from "../generated/prisma/client";
 import { type DataDirLock, lockDataDir } from "./embedded-lock";
+import { listenOnServer, type NotificationHandlers, type StopListening } from "./notifications";
 import { countingAdapter, preparedStatementName, runCounted } from "./statement-counter";
 
 // Name search (see the name_search migration) needs unaccent and pg_trgm. PGlite's contrib
@@ -87,6 +88,11 @@ export interface Database {
    * are for maintenance (migrations): no statement timeout applies, unlike requests' queries.
    */
   withSession<T>(work: (session: SqlSession) => Promise<T>): Promise<T>;
+  /**
+   * LISTENs on a channel of the primary (database/notifications.ts): notifications in commit
+   * order, kept up across lost connections. Resolves once listening.
+   */
+  listen(channel: string, handlers: NotificationHandlers): Promise<StopListening>;
   /** Runs `SELECT 1` through the request pool and each replica's: rejects if any is unreachable. */
   ping(): Promise<void>;
   /** Connection pool usage, the primary's first. The embedded database is a single connection. */
@@ -195,6 +201,7 @@ function openPostgres(config: Extract<DatabaseConfig, { kind: "postgres" }>): Da
         await client.end().catch(() => undefined);
       }
     },
+    listen: (channel, handlers) => listenOnServer(config.url, channel, handlers, timeoutMs),
     async ping() {
       await Promise.all(
         pools.map(({ target, pool }) =>
@@ -294,6 +301,11 @@ async function openEmbedded(dataDir: string | null, command: string): Promise<Da
         query: async (sql, params) => (await pglite.query(sql, params as unknown[])).rows as never[],
         exec: async (sql) => void (await pglite.exec(sql)),
       }),
+    // In-process: the connection cannot be lost, so there is nothing to reconnect.
+    listen: async (channel, handlers) => {
+      const unlisten = await pglite.listen(channel, (payload) => handlers.onNotification(payload));
+      return async () => unlisten();
+    },
     ping: async () => void (await pglite.query("SELECT 1")),
     stats: () => [{ target: "primary", total: 1, idle: 1, waiting: 0, max: 1 }],
     async close() {

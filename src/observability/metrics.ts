@@ -33,6 +33,12 @@ export class Metrics {
   private readonly gcObserver: PerformanceObserver;
   /** Failed Redis commands and connection errors of the persisted-query store (server/persisted-queries.ts). */
   readonly redisErrors: Counter;
+  /** WebSocket connections that have sent `connection_init` and been accepted (server/subscriptions). */
+  readonly websocketConnections: Gauge;
+  /** Subscriptions open on this server. */
+  readonly subscriptions: Gauge;
+  /** Events handed to subscribers (one per subscriber per committed change batch). */
+  readonly subscriptionEvents: Counter;
 
   constructor(sources: MetricsSources) {
     const registers = [this.registry];
@@ -59,6 +65,17 @@ export class Metrics {
     this.redisErrors = new Counter({
       name: "newsgraph_apq_redis_errors_total",
       help: "Errors of the Redis that keeps persisted queries (each one answered as a persisted query not found)",
+      registers,
+    });
+    this.websocketConnections = new Gauge({
+      name: "newsgraph_websocket_connections",
+      help: "Accepted WebSocket connections (subscriptions) open on this server",
+      registers,
+    });
+    this.subscriptions = new Gauge({ name: "newsgraph_subscriptions", help: "Subscriptions open on this server", registers });
+    this.subscriptionEvents = new Counter({
+      name: "newsgraph_subscription_batches_delivered_total",
+      help: "Committed change batches handed to subscriptions, once per subscription (before each one's filter)",
       registers,
     });
     new Counter({

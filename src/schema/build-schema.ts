@@ -1,7 +1,7 @@
 // Builds the GraphQL schema from the type-graphql classes, and prints it as committed SDL.
 import "reflect-metadata";
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from "graphql";
-import { buildSchema } from "type-graphql";
+import { buildSchema, type PubSub } from "type-graphql";
 import { authChecker } from "../auth/auth-checker";
 import { articleWrites } from "./article/article.input";
 import { ArticleResolver } from "./article/article.resolver";
@@ -21,6 +21,7 @@ import { statementWrites } from "./statement/statement.input";
 import { writeResolver } from "./writes/write-resolver";
 import { CeasefireResolver } from "./ceasefire/ceasefire.resolver";
 import { ChangeResolver } from "./change/change.resolver";
+import { ArticleRecordedResolver, EntityChangedResolver } from "./change/change-events.resolver";
 import { CountryResolver } from "./country/country.resolver";
 import { DelegationResolver } from "./delegation/delegation.resolver";
 import { DelegationMemberResolver } from "./delegation-member/delegation-member.resolver";
@@ -36,11 +37,13 @@ import { StatementResolver } from "./statement/statement.resolver";
 
 export const resolvers = [
   ArticleResolver,
+  ArticleRecordedResolver,
   CeasefireResolver,
   ChangeResolver,
   CountryResolver,
   DelegationResolver,
   DelegationMemberResolver,
+  EntityChangedResolver,
   FactResolver,
   MeetingResolver,
   OrganizationResolver,
@@ -68,11 +71,27 @@ export const resolvers = [
   ].map((writes) => writeResolver(writes as Parameters<typeof writeResolver>[0])),
 ] as const;
 
+/**
+ * type-graphql 2.0.0-rc.4 refuses to build a schema with subscriptions unless given a pub-sub
+ * system, even when, as here, every subscription names its own `subscribe` (its topics are then
+ * never used). Ours subscribe to the server's change feed (schema/change/change-events.resolver.ts),
+ * which is per server, not per process like the schema: so this one only says so if ever called.
+ * On upgrade: drop it if buildSchema no longer asks for it (building the schema tells).
+ */
+const noTopicPubSub: PubSub = {
+  publish: () => {
+    throw new Error("newsgraph's subscriptions publish through the change feed (src/events), not type-graphql topics");
+  },
+  subscribe: () => {
+    throw new Error("newsgraph's subscriptions name their own `subscribe`, not type-graphql topics");
+  },
+};
+
 let built: Promise<GraphQLSchema> | undefined;
 
 /** The executable schema (built once per process: type-graphql metadata is global). */
 export function buildNewsgraphSchema(): Promise<GraphQLSchema> {
-  built ??= buildSchema({ resolvers, validate: false, authChecker });
+  built ??= buildSchema({ resolvers, validate: false, authChecker, pubSub: noTopicPubSub });
   return built;
 }
 

@@ -4,6 +4,7 @@
 // before it reads anything (read-your-writes: server/plugins/read-primary.ts decides).
 import type { Viewer } from "../auth/viewer";
 import type { ReadPath } from "../database/database";
+import type { ChangeSource } from "../events/change-feed";
 import type { PrismaClient } from "../generated/prisma/client";
 import { Loaders } from "./loaders/loaders";
 
@@ -11,6 +12,8 @@ export interface Context {
   prisma: PrismaClient;
   loaders: Loaders;
   viewer: Viewer | null;
+  /** The changes committed on any server, for subscriptions (WebSocket connections only). */
+  changes?: ChangeSource;
   /** This request's reads go to the primary (they see every committed write). Only before its first read. */
   readFromPrimary(): void;
 }
@@ -28,6 +31,7 @@ class RequestContext implements Context {
   constructor(
     private readonly paths: ReadPaths,
     readonly viewer: Viewer | null,
+    readonly changes?: ChangeSource,
   ) {
     this.path = paths.usual;
   }
@@ -48,6 +52,6 @@ class RequestContext implements Context {
   }
 }
 
-export function createContext(paths: ReadPaths, viewer: Viewer | null = null): Context {
-  return new RequestContext(paths, viewer);
+export function createContext(paths: ReadPaths, viewer: Viewer | null = null, changes?: ChangeSource): Context {
+  return new RequestContext(paths, viewer, changes);
 }

@@ -5,6 +5,8 @@
 // its own loaders and record), so any number of replicas can serve behind a load balancer; with
 // REDIS_URL they also share Apollo's automatic persisted queries (persisted-queries.ts).
 // With tracing on (OTEL_EXPORTER_OTLP_ENDPOINT), requests to /graphql are traced down to their SQL.
+// Subscriptions are served over WebSocket on the same path (subscriptions/), fed by the changes
+// every server commits (events/change-feed.ts), so a client on any replica hears of every write.
 import http from "node:http";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
@@ -15,7 +17,16 @@ import {
 } from "@apollo/server/plugin/disabled";
 import fs from "node:fs";
 import express from "express";
-import { type Config, HTTP_CACHE_DEFAULTS, HTTP_TIMEOUT_DEFAULTS, LIMIT_DEFAULTS, type LimitsConfig, PERSISTED_QUERY_DEFAULTS, paths } from "../config";
+import {
+  type Config,
+  HTTP_CACHE_DEFAULTS,
+  HTTP_TIMEOUT_DEFAULTS,
+  LIMIT_DEFAULTS,
+  type LimitsConfig,
+  PERSISTED_QUERY_DEFAULTS,
+  paths,
+  SUBSCRIPTION_DEFAULTS,
+} from "../config";
 import type { Database } from "../database/database";
 import { createLogger, type Logger } from "../observability/logger";
 import { DatabaseAvailability } from "../observability/database-availability";
@@ -49,6 +60,8 @@ import { answerClientError, httpServerTimeouts } from "./limits/slow-clients";
 import { metricsRouter } from "./metrics-route";
 import { errorAsJson, notFound } from "./middleware/json-fallbacks";
 import { redisPersistedQueries } from "./persisted-queries";
+import { ChangeFeed } from "../events/change-feed";
+import { serveSubscriptions } from "./subscriptions/subscription-server";
 
 export interface NewsgraphServer {
   httpServer: http.Server;
@@ -79,6 +92,8 @@ export type ServerOptions = Pick<Config, "port" | "host" | "exposeSqlStatementCo
     limits?: Partial<LimitsConfig>;
     /** Token checking; by default no key, so reads are open and every write is refused. */
     auth?: AuthConfig;
+    /** Limits of subscriptions over WebSocket; each one left out is SUBSCRIPTION_DEFAULTS'. */
+    subscriptions?: Partial<Config["subscriptions"]>;
     /** Tracing on (Config's, plus an exporter of their own for tests); off when left out. */
     tracing?: TracingOptions;
   };
@@ -90,6 +105,7 @@ export async function createServer(options: ServerOptions, database: Database): 
   const introspection = options.introspectionEnabled ?? true;
   const isRouter = routerCheck(options.federationSdlSecret);
   const limitsConfig = { ...LIMIT_DEFAULTS, ...options.limits };
+  const subscriptionsConfig = { ...SUBSCRIPTION_DEFAULTS, ...options.subscriptions };
   const limits = abuseLimits(limitsConfig, { introspection });
   const authenticate = requestAuthenticator(options.auth ?? { requireTokenForReads: false });
   const availability = new DatabaseAvailability(logger);
@@ -116,9 +132,17 @@ export async function createServer(options: ServerOptions, database: Database): 
   if (!narrowGatewayRequestContexts()) {
     logger.warn("Apollo's gateway request context builder was not found: requests' objects will be promoted (more memory)");
   }
+  // Codes kept, internals masked: for HTTP responses and subscription events alike.
+  const formatError = limits.formatError(
+    maskErrors(
+      (error) => logger.error({ reqId: currentRequestRecord()?.id, err: error }, "unexpected error while resolving"),
+      (error) => availability.failed(error instanceof Error ? error.message : String(error)),
+    ),
+  );
+  const schema = await buildNewsgraphSubgraphSchema();
   const apollo = new ApolloServer<Context>({
     // The schema, executed by graphql-jit (jit-executor.ts).
-    gateway: jitGateway({ schema: await buildNewsgraphSubgraphSchema(), clientSchema: await buildNewsgraphClientSchema(), isRouter }),
+    gateway: jitGateway({ schema, clientSchema: await buildNewsgraphClientSchema(), isRouter }),
     // Introspection as configured, CSRF prevention on, no HTTP batching, the token limit.
     ...limits.apolloOptions,
     ...(sharedQueries ? { persistedQueries: sharedQueries.apolloOption } : {}),
@@ -157,15 +181,16 @@ export async function createServer(options: ServerOptions, database: Database): 
     // main.ts owns SIGTERM/SIGINT (drain, close the database, exit 0); Apollo must not re-raise them.
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
-    formatError: limits.formatError(
-      maskErrors(
-        (error) => logger.error({ reqId: currentRequestRecord()?.id, err: error }, "unexpected error while resolving"),
-        (error) => availability.failed(error instanceof Error ? error.message : String(error)),
-      ),
-    ),
+    formatError,
   });
   await apollo.start();
   await sharedQueries?.connected();
+  const changeFeed = new ChangeFeed(database, {
+    logger,
+    maxBacklog: subscriptionsConfig.maxBacklog,
+    onBatch: (subscribers) => metrics.subscriptionEvents.inc(subscribers),
+  });
+  await changeFeed.start();
 
   app.use(healthRouter({ database, availability, isStopping: () => stopping }));
   const metricsRoute = metricsRouter(metrics, { token: options.metrics?.token });
@@ -213,6 +238,21 @@ export async function createServer(options: ServerOptions, database: Database): 
   httpServer.on("request", (req: http.IncomingMessage, res: http.ServerResponse) =>
     observe(req, res, () => refuseOversize(req, res) || (isGraphQLPost(req) ? serveGraphQL(req, res) : app(req, res))),
   );
+  const subscriptions = serveSubscriptions({
+    httpServer,
+    schema,
+    feed: changeFeed,
+    primaryReads: database.primaryReads,
+    authenticate: (authorization) => authenticate(authorization),
+    limits: { ...limitsConfig, ...subscriptionsConfig, checkQuery: limits.checkQuery },
+    formatError,
+    logger,
+    exposeSqlStatementCount: options.exposeSqlStatementCount,
+    onCount: ({ connections, subscriptions: open }) => {
+      metrics.websocketConnections.set(connections);
+      metrics.subscriptions.set(open);
+    },
+  });
 
   return {
     httpServer,
@@ -224,6 +264,9 @@ export async function createServer(options: ServerOptions, database: Database): 
     stop: async () => {
       stopping = true;
       const deadline = Date.now() + shutdownTimeoutMs;
+      // Subscribers are told to go elsewhere (1001) at once: they cannot finish like a request.
+      await subscriptions.close();
+      await changeFeed.stop();
       // The drain plugin closes the listener and idle connections, and waits for the open ones.
       await apollo.stop();
       // Requests whose clients left are not connections any more, but may still be running.
