@@ -157,6 +157,7 @@ const environmentSchema = z
     REDIS_URL: redisUrl.optional(),
     APQ_TTL_SECONDS: z.coerce.number().int().min(1).max(365 * 24 * 3600).default(PERSISTED_QUERY_DEFAULTS.ttlSeconds),
     APQ_KEY_PREFIX: z.string().min(1).max(200).default(PERSISTED_QUERY_DEFAULTS.keyPrefix),
+    TRUSTED_DOCUMENTS_ONLY: booleanFromEnv.default(false),
     LIMIT_MAX_DEPTH: limit(1, 1_000).default(LIMIT_DEFAULTS.maxDepth),
     LIMIT_MAX_ALIASES: limit(0, 10_000).default(LIMIT_DEFAULTS.maxAliases),
     LIMIT_MAX_DIRECTIVES: limit(0, 10_000).default(LIMIT_DEFAULTS.maxDirectives),
@@ -181,6 +182,10 @@ const environmentSchema = z
   .refine((values) => !values.METRICS_HOST || values.METRICS_PORT !== undefined, {
     path: ["METRICS_HOST"],
     message: "needs METRICS_PORT (it is the interface of the metrics port)",
+  })
+  .refine((values) => !values.TRUSTED_DOCUMENTS_ONLY || values.REDIS_URL, {
+    path: ["TRUSTED_DOCUMENTS_ONLY"],
+    message: "needs REDIS_URL (the list of trusted documents is kept in Redis, shared by every replica)",
   })
   .refine((values) => !values.DATABASE_REPLICA_URLS || values.DATABASE_URL, {
     path: ["DATABASE_REPLICA_URLS"],
@@ -241,6 +246,11 @@ export interface Config {
   limits: LimitsConfig;
   /** Where automatic persisted queries are kept. */
   persistedQueries: PersistedQueriesConfig;
+  /**
+   * Execute only the documents in the list of trusted documents kept in Redis (needs REDIS_URL;
+   * server/trusted-documents.ts): automatic persisted queries cannot register new ones.
+   */
+  trustedDocumentsOnly: boolean;
   /** Spans exported over OTLP/HTTP; undefined (tracing off, nothing loaded) without OTEL_EXPORTER_OTLP_ENDPOINT. */
   tracing?: TracingConfig;
 }
@@ -294,6 +304,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ttlSeconds: values.APQ_TTL_SECONDS,
       keyPrefix: values.APQ_KEY_PREFIX,
     },
+    trustedDocumentsOnly: values.TRUSTED_DOCUMENTS_ONLY,
     tracing: values.OTEL_EXPORTER_OTLP_ENDPOINT ? { serviceName: values.OTEL_SERVICE_NAME } : undefined,
     limits: {
       maxDepth: values.LIMIT_MAX_DEPTH,
