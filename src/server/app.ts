@@ -49,6 +49,7 @@ import { answerClientError, httpServerTimeouts } from "./limits/slow-clients";
 import { metricsRouter } from "./metrics-route";
 import { errorAsJson, notFound } from "./middleware/json-fallbacks";
 import { redisPersistedQueries } from "./persisted-queries";
+import { serverTrustedDocuments, trustedHttpRequest } from "./trusted-documents";
 
 export interface NewsgraphServer {
   httpServer: http.Server;
@@ -66,7 +67,7 @@ export interface NewsgraphServer {
 }
 
 export type ServerOptions = Pick<Config, "port" | "host" | "exposeSqlStatementCount" | "playgroundEnabled"> &
-  Partial<Pick<Config, "logLevel" | "shutdownTimeoutMs" | "introspectionEnabled" | "federationSdlSecret" | "metrics">> & {
+  Partial<Pick<Config, "logLevel" | "shutdownTimeoutMs" | "introspectionEnabled" | "federationSdlSecret" | "metrics" | "trustedDocumentsOnly">> & {
     /** Automatic persisted queries in Redis (`redisUrl`), or in this process's memory (Apollo's default) without it. */
     persistedQueries?: Partial<Config["persistedQueries"]>;
     /** HTTP caching of anonymous GETs (http-cache.ts); each setting left out is HTTP_CACHE_DEFAULTS'. */
@@ -100,7 +101,9 @@ export async function createServer(options: ServerOptions, database: Database): 
   const tracing = options.tracing ? await startTracing(options.tracing) : undefined;
   // Shared by every replica with a Redis URL (persisted-queries.ts); Apollo's in-memory store otherwise.
   const redisUrl = options.persistedQueries?.redisUrl;
-  const sharedQueries = redisUrl
+  // Under trustedDocumentsOnly, only the documents listed in Redis run, and APQ is off (trusted-documents.ts).
+  const trustedDocuments = serverTrustedDocuments(options, logger, metrics);
+  const sharedQueries = redisUrl && !trustedDocuments
     ? redisPersistedQueries({ ...PERSISTED_QUERY_DEFAULTS, ...options.persistedQueries, redisUrl }, logger, () => metrics.redisErrors.inc())
     : undefined;
   let stopping = false;
@@ -121,7 +124,7 @@ export async function createServer(options: ServerOptions, database: Database): 
     gateway: jitGateway({ schema: await buildNewsgraphSubgraphSchema(), clientSchema: await buildNewsgraphClientSchema(), isRouter }),
     // Introspection as configured, CSRF prevention on, no HTTP batching, the token limit.
     ...limits.apolloOptions,
-    ...(sharedQueries ? { persistedQueries: sharedQueries.apolloOption } : {}),
+    ...(trustedDocuments ? { persistedQueries: false } : sharedQueries ? { persistedQueries: sharedQueries.apolloOption } : {}),
     plugins: [
       ApolloServerPluginDrainHttpServer({
         httpServer,
@@ -166,6 +169,7 @@ export async function createServer(options: ServerOptions, database: Database): 
   });
   await apollo.start();
   await sharedQueries?.connected();
+  await trustedDocuments?.connected();
 
   app.use(healthRouter({ database, availability, isStopping: () => stopping }));
   const metricsRoute = metricsRouter(metrics, { token: options.metrics?.token });
@@ -192,7 +196,7 @@ export async function createServer(options: ServerOptions, database: Database): 
 
   const readPaths = { usual: { prisma: database.prisma, readText: database.readText }, primary: database.primaryReads };
   const context = async (req: http.IncomingMessage) => createContext(readPaths, await authenticate(req.headers.authorization));
-  const handleGraphQL = inFlight.track(graphqlHttpHandler({ apollo, parseBody: limits.jsonBody, bodyError: limits.bodyError, checkQuery: limits.checkQuery, context, cache: httpCachePolicy({ ...HTTP_CACHE_DEFAULTS, ...options.httpCache }) }));
+  const handleGraphQL = inFlight.track(graphqlHttpHandler({ apollo, parseBody: limits.jsonBody, bodyError: limits.bodyError, checkQuery: limits.checkQuery, context, cache: httpCachePolicy({ ...HTTP_CACHE_DEFAULTS, ...options.httpCache }), checkDocument: trustedDocuments && trustedHttpRequest(trustedDocuments) }));
   const serveGraphQL = (req: http.IncomingMessage, res: http.ServerResponse) =>
     handleGraphQL(req, res).catch((error: unknown) => {
       logger.error({ reqId: currentRequestRecord()?.id, err: error }, "unexpected error while serving GraphQL");
@@ -236,6 +240,7 @@ export async function createServer(options: ServerOptions, database: Database): 
       }
       metrics.close();
       await sharedQueries?.close();
+      await trustedDocuments?.close();
       // The last requests' spans are exported before the process exits.
       await tracing?.shutdown().catch((error: unknown) => logger.warn({ err: error }, "could not export the last spans"));
     },
