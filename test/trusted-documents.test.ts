@@ -14,7 +14,9 @@ import path from "node:path";
 import { Redis } from "ioredis";
 import { ConfigError, loadConfig } from "../src/config";
 import { createServer } from "../src/server/app";
-import { runEntryWithArgs } from "./support/cli";
+import { runEntry, runEntryWithArgs } from "./support/cli";
+import { startServerProcess } from "./support/server-process";
+import { createTestDatabase } from "./support/test-database";
 import { startTcpProxy, type TcpProxy } from "./support/tcp-proxy";
 import { startTestServer, type TestServer } from "./support/test-server";
 import { waitFor } from "./support/wait";
@@ -49,7 +51,7 @@ interface Answer {
   body: unknown;
 }
 
-async function post(server: TestServer, body: unknown, accept = "application/json"): Promise<Answer> {
+async function post(server: { url: string }, body: unknown, accept = "application/json"): Promise<Answer> {
   const response = await fetch(`${server.url}/graphql`, {
     method: "POST",
     headers: { "content-type": "application/json", accept },
@@ -58,7 +60,7 @@ async function post(server: TestServer, body: unknown, accept = "application/jso
   return { status: response.status, body: await response.json() };
 }
 
-async function get(server: TestServer, params: Record<string, unknown>): Promise<Answer> {
+async function get(server: { url: string }, params: Record<string, unknown>): Promise<Answer> {
   const search = new URLSearchParams(
     Object.entries(params).map(([key, value]) => [key, typeof value === "string" ? value : JSON.stringify(value)]),
   );
@@ -223,6 +225,22 @@ const manifest = {
     }
   });
 
+  test("a server process configured by TRUSTED_DOCUMENTS_ONLY=true serves the list too, and refuses the rest", async () => {
+    const database = await createTestDatabase(path.join(dir, "pglite"));
+    const replica = await startServerProcess({ ...database.env, ...cliEnv, TRUSTED_DOCUMENTS_ONLY: "true" });
+    try {
+      expect(await post(replica, { extensions: persisted(sha256(ALSO_LISTED)) })).toEqual({
+        status: 200,
+        body: { data: { typename: "Query" } },
+      });
+      const query = "query NotListedOnTheProcess { __typename }";
+      expect(await post(replica, { query, extensions: persisted(sha256(query)) })).toEqual(registrationRefused);
+    } finally {
+      await replica.kill();
+      await database.drop();
+    }
+  });
+
   test("an unlisted hash is refused, by POST and by GET, 400 for clients of application/graphql-response+json", async () => {
     const unknown = sha256(`never listed ${randomUUID()}`);
     for (const server of [serverA, serverB]) {
@@ -342,6 +360,20 @@ describe("trusted documents' configuration", () => {
     expect(() => loadConfig({ TRUSTED_DOCUMENTS_ONLY: "yes", REDIS_URL: "redis://cache:6379" })).toThrow(
       /^invalid configuration: TRUSTED_DOCUMENTS_ONLY /,
     );
+  });
+
+  test("a server process with TRUSTED_DOCUMENTS_ONLY=true and no REDIS_URL does not start, and says why", async () => {
+    expect(await runEntry("main", { TRUSTED_DOCUMENTS_ONLY: "true" })).toEqual({
+      code: 1,
+      stdout: "",
+      stderr:
+        "newsgraph: invalid configuration: TRUSTED_DOCUMENTS_ONLY needs REDIS_URL (the list of trusted documents is kept in Redis, shared by every replica)\n",
+    });
+    expect(await runEntry("main", { TRUSTED_DOCUMENTS_ONLY: "on", REDIS_URL: "redis://127.0.0.1:6379" })).toMatchObject({
+      code: 1,
+      stdout: "",
+      stderr: expect.stringMatching(/^newsgraph: invalid configuration: TRUSTED_DOCUMENTS_ONLY [^\n]+\n$/),
+    });
   });
 
   test("a server is not created with trustedDocumentsOnly and no Redis", async () => {
