@@ -13,7 +13,9 @@ import os from "node:os";
 import path from "node:path";
 import { Redis } from "ioredis";
 import { ConfigError, loadConfig } from "../src/config";
+import { createLogger } from "../src/observability/logger";
 import { createServer } from "../src/server/app";
+import { redisTrustedDocuments, trustedDocumentKey } from "../src/server/trusted-documents";
 import { runEntry, runEntryWithArgs } from "./support/cli";
 import { startServerProcess } from "./support/server-process";
 import { createTestDatabase } from "./support/test-database";
@@ -344,6 +346,63 @@ const manifest = {
     });
     expect(await redis.exists(`${keyPrefix}trusted:${sha256(ALSO_LISTED)}`)).toBe(0);
     expect(await trust("--remove", "not-a-hash")).toEqual({ code: 1, stdout: "", stderr: "trust: not a SHA-256 in hex: not-a-hash\n" });
+  });
+});
+
+(skipReason ? describe.skip : describe)("checkTrustedDocument: the check itself, as other transports call it", () => {
+  const keyPrefix = `newsgraph-test:${randomUUID()}:`;
+  let redis: Redis;
+  const refusals: string[] = [];
+  const documents = () =>
+    redisTrustedDocuments(
+      { redisUrl: REDIS_URL, keyPrefix, revalidateAfterMs: 50, onRefusal: (code) => refusals.push(code) },
+      createLogger({ level: "silent" }),
+    );
+
+  beforeAll(async () => {
+    redis = new Redis(REDIS_URL, { lazyConnect: true });
+    await redis.connect();
+  });
+  afterAll(async () => {
+    const found = await redis.keys(`${keyPrefix}*`);
+    if (found.length) await redis.del(...found);
+    await redis.quit();
+  });
+
+  test("answers the text to execute or the error; a removed document stops being served once revalidated", async () => {
+    const trusted = documents();
+    try {
+      await trusted.connected();
+      const text = "query Removable { __typename }";
+      await redis.set(trustedDocumentKey(keyPrefix, sha256(text)), text);
+      expect(await trusted.check(undefined, sha256(text))).toEqual({ query: text });
+      expect(await trusted.check(text, undefined)).toEqual({ query: text });
+      // Hashes are hex: the uppercase spelling is the same document.
+      expect(await trusted.check(undefined, sha256(text).toUpperCase())).toEqual({ query: text });
+
+      await redis.del(trustedDocumentKey(keyPrefix, sha256(text)));
+      // Served from the cache until a background read finds it gone.
+      await waitFor(async () => (await trusted.check(undefined, sha256(text))).error, "the removal to be seen");
+      const refusal = await trusted.check(undefined, sha256(text));
+      expect(refusal.error?.message).toBe(`Persisted query '${sha256(text)}' is not in this server's list of trusted documents.`);
+      expect(refusal.error?.extensions).toEqual({ code: "PERSISTED_QUERY_NOT_IN_LIST", http: { status: 400 } });
+      expect(refusals.at(-1)).toBe("PERSISTED_QUERY_NOT_IN_LIST");
+    } finally {
+      await trusted.close();
+    }
+  });
+
+  test("a stored text that does not hash to its key is not trusted", async () => {
+    const trusted = documents();
+    try {
+      await trusted.connected();
+      const listed = "query Listed { __typename }";
+      await redis.set(trustedDocumentKey(keyPrefix, sha256(listed)), "mutation Swapped { __typename }");
+      expect((await trusted.check(undefined, sha256(listed))).error?.extensions?.code).toBe("PERSISTED_QUERY_NOT_IN_LIST");
+      expect((await trusted.check(listed, undefined)).error?.extensions?.code).toBe("QUERY_NOT_IN_SAFELIST");
+    } finally {
+      await trusted.close();
+    }
   });
 });
 
