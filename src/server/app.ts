@@ -3,7 +3,8 @@
 // /metrics (or on a port of their own), both through express. Slow clients are cut off by node's
 // timeouts (limits/slow-clients.ts). It keeps no state between requests (each gets
 // its own loaders and record), so any number of replicas can serve behind a load balancer; with
-// REDIS_URL they also share Apollo's automatic persisted queries (persisted-queries.ts).
+// REDIS_URL they also share Apollo's automatic persisted queries (persisted-queries.ts), or, with
+// TRUSTED_DOCUMENTS_ONLY, execute only the documents listed there (trusted-documents.ts).
 // With tracing on (OTEL_EXPORTER_OTLP_ENDPOINT), requests to /graphql are traced down to their SQL.
 import http from "node:http";
 import { ApolloServer } from "@apollo/server";
