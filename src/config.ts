@@ -188,6 +188,7 @@ const environmentSchema = z
     SUBSCRIPTIONS_MAX_BACKLOG: limit(1, 100_000).default(SUBSCRIPTION_DEFAULTS.maxBacklog),
     SUBSCRIPTIONS_KEEPALIVE_MS: milliseconds(100).default(SUBSCRIPTION_DEFAULTS.keepAliveMs),
     SUBSCRIPTIONS_INIT_TIMEOUT_MS: milliseconds(100).default(SUBSCRIPTION_DEFAULTS.connectionInitTimeoutMs),
+    TRUSTED_DOCUMENTS_ONLY: booleanFromEnv.default(false),
     LIMIT_MAX_DEPTH: limit(1, 1_000).default(LIMIT_DEFAULTS.maxDepth),
     LIMIT_MAX_ALIASES: limit(0, 10_000).default(LIMIT_DEFAULTS.maxAliases),
     LIMIT_MAX_DIRECTIVES: limit(0, 10_000).default(LIMIT_DEFAULTS.maxDirectives),
@@ -212,6 +213,10 @@ const environmentSchema = z
   .refine((values) => !values.METRICS_HOST || values.METRICS_PORT !== undefined, {
     path: ["METRICS_HOST"],
     message: "needs METRICS_PORT (it is the interface of the metrics port)",
+  })
+  .refine((values) => !values.TRUSTED_DOCUMENTS_ONLY || values.REDIS_URL, {
+    path: ["TRUSTED_DOCUMENTS_ONLY"],
+    message: "needs REDIS_URL (the list of trusted documents is kept in Redis, shared by every replica)",
   })
   .refine((values) => !values.DATABASE_REPLICA_URLS || values.DATABASE_URL, {
     path: ["DATABASE_REPLICA_URLS"],
@@ -274,6 +279,11 @@ export interface Config {
   persistedQueries: PersistedQueriesConfig;
   /** Limits of subscriptions over WebSocket. */
   subscriptions: SubscriptionsConfig;
+  /**
+   * Execute only the documents in the list of trusted documents kept in Redis (needs REDIS_URL;
+   * server/trusted-documents.ts): automatic persisted queries cannot register new ones.
+   */
+  trustedDocumentsOnly: boolean;
   /** Spans exported over OTLP/HTTP; undefined (tracing off, nothing loaded) without OTEL_EXPORTER_OTLP_ENDPOINT. */
   tracing?: TracingConfig;
 }
@@ -334,6 +344,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       keepAliveMs: values.SUBSCRIPTIONS_KEEPALIVE_MS,
       connectionInitTimeoutMs: values.SUBSCRIPTIONS_INIT_TIMEOUT_MS,
     },
+    trustedDocumentsOnly: values.TRUSTED_DOCUMENTS_ONLY,
     tracing: values.OTEL_EXPORTER_OTLP_ENDPOINT ? { serviceName: values.OTEL_SERVICE_NAME } : undefined,
     limits: {
       maxDepth: values.LIMIT_MAX_DEPTH,

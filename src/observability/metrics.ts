@@ -39,6 +39,8 @@ export class Metrics {
   readonly subscriptions: Gauge;
   /** Events handed to subscribers (one per subscriber per committed change batch). */
   readonly subscriptionEvents: Counter;
+  /** Requests refused under TRUSTED_DOCUMENTS_ONLY, by error code (server/trusted-documents.ts). */
+  readonly trustedDocumentRefusals: Counter<"code">;
 
   constructor(sources: MetricsSources) {
     const registers = [this.registry];
@@ -64,7 +66,14 @@ export class Metrics {
     });
     this.redisErrors = new Counter({
       name: "newsgraph_apq_redis_errors_total",
-      help: "Errors of the Redis that keeps persisted queries (each one answered as a persisted query not found)",
+      help:
+        "Errors of the Redis that keeps persisted queries (each one answered as a persisted query not found) or the trusted documents (a document not cached in the process refused with SERVICE_UNAVAILABLE)",
+      registers,
+    });
+    this.trustedDocumentRefusals = new Counter({
+      name: "newsgraph_trusted_document_refusals_total",
+      help: "Requests refused under TRUSTED_DOCUMENTS_ONLY before execution, by error code (PERSISTED_QUERY_NOT_IN_LIST, QUERY_NOT_IN_SAFELIST, SERVICE_UNAVAILABLE, BAD_REQUEST)",
+      labelNames: ["code"],
       registers,
     });
     this.websocketConnections = new Gauge({

@@ -3,7 +3,8 @@
 // /metrics (or on a port of their own), both through express. Slow clients are cut off by node's
 // timeouts (limits/slow-clients.ts). It keeps no state between requests (each gets
 // its own loaders and record), so any number of replicas can serve behind a load balancer; with
-// REDIS_URL they also share Apollo's automatic persisted queries (persisted-queries.ts).
+// REDIS_URL they also share Apollo's automatic persisted queries (persisted-queries.ts), or, with
+// TRUSTED_DOCUMENTS_ONLY, execute only the documents listed there (trusted-documents.ts).
 // With tracing on (OTEL_EXPORTER_OTLP_ENDPOINT), requests to /graphql are traced down to their SQL.
 // Subscriptions are served over WebSocket on the same path (subscriptions/), fed by the changes
 // every server commits (events/change-feed.ts), so a client on any replica hears of every write.
@@ -62,6 +63,7 @@ import { errorAsJson, notFound } from "./middleware/json-fallbacks";
 import { redisPersistedQueries } from "./persisted-queries";
 import { ChangeFeed } from "../events/change-feed";
 import { serveSubscriptions } from "./subscriptions/subscription-server";
+import { serverTrustedDocuments, trustedHttpRequest } from "./trusted-documents";
 
 export interface NewsgraphServer {
   httpServer: http.Server;
@@ -79,7 +81,7 @@ export interface NewsgraphServer {
 }
 
 export type ServerOptions = Pick<Config, "port" | "host" | "exposeSqlStatementCount" | "playgroundEnabled"> &
-  Partial<Pick<Config, "logLevel" | "shutdownTimeoutMs" | "introspectionEnabled" | "federationSdlSecret" | "metrics">> & {
+  Partial<Pick<Config, "logLevel" | "shutdownTimeoutMs" | "introspectionEnabled" | "federationSdlSecret" | "metrics" | "trustedDocumentsOnly">> & {
     /** Automatic persisted queries in Redis (`redisUrl`), or in this process's memory (Apollo's default) without it. */
     persistedQueries?: Partial<Config["persistedQueries"]>;
     /** HTTP caching of anonymous GETs (http-cache.ts); each setting left out is HTTP_CACHE_DEFAULTS'. */
@@ -116,7 +118,9 @@ export async function createServer(options: ServerOptions, database: Database): 
   const tracing = options.tracing ? await startTracing(options.tracing) : undefined;
   // Shared by every replica with a Redis URL (persisted-queries.ts); Apollo's in-memory store otherwise.
   const redisUrl = options.persistedQueries?.redisUrl;
-  const sharedQueries = redisUrl
+  // Under trustedDocumentsOnly, only the documents listed in Redis run, and APQ is off (trusted-documents.ts).
+  const trustedDocuments = serverTrustedDocuments(options, logger, metrics);
+  const sharedQueries = redisUrl && !trustedDocuments
     ? redisPersistedQueries({ ...PERSISTED_QUERY_DEFAULTS, ...options.persistedQueries, redisUrl }, logger, () => metrics.redisErrors.inc())
     : undefined;
   let stopping = false;
@@ -145,7 +149,7 @@ export async function createServer(options: ServerOptions, database: Database): 
     gateway: jitGateway({ schema, clientSchema: await buildNewsgraphClientSchema(), isRouter }),
     // Introspection as configured, CSRF prevention on, no HTTP batching, the token limit.
     ...limits.apolloOptions,
-    ...(sharedQueries ? { persistedQueries: sharedQueries.apolloOption } : {}),
+    ...(trustedDocuments ? { persistedQueries: false } : sharedQueries ? { persistedQueries: sharedQueries.apolloOption } : {}),
     plugins: [
       ApolloServerPluginDrainHttpServer({
         httpServer,
@@ -191,6 +195,7 @@ export async function createServer(options: ServerOptions, database: Database): 
     onBatch: (subscribers) => metrics.subscriptionEvents.inc(subscribers),
   });
   await changeFeed.start();
+  await trustedDocuments?.connected();
 
   app.use(healthRouter({ database, availability, isStopping: () => stopping }));
   const metricsRoute = metricsRouter(metrics, { token: options.metrics?.token });
@@ -217,7 +222,7 @@ export async function createServer(options: ServerOptions, database: Database): 
 
   const readPaths = { usual: { prisma: database.prisma, readText: database.readText }, primary: database.primaryReads };
   const context = async (req: http.IncomingMessage) => createContext(readPaths, await authenticate(req.headers.authorization));
-  const handleGraphQL = inFlight.track(graphqlHttpHandler({ apollo, parseBody: limits.jsonBody, bodyError: limits.bodyError, checkQuery: limits.checkQuery, context, cache: httpCachePolicy({ ...HTTP_CACHE_DEFAULTS, ...options.httpCache }) }));
+  const handleGraphQL = inFlight.track(graphqlHttpHandler({ apollo, parseBody: limits.jsonBody, bodyError: limits.bodyError, checkQuery: limits.checkQuery, context, cache: httpCachePolicy({ ...HTTP_CACHE_DEFAULTS, ...options.httpCache }), checkDocument: trustedDocuments && trustedHttpRequest(trustedDocuments) }));
   const serveGraphQL = (req: http.IncomingMessage, res: http.ServerResponse) =>
     handleGraphQL(req, res).catch((error: unknown) => {
       logger.error({ reqId: currentRequestRecord()?.id, err: error }, "unexpected error while serving GraphQL");
@@ -245,6 +250,7 @@ export async function createServer(options: ServerOptions, database: Database): 
     primaryReads: database.primaryReads,
     authenticate: (authorization) => authenticate(authorization),
     limits: { ...limitsConfig, ...subscriptionsConfig, checkQuery: limits.checkQuery },
+    trustedDocuments,
     formatError,
     logger,
     exposeSqlStatementCount: options.exposeSqlStatementCount,
@@ -279,6 +285,7 @@ export async function createServer(options: ServerOptions, database: Database): 
       }
       metrics.close();
       await sharedQueries?.close();
+      await trustedDocuments?.close();
       // The last requests' spans are exported before the process exits.
       await tracing?.shutdown().catch((error: unknown) => logger.warn({ err: error }, "could not export the last spans"));
     },

@@ -12,7 +12,7 @@
 // without express.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { type ApolloServer, type BaseContext, HeaderMap } from "@apollo/server";
-import type { GraphQLError } from "graphql";
+import { GraphQLError } from "graphql";
 import { currentRequestRecord } from "../observability/request-record";
 import { type HttpCachePolicy, NO_STORE } from "./http-cache";
 import { pathOf } from "./middleware/observe-requests";
@@ -31,6 +31,11 @@ export interface GraphQLHttpOptions<Context extends BaseContext> {
   context(req: IncomingMessage): Promise<Context>;
   /** Cache-Control, ETag and Vary of each answer, and 304 for a current copy (http-cache.ts). */
   cache: HttpCachePolicy;
+  /**
+   * Checks the request's document before anything else reads it, and gives the request to hand
+   * Apollo, or the error to answer (trusted-documents.ts, under TRUSTED_DOCUMENTS_ONLY).
+   */
+  checkDocument?(request: { method: string; body: unknown; search: string }): Promise<{ method: string; body: unknown; search: string } | GraphQLError>;
 }
 
 export function isGraphQLPost(req: IncomingMessage): boolean {
@@ -38,7 +43,7 @@ export function isGraphQLPost(req: IncomingMessage): boolean {
 }
 
 export function graphqlHttpHandler<Context extends BaseContext>(options: GraphQLHttpOptions<Context>) {
-  const { apollo, parseBody, bodyError, checkQuery, context, cache } = options;
+  const { apollo, parseBody, bodyError, checkQuery, context, cache, checkDocument } = options;
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     let body: unknown;
     try {
@@ -54,7 +59,15 @@ export function graphqlHttpHandler<Context extends BaseContext>(options: GraphQL
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
     }
     const url = req.url ?? "/";
-    const search = url.slice(pathOf(url).length);
+    let search = url.slice(pathOf(url).length);
+    if (checkDocument) {
+      const checked = await checkDocument({ method: (req.method ?? "GET").toUpperCase(), body, search });
+      if (checked instanceof GraphQLError) {
+        refuse(req, res, checked);
+        return;
+      }
+      ({ body, search } = checked);
+    }
     const query = queryText(req.method, body, search);
     const refusal = query === undefined ? null : checkQuery(query);
     if (refusal) {

@@ -37,32 +37,10 @@ export function redisPersistedQueries(
   logger: Logger,
   onError: () => void = () => undefined,
 ): RedisPersistedQueries {
-  const redis = new Redis(config.redisUrl, {
-    connectTimeout: REDIS_TIMEOUTS.connectTimeoutMs,
-    commandTimeout: REDIS_TIMEOUTS.commandTimeoutMs,
-    enableOfflineQueue: false,
-    // A command cut by a lost connection fails (the store answers "not found") rather than waiting to be resent.
-    maxRetriesPerRequest: 0,
-    autoResendUnfulfilledCommands: false,
-    retryStrategy: (attempt) => Math.min(attempt * 100, REDIS_TIMEOUTS.maxReconnectDelayMs),
-    // Reconnects on READONLY errors too (a failed-over primary).
-    reconnectOnError: (error) => error.message.startsWith("READONLY"),
+  const { redis, failed, firstConnection } = connectRedis(config.redisUrl, logger, onError, {
+    name: "persisted queries",
+    outage: "clients are asked for full queries until it is back",
   });
-  const where = redactedUrl(config.redisUrl);
-  let available = true;
-  const failed = (error: unknown) => {
-    onError();
-    if (!available) return;
-    available = false;
-    logger.warn({ redis: where, err: error }, "persisted queries: Redis unavailable, clients are asked for full queries until it is back");
-  };
-  redis.on("error", failed);
-  redis.on("ready", () => {
-    if (available) return;
-    available = true;
-    logger.info({ redis: where }, "persisted queries: Redis is back");
-  });
-
   const prefix = config.keyPrefix;
   const cache: KeyValueCache<string> = {
     async get(key) {
@@ -90,6 +68,60 @@ export function redisPersistedQueries(
       }
     },
   };
+  return {
+    apolloOption: { cache, ttl: config.ttlSeconds },
+    connected: () => firstConnection,
+    async close() {
+      // QUIT lets Redis finish; when it cannot be sent (Redis is away), the socket is just closed.
+      await redis.quit().catch(() => redis.disconnect());
+    },
+  };
+}
+
+export interface RedisConnection {
+  redis: Redis;
+  /** Counts and logs a failed command (the outage is logged once, and its end once). */
+  failed(error: unknown): void;
+  /** Resolves once the first connection is ready, or has failed, or after the connect timeout. */
+  firstConnection: Promise<void>;
+}
+
+/**
+ * A Redis connection with this store's bounds (REDIS_TIMEOUTS, no offline queue, reconnecting
+ * forever), logging "<name>: Redis unavailable, <outage>" once per outage and "<name>: Redis is
+ * back" when it ends. Shared with the trusted documents (trusted-documents.ts).
+ */
+export function connectRedis(
+  url: string,
+  logger: Logger,
+  onError: () => void,
+  messages: { name: string; outage: string },
+): RedisConnection {
+  const redis = new Redis(url, {
+    connectTimeout: REDIS_TIMEOUTS.connectTimeoutMs,
+    commandTimeout: REDIS_TIMEOUTS.commandTimeoutMs,
+    enableOfflineQueue: false,
+    // A command cut by a lost connection fails at once (the caller answers for it) rather than waiting to be resent.
+    maxRetriesPerRequest: 0,
+    autoResendUnfulfilledCommands: false,
+    retryStrategy: (attempt) => Math.min(attempt * 100, REDIS_TIMEOUTS.maxReconnectDelayMs),
+    // Reconnects on READONLY errors too (a failed-over primary).
+    reconnectOnError: (error) => error.message.startsWith("READONLY"),
+  });
+  const where = redactedUrl(url);
+  let available = true;
+  const failed = (error: unknown) => {
+    onError();
+    if (!available) return;
+    available = false;
+    logger.warn({ redis: where, err: error }, `${messages.name}: Redis unavailable, ${messages.outage}`);
+  };
+  redis.on("error", failed);
+  redis.on("ready", () => {
+    if (available) return;
+    available = true;
+    logger.info({ redis: where }, `${messages.name}: Redis is back`);
+  });
   const firstConnection = new Promise<void>((resolve) => {
     const timer = setTimeout(resolve, REDIS_TIMEOUTS.connectTimeoutMs * 2);
     const done = () => {
@@ -99,14 +131,7 @@ export function redisPersistedQueries(
     redis.once("ready", done);
     redis.once("error", done);
   });
-  return {
-    apolloOption: { cache, ttl: config.ttlSeconds },
-    connected: () => firstConnection,
-    async close() {
-      // QUIT lets Redis finish; when it cannot be sent (Redis is away), the socket is just closed.
-      await redis.quit().catch(() => redis.disconnect());
-    },
-  };
+  return { redis, failed, firstConnection };
 }
 
 /** The URL without its password, for logs. */

@@ -7,7 +7,8 @@
 //   - subscribe, and only subscribe (queries and mutations go over HTTP, with their caching,
 //     CSRF and body rules), within the HTTP path's document and operation limits, at most
 //     `maxPerConnection` at a time, and at most `maxTotal` on the server;
-//   - send messages up to the HTTP body limit (a larger one closes the connection: 1009).
+//   - send messages up to the HTTP body limit (a larger one closes the connection: 1009);
+//   - under TRUSTED_DOCUMENTS_ONLY, subscribe with listed documents only (by text or by hash).
 // Every event is executed like a query: compiled once per subscription by graphql-jit, with a
 // fresh request context per event (its own loaders, so nothing read for one event is served
 // stale to the next) reading from the primary, which has the change; the fact or article an event
@@ -45,6 +46,7 @@ import { fragmentsOf } from "../document-fragments";
 import { checkOperationLimits, measureOperation, type OperationLimits } from "../limits/operation-limits";
 import { unservableError } from "../limits/request-sanity";
 import { tokenLimitError } from "../limits/token-limit";
+import { persistedQueryHash, type TrustedDocuments } from "../trusted-documents";
 
 export interface SubscriptionLimits {
   /** Subscriptions one connection may have open at a time. */
@@ -66,6 +68,8 @@ export interface SubscriptionServerOptions {
   /** The viewer a token proves, as for HTTP (throws UNAUTHENTICATED). */
   authenticate(authorization: string | undefined): Promise<Viewer | null>;
   limits: SubscriptionLimits & OperationLimits & { maxTokens: number; maxBodyBytes: number; checkQuery(query: string): GraphQLError | null };
+  /** Under TRUSTED_DOCUMENTS_ONLY, the list a subscription's document must be in, as over HTTP. */
+  trustedDocuments?: TrustedDocuments;
   /** The HTTP path's error formatting (Apollo's formatError). */
   formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError;
   logger: Logger;
@@ -152,7 +156,13 @@ export function serveSubscriptions(options: SubscriptionServerOptions): Subscrip
         if (feed.size >= limits.maxTotal) {
           return refuse("This server has as many subscriptions as it takes; try again later or on another server.", "TOO_MANY_SUBSCRIPTIONS");
         }
-        const prepared = prepare(payload.query, payload.operationName ?? undefined, payload.variables ?? undefined);
+        let query = payload.query;
+        if (options.trustedDocuments) {
+          const checked = await options.trustedDocuments.check(query || undefined, persistedQueryHash(payload.extensions));
+          if (checked.error) return [checked.error];
+          query = checked.query;
+        }
+        const prepared = prepare(query, payload.operationName ?? undefined, payload.variables ?? undefined);
         // Errors are formatted by onError, like every error sent.
         if ("errors" in prepared) return prepared.errors;
         const viewer = ctx.extra.viewer ?? null;
