@@ -20,6 +20,7 @@ import { runEntry, runEntryWithArgs } from "./support/cli";
 import { startServerProcess } from "./support/server-process";
 import { createTestDatabase } from "./support/test-database";
 import { startTcpProxy, type TcpProxy } from "./support/tcp-proxy";
+import { subscriptionClient, waitForSubscriptions } from "./support/subscriptions";
 import { startTestServer, type TestServer } from "./support/test-server";
 import { waitFor } from "./support/wait";
 
@@ -224,6 +225,30 @@ const manifest = {
       expect(
         await post(server, { query: ALSO_LISTED, variables: {}, operationName: "AlsoListed", extensions: { ...persisted(sha256(ALSO_LISTED)), other: 1 } }),
       ).toEqual({ status: 200, body: { data: { typename: "Query" }, extensions: { sqlStatements: 0 } } });
+    }
+  });
+
+  test("subscriptions follow the list: a listed one by hash subscribes, an unlisted one is refused", async () => {
+    const listed = "subscription Recorded { articleRecorded { articleSlug } }";
+    const file = path.join(dir, "recorded.graphql");
+    fs.writeFileSync(file, listed);
+    expect((await trust(file)).code).toBe(0);
+    const client = subscriptionClient(serverA.url);
+    try {
+      const byHash = client.subscribeWith({ query: "", extensions: persisted(sha256(listed)) });
+      await waitForSubscriptions(serverA.url, 1);
+      const unlisted = client.subscribe("subscription { articleRecorded { articleSlug via } }");
+      expect(await unlisted.ended).toEqual({
+        error: [
+          {
+            message: expect.stringContaining("not in this server's list of trusted documents"),
+            extensions: { code: "QUERY_NOT_IN_SAFELIST" },
+          },
+        ],
+      });
+      expect(byHash.pending).toEqual([]);
+    } finally {
+      await client.dispose();
     }
   });
 

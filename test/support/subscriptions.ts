@@ -1,7 +1,7 @@
 // A graphql-ws client for tests: subscriptions as queues of results a test can await one by one,
 // and the close event of the connection, as a browser or another service would see them.
 import type { FormattedExecutionResult } from "graphql";
-import { type Client, createClient } from "graphql-ws";
+import { type Client, createClient, type SubscribePayload } from "graphql-ws";
 
 type ExecutionResult = FormattedExecutionResult<Record<string, unknown>, unknown>;
 import WebSocket from "ws";
@@ -19,6 +19,8 @@ export interface Subscription {
 export interface TestClient {
   client: Client;
   subscribe(query: string, variables?: Record<string, unknown>): Subscription;
+  /** The same with a whole subscribe payload (e.g. a persisted query's hash in `extensions`). */
+  subscribeWith(payload: SubscribePayload): Subscription;
   /** The close event, once the connection closes. */
   closed: Promise<{ code: number; reason: string }>;
   dispose(): Promise<void>;
@@ -41,12 +43,15 @@ export function subscriptionClient(httpUrl: string, connectionParams?: Record<st
     client,
     closed,
     subscribe(query, variables) {
+      return this.subscribeWith({ query, variables });
+    },
+    subscribeWith(payload) {
       const pending: ExecutionResult[] = [];
       let waiter: ((result: ExecutionResult) => void) | undefined;
       let onEnded!: (end: { error?: unknown }) => void;
       const ended = new Promise<{ error?: unknown }>((resolve) => (onEnded = resolve));
       const unsubscribe = client.subscribe(
-        { query, variables },
+        payload,
         {
           next: (result) => {
             if (waiter) {
