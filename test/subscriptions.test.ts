@@ -1,5 +1,6 @@
 // Subscriptions over WebSocket (graphql-ws) at /graphql: events of what commits, with the
 // subscription's selection; and every way a subscription is refused. On both databases.
+import WebSocket from "ws";
 import { startTestServer, type TestServer } from "./support/test-server";
 import { subscriptionClient, type TestClient, waitForSubscriptions } from "./support/subscriptions";
 import { bearer, signToken, TEST_JWT_SECRET } from "./support/tokens";
@@ -31,7 +32,7 @@ const connect = (params?: Record<string, unknown>) => {
 };
 
 beforeAll(async () => {
-  server = await startTestServer({ server: { subscriptions: { maxPerConnection: 2 }, limits: { maxDepth: 8 } } });
+  server = await startTestServer({ server: { subscriptions: { maxPerConnection: 2, keepAliveMs: 300 }, limits: { maxDepth: 8, maxBodyBytes: 4_096 } } });
   editor = await bearer({ subject: "alice@newsroom.example" });
 }, 120_000);
 afterEach(async () => {
@@ -231,6 +232,57 @@ describe("refused cleanly", () => {
     expect(await client.closed).toEqual({ code: 4403, reason: "The token is not valid." });
     const expired = connect({ authorization: `Bearer ${await signToken({ expiresIn: -120 })}` });
     expect(await expired.closed).toEqual({ code: 4403, reason: "The token has expired." });
+  });
+});
+
+describe("the connection", () => {
+  /** A bare WebSocket to /graphql speaking `protocol`, and what it sees. */
+  function socket(protocol = "graphql-transport-ws", options: WebSocket.ClientOptions = {}, path = "/graphql") {
+    const ws = new WebSocket(`${server.url.replace(/^http/, "ws")}${path}`, protocol, options);
+    const closed = new Promise<{ code: number; reason: string }>((resolve) => ws.on("close", (code, reason) => resolve({ code, reason: String(reason) })));
+    const opened = new Promise<void>((resolve, reject) => {
+      ws.on("open", resolve);
+      ws.on("error", reject);
+    });
+    return { ws, closed, opened };
+  }
+
+  test("is pinged, and dropped when it does not answer", async () => {
+    const answering = socket();
+    let pings = 0;
+    answering.ws.on("ping", () => pings++);
+    await answering.opened;
+    answering.ws.send(JSON.stringify({ type: "connection_init" }));
+    const silent = socket("graphql-transport-ws", { autoPong: false });
+    await silent.opened;
+    silent.ws.send(JSON.stringify({ type: "connection_init" }));
+    // The keep-alive is 300 ms here: unanswered, the connection goes within two intervals.
+    expect(await silent.closed).toEqual({ code: 1006, reason: "" });
+    expect(pings).toBeGreaterThan(0);
+    expect(answering.ws.readyState).toBe(WebSocket.OPEN);
+    answering.ws.close();
+  });
+
+  test("another subprotocol (subscriptions-transport-ws's) is not accepted in the handshake", async () => {
+    const legacy = socket("graphql-ws");
+    await expect(legacy.opened).rejects.toThrow("Server sent no subprotocol");
+  });
+
+  test("a message over the body limit closes the connection with 1009", async () => {
+    const large = socket();
+    await large.opened;
+    large.ws.send(JSON.stringify({ type: "connection_init", payload: { padding: "x".repeat(5_000) } }));
+    expect(await large.closed).toEqual({ code: 1009, reason: "" });
+  });
+
+  test("no connection_init within the time allowed closes it with 4408", async () => {
+    const idle = socket();
+    expect(await idle.closed).toEqual({ code: 4408, reason: "Connection initialisation timeout" });
+  });
+
+  test("WebSocket upgrades elsewhere than /graphql are not found", async () => {
+    const elsewhere = socket("graphql-transport-ws", {}, "/health/live");
+    await expect(elsewhere.opened).rejects.toThrow("Unexpected server response: 404");
   });
 });
 
