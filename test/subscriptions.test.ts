@@ -286,6 +286,24 @@ describe("the connection", () => {
   });
 });
 
+describe("a connection whose token expires", () => {
+  let strict: TestServer;
+  beforeAll(async () => {
+    strict = await startTestServer({ server: { auth: { jwtSecret: TEST_JWT_SECRET, requireTokenForReads: false, clockToleranceS: 0 } } });
+  }, 120_000);
+  afterAll(async () => strict?.stop());
+
+  test("is closed with 4403 when the token does, its subscriptions with it", async () => {
+    const client = subscriptionClient(strict.url, { authorization: `Bearer ${await signToken({ expiresIn: 2 })}` });
+    clients.push(client);
+    const subscription = client.subscribe(`subscription { articleRecorded { articleSlug } }`);
+    await waitForSubscriptions(strict.url, 1);
+    expect(await client.closed).toEqual({ code: 4403, reason: "The token has expired." });
+    expect(await subscription.ended).toEqual({ error: expect.objectContaining({ code: 4403 }) });
+    await waitForSubscriptions(strict.url, 0);
+  });
+});
+
 describe("where reads need a token", () => {
   let guarded: TestServer;
   beforeAll(async () => {

@@ -89,7 +89,8 @@ export function createTokenVerifier(config: AuthConfig): TokenVerifier {
       }
       if (!isSubject(payload.sub)) throw unauthenticated("The token's `sub` is not a valid subject.");
       const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is string => typeof r === "string") : [];
-      return { subject: payload.sub, roles, expiresAt: new Date(payload.exp! * 1000) };
+      // Accepted until `exp` plus the clock tolerance, as jose accepts it.
+      return { subject: payload.sub, roles, expiresAt: new Date((payload.exp! + clockToleranceS) * 1000) };
     },
   };
 }

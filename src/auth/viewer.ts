@@ -3,7 +3,7 @@ export interface Viewer {
   /** The token's `sub`: recorded as createdBy/updatedBy on what this viewer writes. */
   subject: string;
   roles: string[];
-  /** When its token expires: a WebSocket connection that outlives it is closed (server/subscriptions). */
+  /** When its token stops being accepted: a WebSocket connection that outlives it is closed (server/subscriptions). */
   expiresAt?: Date;
 }
 
