@@ -107,7 +107,7 @@ export async function startReference({ databaseUrl }: StartOptions): Promise<Ser
   });
 }
 
-async function startProcess(name: string, args: string[], port: number, env: Record<string, string>): Promise<ServerProcess> {
+export async function startProcess(name: string, args: string[], port: number, env: Record<string, string>): Promise<ServerProcess> {
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },

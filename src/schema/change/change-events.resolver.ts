@@ -47,7 +47,8 @@ function articleRecordings({ args, context }: SubscribeResolverData<unknown, Art
 async function entityChanges({ args, context }: SubscribeResolverData<unknown, EntityChangedArgs, Context>) {
   const changes = changesOf(context);
   const id = await entityIdOf(args, context);
-  return changes.subscribe((batch) => batch.changes.filter((change) => change.entityId === id).map((change): EntityChange => ({ change })));
+  // The change-log rows themselves, shared by every subscriber of the batch (so are their reads).
+  return changes.subscribe((batch) => batch.changes.filter((change) => change.entityId === id));
 }
 
 /** The id of the entity to follow: given, or looked up by its slug (a country's ISO code). */
@@ -108,12 +109,12 @@ export class EntityChangedResolver {
     subscribe: entityChanges,
   })
   entityChanged(
-    @Root() event: EntityChange,
+    @Root() change: Change,
     @Arg("id", () => ID, { nullable: true, description: "The fact's or article's id." }) _id: string | null,
     @Arg("kind", () => FactKind, { nullable: true, description: "The kind of fact named by `key`." }) _kind: FactKind | null,
     @Arg("key", () => String, { nullable: true, description: "The fact's slug, or a country's ISO code." }) _key: string | null,
   ): EntityChange {
-    return event;
+    return { change };
   }
 
   @FieldResolver(() => Fact, {

@@ -10,9 +10,10 @@
 //   - send messages up to the HTTP body limit (a larger one closes the connection: 1009);
 //   - under TRUSTED_DOCUMENTS_ONLY, subscribe with listed documents only (by text or by hash).
 // Every event is executed like a query: compiled once per subscription by graphql-jit, with a
-// fresh request context per event (its own loaders, so nothing read for one event is served
-// stale to the next) reading from the primary, which has the change; the fact or article an event
-// names is read with its selection in one statement when the selection compiles. Errors are
+// request context per event (its own loaders, so nothing read for one event is served stale to
+// the next) reading from the primary, which has the change; the fact or article an event names is
+// read with its selection in one statement when the selection compiles. The subscribers of one
+// event share its context, so its loaders read what they ask for once for all of them. Errors are
 // formatted by the HTTP path's formatter (codes kept, internals masked). Idle connections are
 // pinged every `keepAliveMs` and dropped when they do not answer; on shutdown every connection
 // is closed with 1001 (going away), so clients reconnect to another replica.
@@ -183,6 +184,27 @@ export function serveSubscriptions(options: SubscriptionServerOptions): Subscrip
     options.limits.keepAliveMs,
   );
 
+  /**
+   * The context an event is executed with: one per event object (the feed hands every subscriber
+   * of a batch the same objects) and set of roles, so that a thousand subscribers of one event
+   * cost one read of what they select, not a thousand (measured: bench/subscriptions.ts). Reads
+   * do not depend on who the viewer is, only, if ever a field is guarded, on their roles.
+   */
+  const eventContexts = new WeakMap<object, Map<string, Context>>();
+  function eventContext(event: unknown, viewer: Viewer | null): Context {
+    const fresh = () => createContext({ usual: options.primaryReads, primary: options.primaryReads }, viewer);
+    if (typeof event !== "object" || event === null) return fresh();
+    const roles = viewer ? [...viewer.roles].sort().join(",") : "";
+    const byRoles = eventContexts.get(event) ?? new Map<string, Context>();
+    eventContexts.set(event, byRoles);
+    let shared = byRoles.get(roles);
+    if (!shared) {
+      shared = fresh();
+      byRoles.set(roles, shared);
+    }
+    return shared;
+  }
+
   /** The document, checked as the HTTP path checks it; or the errors to answer with. */
   function prepare(
     query: string,
@@ -227,14 +249,13 @@ export function serveSubscriptions(options: SubscriptionServerOptions): Subscrip
     const context = args.contextValue as Context;
     const stream = await createSourceEventStream(schema, args.document, undefined, context, args.variableValues, args.operationName);
     if (!(Symbol.asyncIterator in stream)) return stream;
-    const eventContext = () => createContext({ usual: options.primaryReads, primary: options.primaryReads }, context.viewer);
     counted();
     return mapEvents(stream as AsyncIterableIterator<unknown>, (event) => {
       // Each event is a request of its own: an id (in the log line of an error), its statements counted.
       const record = newRequestRecord(undefined);
       return withStatementScope(record, () =>
         runWithRequestRecord(record, async () => {
-          const result = (await compiled.query(event, eventContext(), args.variableValues ?? {})) as ExecutionResult;
+          const result = (await compiled.query(event, eventContext(event, context.viewer), args.variableValues ?? {})) as ExecutionResult;
           return {
             ...result,
             ...(result.errors ? { errors: format(result.errors) } : {}),
