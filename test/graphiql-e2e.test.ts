@@ -18,6 +18,24 @@ async function resultShows(page: Page, text: string): Promise<void> {
   });
 }
 
+/**
+ * Resolves when the page sends a graphql-ws `subscribe` message (GraphiQL's stop button shows as
+ * soon as it asks its client to subscribe, before the socket is even open).
+ */
+function subscribeSent(page: Page, timeout = 30_000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`GraphiQL sent no graphql-ws subscribe message within ${timeout} ms`)), timeout);
+    page.on("websocket", (socket) =>
+      socket.on("framesent", ({ payload }) => {
+        if (typeof payload === "string" && /"type"\s*:\s*"subscribe"/.test(payload)) {
+          clearTimeout(timer);
+          resolve();
+        }
+      }),
+    );
+  });
+}
+
 describeInBrowser("GraphiQL in Chromium", () => {
   let server: TestServer;
   let browser: Browser;
@@ -77,9 +95,12 @@ describeInBrowser("GraphiQL in Chromium", () => {
   // /graphql, `articleRecorded`): it fails until that server side is merged.
   test("subscribes over graphql-ws and shows an article recorded meanwhile", async () => {
     await open("subscription { articleRecorded { articleSlug via } }");
+    const subscribed = subscribeSent(page);
     await page.locator(RUN).click();
-    // Subscribed: the run button turns into the stop button (the socket is open, the subscribe sent).
     await page.locator(`${RUN}[aria-label="Stop query (Ctrl-Enter)"]`).waitFor({ timeout: 30_000 });
+    // The server reads the subscribe message before the mutation below has even been
+    // authenticated and committed, so the event cannot be published before it listens.
+    await subscribed;
 
     const slug = "2026-02-01-graphiql-subscription";
     const recorded = await server.graphql(
