@@ -91,6 +91,24 @@ describeInBrowser("GraphiQL in Chromium", () => {
     expect(policyViolations).toEqual([]);
   }, 120_000);
 
+  test("opens the examples of schema/examples.graphql as tabs, the first one ready to run", async () => {
+    await page.goto(`${server.url}/graphiql`);
+    await page.locator(RUN).waitFor({ timeout: 30_000 });
+    // GraphiQL titles its tabs by their operation's name.
+    await page.locator(".graphiql-tab", { hasText: "PersonMeetings" }).waitFor({ timeout: 30_000 });
+    await page.locator(".graphiql-tab-active", { hasText: "DelegationsAtMeeting" }).waitFor({ timeout: 30_000 });
+    await page.locator(RUN).click();
+    await resultShows(page, '"name": "Morgan Ortagus"');
+
+    const artifacts = path.join(__dirname, "artifacts");
+    fs.mkdirSync(artifacts, { recursive: true });
+    await page.screenshot({ path: path.join(artifacts, "graphiql-examples.png") });
+
+    expect(blocked).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    expect(policyViolations).toEqual([]);
+  }, 120_000);
+
   // Written against the subscriptions contract being built on another branch (graphql-ws at
   // /graphql, `articleRecorded`): it fails until that server side is merged.
   test("subscribes over graphql-ws and shows an article recorded meanwhile", async () => {
