@@ -1,6 +1,6 @@
 // The HTTP server: Apollo Server 5, GraphQL at /graphql (POSTs on node's HTTP, GETs and
-// Playground through express), health at /health/live and /health/ready, Prometheus metrics at
-// /metrics (or on a port of their own), both through express. Slow clients are cut off by node's
+// Playground through express), GraphiQL at /graphiql, health at /health/live and /health/ready,
+// Prometheus metrics at /metrics (or on a port of their own), all through express. Slow clients are cut off by node's
 // timeouts (limits/slow-clients.ts). It keeps no state between requests (each gets
 // its own loaders and record), so any number of replicas can serve behind a load balancer; with
 // REDIS_URL they also share Apollo's automatic persisted queries (persisted-queries.ts), or, with
@@ -41,6 +41,7 @@ import { type Context, createContext } from "../schema/context";
 import { maskErrors } from "./plugins/mask-errors";
 import { abuseLimits } from "./limits";
 import { playgroundRouter, tabsFromExamples } from "./playground/playground";
+import { graphiqlRouter } from "./graphiql/graphiql";
 import { sqlStatementCountPlugin } from "./plugins/sql-statement-count";
 import { readPrimaryPlugin } from "./plugins/read-primary";
 import { runRequestPlugins } from "./plugins/request-plugins";
@@ -210,14 +211,13 @@ export async function createServer(options: ServerOptions, database: Database): 
   }
 
   if (options.playgroundEnabled) {
-    const playground = playgroundRouter({
-      endpoint: "/graphql",
-      title: "newsgraph",
-      tabs: tabsFromExamples(fs.readFileSync(paths.examples, "utf8")),
-    });
+    const tabs = tabsFromExamples(fs.readFileSync(paths.examples, "utf8"));
+    const playground = playgroundRouter({ endpoint: "/graphql", title: "newsgraph", tabs });
     // Browsers asking for HTML get Playground; GraphQL GETs fall through to Apollo.
     app.use("/graphql", playground);
     app.use("/", playground);
+    // GraphiQL too, for subscriptions (graphql-ws), which Playground cannot speak.
+    app.use("/graphiql", graphiqlRouter({ endpoint: "/graphql", title: "newsgraph · GraphiQL", tabs }));
   }
 
   const readPaths = { usual: { prisma: database.prisma, readText: database.readText }, primary: database.primaryReads };
