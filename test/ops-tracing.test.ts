@@ -166,8 +166,9 @@ test("a write's statements, its transaction's included, are spans under its exec
   expect(response).toEqual({ status: 200, body: { data: { createCountry: { code: "QA", name: "Qatar-traced" } }, extensions: { sqlStatements: expect.any(Number) } } });
   const { server, spans } = await traceOf("trace-w");
   const [execution] = spanTree(spans, server).children;
-  // The row, the change record, the editor's claims (recomputed), each a statement through Prisma
-  // in the write's transaction; as many spans as statements counted.
+  // The row, the change record and its notification (pg_notify, for subscribers), the editor's
+  // claims (recomputed), each a statement through Prisma in the write's transaction; as many spans
+  // as statements counted. The servers' reads of the change for subscribers are not the write's.
   expect(execution).toEqual({
     name: "graphql.execute",
     kind: SpanKind.INTERNAL,
@@ -182,6 +183,7 @@ test("a write's statements, its transaction's included, are spans under its exec
       sqlSpan("SELECT", "claim"),
       sqlSpan("SELECT", "country"),
       sqlSpan("SELECT", "country"),
+      sqlSpan("SELECT"),
     ],
   });
   expect(response.body.extensions.sqlStatements).toBe(execution.children.length);

@@ -249,6 +249,8 @@ const manifest = {
       expect(byHash.pending).toEqual([]);
     } finally {
       await client.dispose();
+      // The list as the later tests expect it.
+      expect((await trust("--remove", sha256(listed))).code).toBe(0);
     }
   });
 

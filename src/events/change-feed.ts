@@ -6,6 +6,7 @@
 // that order. While the database is unreachable, reading waits and retries; when the listening
 // connection comes back, what committed meanwhile is read from the change log by time (a missed
 // notification cannot be asked for again) and delivered before anything newer.
+import { AsyncResource } from "node:async_hooks";
 import type { Change, PrismaClient } from "../generated/prisma/client";
 import type { Database } from "../database/database";
 import type { Logger } from "../observability/logger";
@@ -110,9 +111,16 @@ export class ChangeFeed implements ChangeSource {
     return this.subscribers.size;
   }
 
+  /**
+   * Runs `step` in the context the feed was made in, not the one a notification arrives in: the
+   * embedded database calls its listeners from inside the writing request, whose statement count
+   * and trace the feed's reads are not part of.
+   */
+  private readonly outsideRequests = AsyncResource.bind((step: () => Promise<void>) => step());
+
   /** Runs after everything queued before it (batches keep commit order). */
   private enqueue(step: () => Promise<void>): void {
-    this.work = this.work.then(step).catch((error: unknown) => this.options.logger.error({ err: error }, "could not deliver changes"));
+    this.work = this.work.then(() => this.outsideRequests(step)).catch((error: unknown) => this.options.logger.error({ err: error }, "could not deliver changes"));
   }
 
   private async deliver(tx: string): Promise<void> {

@@ -109,9 +109,7 @@ export function serveSubscriptions(options: SubscriptionServerOptions): Subscrip
   });
   const connections = new Set<ConnectionContext>();
   const counted = () => options.onCount?.({ connections: connections.size, subscriptions: feed.size });
-  const refuse = (message: string, code: string, extensions: Record<string, unknown> = {}) => [
-    new GraphQLError(message, { extensions: { code, ...extensions } }),
-  ];
+  const refuse = (message: string, code: string) => [new GraphQLError(message, { extensions: { code } })];
   // Apollo's pipeline drops `extensions.http` (its instructions for the HTTP status); so does this.
   const formatOne = (error: GraphQLError | GraphQLFormattedError): GraphQLFormattedError => {
     if (!(error instanceof GraphQLError)) return error; // an event's, formatted where it ran
@@ -174,7 +172,7 @@ export function serveSubscriptions(options: SubscriptionServerOptions): Subscrip
         };
       },
       // Events come formatted (graphql-ws's type wants GraphQLErrors: onNext passes them through).
-      subscribe: (args) => subscribe(args) as ReturnType<typeof subscribe> & Promise<ExecutionResult>,
+      subscribe: (args) => subscribe(args) as Promise<ExecutionResult>,
       // Events' errors are formatted where they are executed (below); these are the others.
       onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: format(result.errors) } : undefined),
       onError: (_ctx, _id, _payload, errors) => format(errors),
