@@ -53,7 +53,7 @@ async function resolveEntities(representations: unknown[]): Promise<GraphQLRespo
 }
 
 describe("_service", () => {
-  test("links Federation v2.3 and declares every entity's keys", async () => {
+  test("links Federation v2.4 and declares every entity's keys", async () => {
     const { body } = await server.graphql<{ _service: { sdl: string } }>("{ _service { sdl } }");
     expect(body.errors).toBeUndefined();
     const sdl = parse(body.data!._service.sdl);
@@ -65,7 +65,7 @@ describe("_service", () => {
     );
     expect(links).toEqual([
       '@link(url: "https://specs.apollo.dev/link/v1.0")',
-      '@link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])',
+      '@link(url: "https://specs.apollo.dev/federation/v2.4", import: ["@key"])',
     ]);
 
     const keys = Object.fromEntries(

@@ -317,6 +317,13 @@ describe("where reads need a token", () => {
     expect(await anonymous.closed).toEqual({ code: 4403, reason: "This server needs a bearer token for every request." });
 
     const reader = subscriptionClient(guarded.url, { Authorization: `Bearer ${await signToken({ roles: [] })}` });
+    // A router forwards its client's token on the upgrade request instead.
+    const token = await signToken({ roles: [] });
+    const routed = new WebSocket(`${guarded.url.replace(/^http/, "ws")}/graphql`, "graphql-transport-ws", { headers: { authorization: `Bearer ${token}` } });
+    const acknowledged = new Promise((resolve) => routed.on("message", (data) => resolve(JSON.parse(String(data)))));
+    routed.on("open", () => routed.send(JSON.stringify({ type: "connection_init" })));
+    expect(await acknowledged).toEqual({ type: "connection_ack" });
+    routed.close();
     clients.push(reader);
     const subscription = reader.subscribe(`subscription { articleRecorded { articleSlug } }`);
     await waitForSubscriptions(guarded.url, 1).catch(() => undefined);

@@ -27,10 +27,11 @@ import { entities, referenceResolver, type Representation } from "./entities";
 const SYNCHRONOUS_TYPE_RESOLVERS = { CeasefireParty: ceasefirePartyTypeName, Fact: factTypeName };
 
 /**
- * The Federation version we link: the floor we document. We use only `@key`, so there is no
- * reason to go higher; every version we require is one an older router may not know.
+ * The Federation version we link: the floor we document. We use only `@key`; 2.4 because a
+ * subgraph with a Subscription type must link 2.4 or later for a router to serve it (Apollo
+ * Router's subscription support). Every version we require is one an older router may not know.
  */
-export const FEDERATION_URL = "https://specs.apollo.dev/federation/v2.3";
+export const FEDERATION_URL = "https://specs.apollo.dev/federation/v2.4";
 
 type ResolverMap = NonNullable<Extract<Parameters<typeof buildSubgraphSchema>[0], { typeDefs: unknown }>["resolvers"]>;
 

@@ -1,8 +1,10 @@
 // GraphQL subscriptions over WebSocket at /graphql, with graphql-ws (the graphql-transport-ws
 // protocol), beside the HTTP endpoint on the same port. What a connection may do:
-//   - authenticate in `connection_init` ({ "authorization": "Bearer <JWT>" }): the same tokens and
-//     the same AUTH_REQUIRE_TOKEN_FOR_READS rule as HTTP; refused with close code 4403 and the
-//     reason, and closed the same way when its token expires. No cookies are read, so a page on
+//   - authenticate in `connection_init` ({ "authorization": "Bearer <JWT>" }), or, for a router
+//     or a server-side client that cannot set that payload, with the upgrade request's
+//     Authorization header: the same tokens and the same AUTH_REQUIRE_TOKEN_FOR_READS rule as
+//     HTTP; refused with close code 4403 and the reason, and closed the same way when its token
+//     expires. No cookies are read, so a page on
 //     another origin cannot subscribe with a visitor's credentials (no cross-site hijacking).
 //   - subscribe, and only subscribe (queries and mutations go over HTTP, with their caching,
 //     CSRF and body rules), within the HTTP path's document and operation limits, at most
@@ -127,7 +129,7 @@ export function serveSubscriptions(options: SubscriptionServerOptions): Subscrip
       async onConnect(ctx) {
         const { extra } = ctx;
         try {
-          extra.viewer = await options.authenticate(authorizationOf(ctx.connectionParams));
+          extra.viewer = await options.authenticate(authorizationOf(ctx.connectionParams) ?? extra.request.headers.authorization);
         } catch (error) {
           extra.socket.close(REFUSED_TOKEN, closeReason(error instanceof Error ? error.message : "Forbidden"));
           return false;
