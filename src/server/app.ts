@@ -1,34 +1,16 @@
-// The HTTP server: Apollo Server 5, GraphQL at /graphql (POSTs on node's HTTP, GETs and
-// Playground through express), GraphiQL at /graphiql, health at /health/live and /health/ready,
-// Prometheus metrics at /metrics (or on a port of their own), all through express. Slow clients are cut off by node's
-// timeouts (limits/slow-clients.ts). It keeps no state between requests (each gets
-// its own loaders and record), so any number of replicas can serve behind a load balancer; with
-// REDIS_URL they also share Apollo's automatic persisted queries (persisted-queries.ts), or, with
-// TRUSTED_DOCUMENTS_ONLY, execute only the documents listed there (trusted-documents.ts).
+// The server: one node HTTP listener (and, when configured, one for /metrics) composed of
+// Apollo Server 5 (apollo.ts) for GraphQL at /graphql, POSTs on node's HTTP (graphql-http.ts) and
+// everything else through express (routes.ts: health, metrics, Playground, GraphiQL, GETs), and
+// subscriptions over WebSocket on the same path (subscriptions/), fed by the changes every server
+// commits (events/change-feed.ts). Slow clients are cut off by node's timeouts
+// (limits/slow-clients.ts). It keeps no state between requests (each gets its own loaders and
+// record), so any number of replicas can serve behind a load balancer; with REDIS_URL they share
+// Apollo's automatic persisted queries, or the list of trusted documents (document-stores.ts).
 // With tracing on (OTEL_EXPORTER_OTLP_ENDPOINT), requests to /graphql are traced down to their SQL.
-// Subscriptions are served over WebSocket on the same path (subscriptions/), fed by the changes
-// every server commits (events/change-feed.ts), so a client on any replica hears of every write.
 import http from "node:http";
-import { ApolloServer } from "@apollo/server";
-import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import {
-  ApolloServerPluginCacheControlDisabled,
-  ApolloServerPluginInlineTraceDisabled,
-  ApolloServerPluginLandingPageDisabled,
-} from "@apollo/server/plugin/disabled";
-import fs from "node:fs";
-import express from "express";
-import {
-  type Config,
-  HTTP_CACHE_DEFAULTS,
-  HTTP_TIMEOUT_DEFAULTS,
-  LIMIT_DEFAULTS,
-  type LimitsConfig,
-  PERSISTED_QUERY_DEFAULTS,
-  paths,
-  SUBSCRIPTION_DEFAULTS,
-} from "../config";
+import { type Config, HTTP_CACHE_DEFAULTS, HTTP_TIMEOUT_DEFAULTS, LIMIT_DEFAULTS, type LimitsConfig, SUBSCRIPTION_DEFAULTS } from "../config";
 import type { Database } from "../database/database";
+import { ChangeFeed } from "../events/change-feed";
 import { createLogger, type Logger } from "../observability/logger";
 import { DatabaseAvailability } from "../observability/database-availability";
 import { Metrics } from "../observability/metrics";
@@ -37,34 +19,22 @@ import { currentRequestRecord } from "../observability/request-record";
 import { buildNewsgraphClientSchema } from "../schema/federation/client-schema";
 import { buildNewsgraphSubgraphSchema } from "../schema/federation/subgraph";
 import { type AuthConfig, requestAuthenticator } from "../auth/tokens";
-import { type Context, createContext } from "../schema/context";
+import { createContext } from "../schema/context";
+import { createApollo } from "./apollo";
+import { documentStores } from "./document-stores";
 import { maskErrors } from "./plugins/mask-errors";
 import { abuseLimits } from "./limits";
-import { playgroundRouter, tabsFromExamples } from "./playground/playground";
-import { graphiqlRouter } from "./graphiql/graphiql";
-import { sqlStatementCountPlugin } from "./plugins/sql-statement-count";
-import { readPrimaryPlugin } from "./plugins/read-primary";
-import { runRequestPlugins } from "./plugins/request-plugins";
-import { requestRecordPlugin } from "./plugins/request-record";
-import { serviceUnavailablePlugin } from "./plugins/service-unavailable";
-import { tracingPlugin } from "./plugins/tracing";
-import { healthRouter } from "./health";
-import { jitGateway } from "./jit-executor";
 import { routerCheck } from "./router-credential";
 import { narrowGatewayRequestContexts } from "./gateway-request-context";
 import { InFlightRequests } from "./middleware/in-flight";
 import { observeRequests } from "./middleware/observe-requests";
-import { graphqlHttpHandler, isGraphQLPost } from "./graphql-http";
-import { httpCachePolicy, NO_STORE } from "./http-cache";
-import { federationSdlPlugin } from "./plugins/federation-sdl";
+import { answeringUnexpectedErrors, graphqlHttpHandler, isGraphQLPost } from "./graphql-http";
+import { httpCachePolicy } from "./http-cache";
 import { refuseDeclaredOversize } from "./limits/declared-length";
 import { answerClientError, httpServerTimeouts } from "./limits/slow-clients";
-import { metricsRouter } from "./metrics-route";
-import { errorAsJson, notFound } from "./middleware/json-fallbacks";
-import { redisPersistedQueries } from "./persisted-queries";
-import { ChangeFeed } from "../events/change-feed";
+import { httpRoutes } from "./routes";
 import { serveSubscriptions } from "./subscriptions/subscription-server";
-import { serverTrustedDocuments, trustedHttpRequest } from "./trusted-documents";
+import { trustedHttpRequest } from "./trusted-documents";
 
 export interface NewsgraphServer {
   httpServer: http.Server;
@@ -106,9 +76,7 @@ const DEFAULT_SHUTDOWN_TIMEOUT_MS = 10_000;
 export async function createServer(options: ServerOptions, database: Database): Promise<NewsgraphServer> {
   const logger = options.logger ?? createLogger({ level: options.logLevel ?? "info" });
   const introspection = options.introspectionEnabled ?? true;
-  const isRouter = routerCheck(options.federationSdlSecret);
   const limitsConfig = { ...LIMIT_DEFAULTS, ...options.limits };
-  const subscriptionsConfig = { ...SUBSCRIPTION_DEFAULTS, ...options.subscriptions };
   const limits = abuseLimits(limitsConfig, { introspection });
   const authenticate = requestAuthenticator(options.auth ?? { requireTokenForReads: false });
   const availability = new DatabaseAvailability(logger);
@@ -117,22 +85,10 @@ export async function createServer(options: ServerOptions, database: Database): 
   const inFlight = new InFlightRequests();
   // Loads OpenTelemetry's SDK only when tracing is on.
   const tracing = options.tracing ? await startTracing(options.tracing) : undefined;
-  // Shared by every replica with a Redis URL (persisted-queries.ts); Apollo's in-memory store otherwise.
-  const redisUrl = options.persistedQueries?.redisUrl;
-  // Under trustedDocumentsOnly, only the documents listed in Redis run, and APQ is off (trusted-documents.ts).
-  const trustedDocuments = serverTrustedDocuments(options, logger, metrics);
-  const sharedQueries = redisUrl && !trustedDocuments
-    ? redisPersistedQueries({ ...PERSISTED_QUERY_DEFAULTS, ...options.persistedQueries, redisUrl }, logger, () => metrics.redisErrors.inc())
-    : undefined;
-  let stopping = false;
-  const app = express();
-  app.disable("x-powered-by");
-  // Express would hash every response body for a weak ETag; GraphQL GETs get theirs, strong and
-  // only when cacheable, from http-cache.ts, and nothing else here is revalidated.
-  app.set("etag", false);
+  const documents = documentStores(options, logger, metrics);
   // Requests are handled once Apollo has started (below); Apollo's drain plugin needs the server first.
-  const serverTimeouts = httpServerTimeouts({ ...HTTP_TIMEOUT_DEFAULTS, ...options.httpTimeouts });
-  const httpServer = http.createServer(serverTimeouts);
+  const serverOptions = httpServerTimeouts({ ...HTTP_TIMEOUT_DEFAULTS, ...options.httpTimeouts });
+  const httpServer = http.createServer(serverOptions);
   httpServer.on("clientError", answerClientError);
   if (!narrowGatewayRequestContexts()) {
     logger.warn("Apollo's gateway request context builder was not found: requests' objects will be promoted (more memory)");
@@ -145,95 +101,55 @@ export async function createServer(options: ServerOptions, database: Database): 
     ),
   );
   const schema = await buildNewsgraphSubgraphSchema();
-  const apollo = new ApolloServer<Context>({
-    // The schema, executed by graphql-jit (jit-executor.ts).
-    gateway: jitGateway({ schema, clientSchema: await buildNewsgraphClientSchema(), isRouter }),
-    // Introspection as configured, CSRF prevention on, no HTTP batching, the token limit.
-    ...limits.apolloOptions,
-    ...(trustedDocuments ? { persistedQueries: false } : sharedQueries ? { persistedQueries: sharedQueries.apolloOption } : {}),
-    plugins: [
-      ApolloServerPluginDrainHttpServer({
-        httpServer,
-        stopGracePeriodMillis: shutdownTimeoutMs,
-      }),
-      // Apollo's own landing page loads from a CDN; we serve Playground ourselves instead.
-      ApolloServerPluginLandingPageDisabled(),
-      // Apollo turns on federated tracing for any subgraph; we report to no GraphOS, and the
-      // traces would give any client who asks per-field timings.
-      ApolloServerPluginInlineTraceDisabled(),
-      // HTTP caching is decided for the whole response (http-cache.ts: anonymous GETs only), not
-      // per field: Apollo's cache-control plugin wraps every field resolver to compute cache
-      // hints, a third of the CPU of large reads (docs/performance.md).
-      ApolloServerPluginCacheControlDisabled(),
-      // Ours, run in this order by one Apollo plugin (plugins/request-plugins.ts).
-      runRequestPlugins<Context>([
-        requestRecordPlugin(),
-        serviceUnavailablePlugin(availability),
-        ...limits.plugins,
-        federationSdlPlugin({ introspection, isRouter }),
-        readPrimaryPlugin(),
-        ...(options.exposeSqlStatementCount ? [sqlStatementCountPlugin()] : []),
-      ]),
-      ...(tracing ? [tracingPlugin<Context>()] : []),
-    ],
-    // Apollo's own messages go to the same JSON log.
-    logger: {
-      debug: (message: unknown) => logger.debug(String(message)),
-      info: (message: unknown) => logger.info(String(message)),
-      warn: (message: unknown) => logger.warn(String(message)),
-      error: (message: unknown) => logger.error(String(message)),
-    },
-    // main.ts owns SIGTERM/SIGINT (drain, close the database, exit 0); Apollo must not re-raise them.
-    stopOnTerminationSignals: false,
-    includeStacktraceInErrorResponses: false,
+  const schemas = { schema, clientSchema: await buildNewsgraphClientSchema(), isRouter: routerCheck(options.federationSdlSecret) };
+  const apollo = createApollo({
+    schemas,
+    httpServer,
+    shutdownTimeoutMs,
+    limits,
+    introspection,
+    availability,
+    exposeSqlStatementCount: options.exposeSqlStatementCount,
+    tracing: tracing !== undefined,
+    persistedQueries: documents.apolloOption,
     formatError,
+    logger,
   });
   await apollo.start();
-  await sharedQueries?.connected();
+  await documents.connected();
   const changeFeed = new ChangeFeed(database, {
     logger,
-    maxBacklog: subscriptionsConfig.maxBacklog,
+    maxBacklog: { ...SUBSCRIPTION_DEFAULTS, ...options.subscriptions }.maxBacklog,
     onBatch: (subscribers) => metrics.subscriptionEvents.inc(subscribers),
   });
   await changeFeed.start();
-  await trustedDocuments?.connected();
-
-  app.use(healthRouter({ database, availability, isStopping: () => stopping }));
-  const metricsRoute = metricsRouter(metrics, { token: options.metrics?.token });
-  let metricsServer: http.Server | undefined;
-  if (options.metrics?.port === undefined) {
-    app.use(metricsRoute);
-  } else {
-    // Metrics on a port of their own only (e.g. one the public load balancer does not route).
-    const metricsApp = express().disable("x-powered-by").use(metricsRoute).use(notFound).use(errorAsJson(logger));
-    metricsServer = http.createServer(serverTimeouts, metricsApp);
-    metricsServer.on("clientError", answerClientError);
-  }
-
-  if (options.playgroundEnabled) {
-    const tabs = tabsFromExamples(fs.readFileSync(paths.examples, "utf8"));
-    const playground = playgroundRouter({ endpoint: "/graphql", title: "newsgraph", tabs });
-    // Browsers asking for HTML get Playground; GraphQL GETs fall through to Apollo.
-    app.use("/graphql", playground);
-    app.use("/", playground);
-    // GraphiQL too, for subscriptions (graphql-ws), which Playground cannot speak.
-    app.use("/graphiql", graphiqlRouter({ endpoint: "/graphql", title: "newsgraph · GraphiQL", tabs }));
-  }
 
   const readPaths = { usual: { prisma: database.prisma, readText: database.readText }, primary: database.primaryReads };
   const context = async (req: http.IncomingMessage) => createContext(readPaths, await authenticate(req.headers.authorization));
-  const handleGraphQL = inFlight.track(graphqlHttpHandler({ apollo, parseBody: limits.jsonBody, bodyError: limits.bodyError, checkQuery: limits.checkQuery, context, cache: httpCachePolicy({ ...HTTP_CACHE_DEFAULTS, ...options.httpCache }), checkDocument: trustedDocuments && trustedHttpRequest(trustedDocuments) }));
-  const serveGraphQL = (req: http.IncomingMessage, res: http.ServerResponse) =>
-    handleGraphQL(req, res).catch((error: unknown) => {
-      logger.error({ reqId: currentRequestRecord()?.id, err: error }, "unexpected error while serving GraphQL");
-      if (res.headersSent) return res.destroy();
-      res.statusCode = 500;
-      res.setHeader("cache-control", NO_STORE);
-      res.end();
-    });
-  // GraphQL GETs (Playground took the browsers' page requests above).
-  app.use("/graphql", serveGraphQL);
-  app.use(notFound, errorAsJson(logger));
+  const handleGraphQL = inFlight.track(
+    graphqlHttpHandler({
+      apollo,
+      parseBody: limits.jsonBody,
+      bodyError: limits.bodyError,
+      checkQuery: limits.checkQuery,
+      context,
+      cache: httpCachePolicy({ ...HTTP_CACHE_DEFAULTS, ...options.httpCache }),
+      checkDocument: documents.trustedDocuments && trustedHttpRequest(documents.trustedDocuments),
+    }),
+  );
+  const serveGraphQL = answeringUnexpectedErrors(handleGraphQL, logger);
+  let stopping = false;
+  const { app, metricsServer } = httpRoutes({
+    database,
+    availability,
+    isStopping: () => stopping,
+    metrics,
+    metricsConfig: options.metrics,
+    playgroundEnabled: options.playgroundEnabled,
+    serveGraphQL,
+    serverOptions,
+    logger,
+  });
 
   // Every request: an id, a statement count, one log line and its metrics when done. GraphQL
   // POSTs are then served without express (graphql-http.ts), everything else by the express app.
@@ -248,9 +164,9 @@ export async function createServer(options: ServerOptions, database: Database): 
     schema,
     feed: changeFeed,
     primaryReads: database.primaryReads,
-    authenticate: (authorization) => authenticate(authorization),
-    limits: { ...limitsConfig, ...subscriptionsConfig, checkQuery: limits.checkQuery },
-    trustedDocuments,
+    authenticate,
+    limits: { ...limitsConfig, ...SUBSCRIPTION_DEFAULTS, ...options.subscriptions, checkQuery: limits.checkQuery },
+    trustedDocuments: documents.trustedDocuments,
     formatError,
     logger,
     exposeSqlStatementCount: options.exposeSqlStatementCount,
@@ -284,8 +200,7 @@ export async function createServer(options: ServerOptions, database: Database): 
         await new Promise((resolve) => metricsServer.close(resolve));
       }
       metrics.close();
-      await sharedQueries?.close();
-      await trustedDocuments?.close();
+      await documents.close();
       // The last requests' spans are exported before the process exits.
       await tracing?.shutdown().catch((error: unknown) => logger.warn({ err: error }, "could not export the last spans"));
     },

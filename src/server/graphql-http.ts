@@ -13,6 +13,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { type ApolloServer, type BaseContext, HeaderMap } from "@apollo/server";
 import { GraphQLError } from "graphql";
+import type { Logger } from "../observability/logger";
 import { currentRequestRecord } from "../observability/request-record";
 import { type HttpCachePolicy, NO_STORE } from "./http-cache";
 import { pathOf } from "./middleware/observe-requests";
@@ -36,6 +37,24 @@ export interface GraphQLHttpOptions<Context extends BaseContext> {
    * Apollo, or the error to answer (trusted-documents.ts, under TRUSTED_DOCUMENTS_ONLY).
    */
   checkDocument?(request: { method: string; body: unknown; search: string }): Promise<{ method: string; body: unknown; search: string } | GraphQLError>;
+}
+
+/**
+ * `handle`, with a failure it did not answer itself logged and answered 500 (no body, nothing
+ * cached), or the connection dropped when the answer had already begun.
+ */
+export function answeringUnexpectedErrors(
+  handle: (req: IncomingMessage, res: ServerResponse) => Promise<unknown>,
+  logger: Pick<Logger, "error">,
+): (req: IncomingMessage, res: ServerResponse) => Promise<unknown> {
+  return (req, res) =>
+    handle(req, res).catch((error: unknown) => {
+      logger.error({ reqId: currentRequestRecord()?.id, err: error }, "unexpected error while serving GraphQL");
+      if (res.headersSent) return res.destroy();
+      res.statusCode = 500;
+      res.setHeader("cache-control", NO_STORE);
+      res.end();
+    });
 }
 
 export function isGraphQLPost(req: IncomingMessage): boolean {
