@@ -2,7 +2,6 @@
 // Nothing else in the project reads process.env.
 import path from "node:path";
 import { z } from "zod";
-import { AUTH_DEFAULTS, type AuthConfig } from "./auth/tokens";
 
 const PROJECT_ROOT = path.resolve(__dirname, "..", __dirname.includes(`${path.sep}dist${path.sep}`) ? ".." : "");
 
@@ -68,6 +67,26 @@ export const LIMIT_DEFAULTS: LimitsConfig = {
 };
 
 const limit = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+/** Bearer tokens (auth/tokens.ts; docs/configuration.md, "Authentication"). */
+export interface AuthConfig {
+  /** HS256 shared secret; or */
+  jwtSecret?: string;
+  /** a PEM public key, with the algorithm it signs with. */
+  jwtPublicKey?: string;
+  jwtAlgorithm?: string;
+  issuer?: string;
+  audience?: string;
+  /** Reads need a valid token too (by default they are open). */
+  requireTokenForReads: boolean;
+  /** Longest a token may be valid, from its `iat` to its `exp`, in seconds; default AUTH_DEFAULTS. */
+  maxLifetimeS?: number;
+  /** Clock skew allowed with the token's issuer on `exp`, `nbf` and `iat`, in seconds; default AUTH_DEFAULTS. */
+  clockToleranceS?: number;
+}
+
+/** Defaults of the token rules (also used when a caller of createServer leaves them out). */
+export const AUTH_DEFAULTS = { maxLifetimeS: 24 * 60 * 60, clockToleranceS: 30 } as const;
 
 /** How long a client may take over its request (node's HTTP server timeouts; docs/configuration.md, "Limits"). */
 export interface HttpTimeoutsConfig {

@@ -5,7 +5,7 @@ import type { Config } from "./config";
 import { DatabaseUnavailableError, openDatabase } from "./database/database";
 import { DatabaseInUseError } from "./database/embedded-lock";
 import { MigrationError } from "./database/migrator";
-import { prepareDatabase } from "./database/prepare";
+import { prepareDatabase } from "./importer/prepare";
 import { createLogger } from "./observability/logger";
 import { createServer } from "./server/app";
 

@@ -84,6 +84,10 @@ export const text = multiLineText.trim().min(1, "must not be empty").max(4000, "
 export const aliases = z.array(name).max(50, "must have at most 50 entries");
 export const url = singleLineText.max(2000).pipe(z.url());
 /** A calendar date as the API and documents write it (`YYYY-MM-DD`, in UTC like the stored dates). */
+/** A UUID as PostgreSQL writes them (our ids); anything else cannot name a row. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (value: string): boolean => UUID.test(value);
+
 export const isoDay = (date: Date): string => date.toISOString().slice(0, 10);
 
 /** Calendar dates between 1900 and 2100: anything else is a typo in news data. */

@@ -5,26 +5,8 @@
 import { createPublicKey, type KeyObject } from "node:crypto";
 import { GraphQLError } from "graphql";
 import { errors as joseErrors, type JWTPayload, jwtVerify } from "jose";
+import { AUTH_DEFAULTS, type AuthConfig } from "../config";
 import type { Viewer } from "./viewer";
-
-export interface AuthConfig {
-  /** HS256 shared secret; or */
-  jwtSecret?: string;
-  /** a PEM public key, with the algorithm it signs with. */
-  jwtPublicKey?: string;
-  jwtAlgorithm?: string;
-  issuer?: string;
-  audience?: string;
-  /** Reads need a valid token too (by default they are open). */
-  requireTokenForReads: boolean;
-  /** Longest a token may be valid, from its `iat` to its `exp`, in seconds; default AUTH_DEFAULTS. */
-  maxLifetimeS?: number;
-  /** Clock skew allowed with the token's issuer on `exp`, `nbf` and `iat`, in seconds; default AUTH_DEFAULTS. */
-  clockToleranceS?: number;
-}
-
-/** Defaults of the token rules (also used when a caller of createServer leaves them out). */
-export const AUTH_DEFAULTS = { maxLifetimeS: 24 * 60 * 60, clockToleranceS: 30 } as const;
 
 /** Longest `sub` accepted: it is recorded as the author of writes (createdBy/updatedBy). */
 export const MAX_SUBJECT_LENGTH = 200;

@@ -5,7 +5,7 @@ import type { FactKind } from "../generated/prisma/client";
 import { Prisma } from "../generated/prisma/client";
 import { isoDay } from "../validation";
 import { claimedFields } from "./claim-fields";
-import type { Tx } from "./recompute";
+import type { Tx } from "../database/rows";
 
 /** Records the editor's values for the claimed fields given in `values` (replacing earlier ones). */
 export async function recordEditorClaims(

@@ -1,7 +1,7 @@
 // The change log: one entry per fact (or article) a record, correction, edit or delete changed.
 import type { Prisma } from "../generated/prisma/client";
 import { notifyChanges } from "../events/change-notification";
-import type { Tx } from "./recompute";
+import type { Tx } from "../database/rows";
 
 export type ChangeAction = "CREATED" | "UPDATED" | "DELETED";
 

@@ -2,12 +2,12 @@
 // party rows) are set to the current values derive.ts computes. A row already right is not
 // written (its updatedAt stays), so recomputing twice changes nothing.
 import type { FactKind, Prisma, PrismaClient } from "../generated/prisma/client";
+import type { Tx } from "../database/rows";
 import { nextUpdatedAt } from "../database/updated-at";
-import { factKinds } from "../schema/fact/fact-kind";
+import { factKinds } from "../database/fact-kinds";
 import { claimedFields, fromClaimValue, toClaimValue } from "./claim-fields";
 import { type ClaimInput, deriveCurrent } from "./derive";
 
-export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
 /** What recomputing changed in one row: the changed fields' old and new values (as JSON). */
 export interface RowChange {

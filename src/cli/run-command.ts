@@ -6,7 +6,7 @@ import { type Config, ConfigError, loadConfig } from "../config";
 import { type Database, DatabaseUnavailableError, openDatabase } from "../database/database";
 import { DatabaseInUseError } from "../database/embedded-lock";
 import { MigrationError } from "../database/migrator";
-import { prepareDatabase } from "../database/prepare";
+import { prepareDatabase } from "../importer/prepare";
 import { ArticleConflictError } from "../importer/article-identity";
 import { InvalidDocumentError } from "../importer/document-issues";
 

@@ -1,5 +1,5 @@
 // `npm run db:seed`: loads the seed articles (prisma/seed/*.json); running it again changes nothing.
-import { seed } from "../database/seed";
+import { seed } from "../importer/seed";
 import { runCommand } from "./run-command";
 
 runCommand("db:seed", async (database) => {

@@ -15,7 +15,8 @@ import { DATABASE_DEFAULTS, type DatabaseConfig } from "../config";
 import { PrismaClient } from "../generated/prisma/client";
 import { type DataDirLock, lockDataDir } from "./embedded-lock";
 import { listenOnServer, type NotificationHandlers, type StopListening } from "./notifications";
-import { countingAdapter, preparedStatementName, runCounted } from "./statement-counter";
+import type { PoolStats, ReplicaLag } from "../observability/metrics";
+import { countingAdapter, preparedStatementName, runCounted } from "../observability/statement-counter";
 
 // Name search (see the name_search migration) needs unaccent and pg_trgm. PGlite's contrib
 // packages declare only ESM types, though they ship a CommonJS build: hence require().
@@ -29,18 +30,6 @@ export interface SqlSession {
   exec(sql: string): Promise<void>;
 }
 
-/** Usage of one connection pool (metrics). */
-export interface PoolStats {
-  /** "primary", or "replica-1", "replica-2", ... in the order of DATABASE_REPLICA_URLS. */
-  target: string;
-  /** Open connections; `idle` of them are not in use. */
-  total: number;
-  idle: number;
-  /** Queries queued for a connection because all `max` are in use. */
-  waiting: number;
-  max: number;
-}
-
 /**
  * Runs one read statement whose single row and column is text (the compiled reads: PostgreSQL
  * builds their JSON), on `pg` directly, prepared once per connection when the statement is marked.
@@ -51,15 +40,6 @@ export type TextRead = (sql: string, params: readonly unknown[]) => Promise<stri
 export interface ReadPath {
   prisma: PrismaClient;
   readText?: TextRead;
-}
-
-/** How far a read replica is behind the primary (pg_last_wal_receive_lsn/replay_lsn on the replica). */
-export interface ReplicaLag {
-  target: string;
-  /** WAL the replica has received but not replayed yet. */
-  bytes: number;
-  /** Age of the last replayed transaction while WAL waits to be replayed; 0 when all is replayed, NaN when unknown. */
-  seconds: number;
 }
 
 export interface Database {

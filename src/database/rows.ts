@@ -39,8 +39,11 @@ export interface Rows {
 
 export type ModelName = keyof Rows;
 
-/** Prisma `orderBy` entries: a direction, or `{ sort, nulls }` for nullable columns. */
-type OrderBy = object[];
+/** Prisma `orderBy` entries, e.g. `{ name: "asc" }`, `{ sort, nulls }` for nullable columns, or `{ country: { name: "asc" } }`. */
+export type OrderBy = object[];
+
+/** The client a Prisma interactive transaction hands its callback. */
+export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
 /** The part of a Prisma model delegate that the generic loaders use. */
 export interface RowReader<Row> {

@@ -8,7 +8,7 @@
 // result does not depend on the order articles are recorded in. Every change is logged
 // (src/claims/history.ts). Any error rolls the whole document back.
 import type { FactKind, Prisma, PrismaClient } from "../generated/prisma/client";
-import type { ModelName, Rows } from "../database/rows";
+import type { ModelName, Rows, Tx } from "../database/rows";
 import { nextUpdatedAt } from "../database/updated-at";
 import type { ArticleDocument } from "./article-document";
 import { ArticleConflictError, identityDifferences } from "./article-identity";
@@ -17,9 +17,8 @@ import { InvalidDocumentError } from "./document-issues";
 import { claimedFields, toClaimValue } from "../claims/claim-fields";
 import { type ChangeEntry, logChanges } from "../claims/history";
 import { claimedValues, inLockOrder, recomputeFacts, sameValue } from "../claims/recompute";
-import { factKinds } from "../schema/fact/fact-kind";
+import { factKinds } from "../database/fact-kinds";
 
-type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
 export interface ImportResult {
   articleId: string;

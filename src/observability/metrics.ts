@@ -4,15 +4,43 @@
 import { constants, PerformanceObserver } from "node:perf_hooks";
 import v8 from "node:v8";
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
-import type { Database, ReplicaLag } from "../database/database";
-import { statementCountsByTarget } from "../database/statement-counter";
+import { statementCountsByTarget } from "./statement-counter";
 import type { DatabaseAvailability } from "./database-availability";
 
 /** Operation names come from clients: past this many distinct ones, new names count as "other". */
 const MAX_OPERATION_LABELS = 100;
 
+/** Usage of one connection pool (metrics). */
+export interface PoolStats {
+  /** "primary", or "replica-1", "replica-2", ... in the order of DATABASE_REPLICA_URLS. */
+  target: string;
+  /** Open connections; `idle` of them are not in use. */
+  total: number;
+  idle: number;
+  /** Queries queued for a connection because all `max` are in use. */
+  waiting: number;
+  max: number;
+}
+
+/** How far a read replica is behind the primary (pg_last_wal_receive_lsn/replay_lsn on the replica). */
+export interface ReplicaLag {
+  target: string;
+  /** WAL the replica has received but not replayed yet. */
+  bytes: number;
+  /** Age of the last replayed transaction while WAL waits to be replayed; 0 when all is replayed, NaN when unknown. */
+  seconds: number;
+}
+
+/** What the metrics read of the database (database/database.ts provides it). */
+export interface DatabaseStats {
+  /** Connection pool usage, the primary's first. */
+  stats(): PoolStats[];
+  /** Each read replica's lag, asked now. */
+  replicaLag(): Promise<ReplicaLag[]>;
+}
+
 export interface MetricsSources {
-  database: Database;
+  database: DatabaseStats;
   availability: DatabaseAvailability;
 }
 
@@ -97,7 +125,7 @@ export class Metrics {
         for (const [target, count] of statementCountsByTarget()) this.inc({ target }, count);
       },
     });
-    const poolGauge = (name: string, help: string, read: (stats: ReturnType<Database["stats"]>[number]) => number) =>
+    const poolGauge = (name: string, help: string, read: (stats: PoolStats) => number) =>
       new Gauge({
         name,
         help,

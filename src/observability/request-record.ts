@@ -3,7 +3,7 @@
 // The logging and metrics middleware reads it when the response is done.
 import { AsyncLocalStorage } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
-import type { StatementScope } from "../database/statement-counter";
+import type { StatementScope } from "./statement-counter";
 import type { RequestTrace } from "./request-trace";
 
 export interface GraphQLRecord {

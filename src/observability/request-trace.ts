@@ -3,7 +3,7 @@
 // stage that ran it. Made only when tracing is on: a request without tracing has no RequestTrace.
 import type { IncomingMessage } from "node:http";
 import { type Context, type Span, SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
-import type { StatementTracer } from "../database/statement-counter";
+import type { StatementTracer } from "./statement-counter";
 import { summarizeStatement, summaryName } from "./sql-summary";
 import type { Tracing } from "./tracing";
 

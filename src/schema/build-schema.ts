@@ -2,7 +2,7 @@
 import "reflect-metadata";
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from "graphql";
 import { buildSchema, type PubSub } from "type-graphql";
-import { authChecker } from "../auth/auth-checker";
+import { authChecker } from "./auth-checker";
 import { articleWrites } from "./article/article.input";
 import { ArticleResolver } from "./article/article.resolver";
 import { RecordArticleResolver } from "./article/record-article.resolver";

@@ -8,7 +8,7 @@
 // Apollo's automatic persisted queries, or the list of trusted documents (document-stores.ts).
 // With tracing on (OTEL_EXPORTER_OTLP_ENDPOINT), requests to /graphql are traced down to their SQL.
 import http from "node:http";
-import { type Config, HTTP_CACHE_DEFAULTS, HTTP_TIMEOUT_DEFAULTS, LIMIT_DEFAULTS, type LimitsConfig, SUBSCRIPTION_DEFAULTS } from "../config";
+import { type AuthConfig, type Config, HTTP_CACHE_DEFAULTS, HTTP_TIMEOUT_DEFAULTS, LIMIT_DEFAULTS, type LimitsConfig, SUBSCRIPTION_DEFAULTS } from "../config";
 import type { Database } from "../database/database";
 import { ChangeFeed } from "../events/change-feed";
 import { createLogger, type Logger } from "../observability/logger";
@@ -18,7 +18,7 @@ import { startTracing, type TracingOptions } from "../observability/tracing";
 import { currentRequestRecord } from "../observability/request-record";
 import { buildNewsgraphClientSchema } from "../schema/federation/client-schema";
 import { buildNewsgraphSubgraphSchema } from "../schema/federation/subgraph";
-import { type AuthConfig, requestAuthenticator } from "../auth/tokens";
+import { requestAuthenticator } from "../auth/tokens";
 import { createContext } from "../schema/context";
 import { createApollo } from "./apollo";
 import { documentStores } from "./document-stores";

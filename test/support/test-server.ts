@@ -2,7 +2,7 @@
 import "reflect-metadata";
 import type { DatabaseConfig, LogLevel } from "../../src/config";
 import { type Database, openDatabase } from "../../src/database/database";
-import { prepareDatabase } from "../../src/database/prepare";
+import { prepareDatabase } from "../../src/importer/prepare";
 import { createLogger } from "../../src/observability/logger";
 import { createServer, type NewsgraphServer, type ServerOptions } from "../../src/server/app";
 import { createTestDatabase } from "./test-database";

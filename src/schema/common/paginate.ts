@@ -1,7 +1,7 @@
 // Keyset pagination over one ordering column plus the id, with NULLs last in either direction.
 // Keyset rather than offset: pages stay correct while rows are added, and deep pages stay fast.
 import { BadUserInputError } from "../../errors";
-import { isUuid } from "../loaders/loaders";
+import { isUuid } from "../../validation";
 import type { RowReader } from "../../database/rows";
 import { type Connection, LazyConnection, LazyEdge } from "./connection";
 import { type PaginationArgs, pageSizes } from "./pagination.args";

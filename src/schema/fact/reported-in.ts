@@ -1,7 +1,7 @@
 // "Facts reported by this article" as a condition on an entity's list query.
 import { BadUserInputError } from "../../errors";
 import type { FactKind, PrismaClient } from "../../generated/prisma/client";
-import { isUuid } from "../loaders/loaders";
+import { isUuid } from "../../validation";
 
 /** Checks that an id argument could be one of ours; a malformed one is the client's mistake. */
 export function checkedId(id: string, field: string): string {

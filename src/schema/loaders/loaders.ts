@@ -5,7 +5,7 @@ import DataLoader from "dataloader";
 import type { GraphQLResolveInfo } from "graphql";
 import type { FactKind, PrismaClient } from "../../generated/prisma/client";
 import type { TextRead } from "../../database/database";
-import { type ModelName, reader, type RowReader, type Rows } from "../../database/rows";
+import { type ModelName, type OrderBy, reader, type RowReader, type Rows } from "../../database/rows";
 import {
   prefetchedKey,
   type ReadModel,
@@ -21,13 +21,9 @@ import { SelectionReader } from "./read-sql";
 import { claimedFields } from "../../claims/claim-fields";
 import { deriveCurrent } from "../../claims/derive";
 import { asClaimInput, claimsOf } from "../../claims/recompute";
+import { isUuid } from "../../validation";
 
 /** Ids are UUIDs in the database; any other string cannot match a row (and must not reach SQL). */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (value: string): boolean => UUID.test(value);
-
-/** Prisma `orderBy` entries, e.g. `{ name: "asc" }` or `{ country: { name: "asc" } }`. */
-type OrderBy = object[];
 
 export class Loaders {
   private readonly cache = new Map<string, DataLoader<string, unknown>>();

@@ -2,10 +2,7 @@
 // fields are keyed and ordered. Resolvers load relations through these entries (batched loaders,
 // `Loaders.related`), and the selection compiler (read-sql.ts) turns the same entries into one
 // SQL statement per query, so the two paths cannot disagree about keys or order.
-import type { ModelName, Rows } from "../../database/rows";
-
-/** Prisma `orderBy` entries: `{ name: "asc" }`, `{ date: { sort, nulls } }` or `{ country: { name: "asc" } }`. */
-export type OrderBy = object[];
+import type { ModelName, OrderBy, Rows } from "../../database/rows";
 
 /** A to-one relation: the parent row's `foreignKey` column holds the related row's id. */
 export interface ToOne<M extends ModelName = ModelName> {

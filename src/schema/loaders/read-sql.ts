@@ -6,9 +6,10 @@
 // statement and Prisma's per-row result processing dominated the server's CPU profile.
 import type { ModelName, RowReader, Rows } from "../../database/rows";
 import type { TextRead } from "../../database/database";
-import { PREPARED_STATEMENT_MARKER } from "../../database/statement-counter";
+import { PREPARED_STATEMENT_MARKER } from "../../observability/statement-counter";
 import type { PrismaClient } from "../../generated/prisma/client";
-import { type OrderBy, prefetchedKey, type ReadTypeName, readModel, type Relation, type ToMany } from "./read-model";
+import type { OrderBy } from "../../database/rows";
+import { prefetchedKey, type ReadTypeName, readModel, type Relation, type ToMany } from "./read-model";
 import type { ReadPlan } from "./read-plan";
 
 interface Column {

@@ -3,10 +3,9 @@
 // and optional references to it are cleared (by the database's ON DELETE SET NULL).
 import { GraphQLError } from "graphql";
 import type { PrismaClient } from "../../generated/prisma/client";
-import type { ModelName } from "../../database/rows";
+import type { ModelName, Tx } from "../../database/rows";
 import { FactKind, factKinds } from "../fact/fact-kind";
 
-type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
 interface Dependent {
   model: ModelName;

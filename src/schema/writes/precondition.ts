@@ -3,9 +3,8 @@
 // written. Checked by the database in the transaction that then writes, so it is race-free.
 import { GraphQLError } from "graphql";
 import type { PrismaClient } from "../../generated/prisma/client";
-import type { ModelName } from "../../database/rows";
+import type { ModelName, Tx } from "../../database/rows";
 
-type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
 interface VersionedTable {
   updateMany(args: object): Promise<{ count: number }>;

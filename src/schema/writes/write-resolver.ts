@@ -5,13 +5,13 @@ import { GraphQLError } from "graphql";
 import { DateTimeISOResolver } from "graphql-scalars";
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from "type-graphql";
 import { EDITOR_ROLE } from "../../auth/viewer";
-import type { ModelName, Rows } from "../../database/rows";
+import type { ModelName, Rows, Tx } from "../../database/rows";
 import { nextUpdatedAt } from "../../database/updated-at";
 import { BadUserInputError } from "../../errors";
 import { isoDay } from "../../validation";
 import type { Context } from "../context";
 import { factKinds } from "../fact/fact-kind";
-import { isUuid } from "../loaders/loaders";
+import { isUuid } from "../../validation";
 import { recordEditorClaims } from "../../claims/editor-claims";
 import { type ChangeEntry, logChanges } from "../../claims/history";
 import { claimedValues, recompute, recomputeFacts, sameValue } from "../../claims/recompute";
@@ -21,7 +21,6 @@ import { deleteWithDependents } from "./dependents";
 import { claimIfUnchanged, PRECONDITION_ARGUMENT, PRECONDITION_DESCRIPTION } from "./precondition";
 import { checkReferences, columnsOf, type FieldTable, nounPhrase, validateInput, type Writable } from "./write-spec";
 
-type Tx = Parameters<Parameters<Context["prisma"]["$transaction"]>[0]>[0];
 
 interface RowWriter {
   findUnique(args: object): Promise<Record<string, unknown> | null>;

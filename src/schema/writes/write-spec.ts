@@ -5,10 +5,10 @@
 import { type ClassType, Field, ID, InputType } from "type-graphql";
 import { z } from "zod";
 import { BadUserInputError } from "../../errors";
+import { isUuid } from "../../validation";
 import type { FactKind, PrismaClient } from "../../generated/prisma/client";
-import type { ModelName, Rows } from "../../database/rows";
+import type { ModelName, Rows, Tx } from "../../database/rows";
 
-type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
 export interface WriteField {
   /** The GraphQL type of the field (for `@Field`). */
@@ -146,11 +146,9 @@ export async function checkReferences(
   }
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 async function requireRows(tx: Tx, model: ModelName, ids: string[], field: string): Promise<void> {
   const wanted = [...new Set(ids)];
-  const malformed = wanted.find((id) => !UUID.test(id));
+  const malformed = wanted.find((id) => !isUuid(id));
   if (malformed !== undefined) throw new BadUserInputError(`\`${field}\`: "${malformed}" is not a valid id.`, field);
   const found = await (tx[model] as unknown as { findMany(a: object): Promise<{ id: string }[]> }).findMany({
     where: { id: { in: wanted } },

@@ -5,7 +5,7 @@
 // string (GraphQL GETs carry variables there), headers or bodies. With tracing on, each request
 // to /graphql gets its spans (observability/request-trace.ts) and its log line their trace and span ids.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { withStatementScope } from "../../database/statement-counter";
+import { withStatementScope } from "../../observability/statement-counter";
 import type { Logger } from "../../observability/logger";
 import type { GraphQLObservation, Metrics } from "../../observability/metrics";
 import { elapsedSeconds, newRequestRecord, runWithRequestRecord } from "../../observability/request-record";

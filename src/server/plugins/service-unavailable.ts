@@ -2,7 +2,7 @@
 // that load balancers, routers and clients can tell "try again" from a bug. The errors
 // themselves get the SERVICE_UNAVAILABLE code in mask-errors.ts. A request that did reach the
 // database without errors marks it available again (the change is logged once).
-import { currentStatementScope } from "../../database/statement-counter";
+import { currentStatementScope } from "../../observability/statement-counter";
 import type { DatabaseAvailability } from "../../observability/database-availability";
 import type { RequestHooks, RequestPlugin } from "./request-plugins";
 

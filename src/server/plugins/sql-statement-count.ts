@@ -1,6 +1,6 @@
 // Reports how many SQL statements a request ran, as `extensions.sqlStatements` in the response.
 // Off by default: tests and the benchmark turn it on to prove that nested reads are batched.
-import { currentStatementScope } from "../../database/statement-counter";
+import { currentStatementScope } from "../../observability/statement-counter";
 import type { RequestHooks, RequestPlugin } from "./request-plugins";
 
 export function sqlStatementCountPlugin(): RequestPlugin {

@@ -41,7 +41,7 @@ import { WebSocketServer } from "ws";
 import type { Viewer } from "../../auth/viewer";
 import type { ChangeFeed } from "../../events/change-feed";
 import { SubscriberTooSlowError } from "../../events/change-feed";
-import { withStatementScope } from "../../database/statement-counter";
+import { withStatementScope } from "../../observability/statement-counter";
 import type { Logger } from "../../observability/logger";
 import { newRequestRecord, runWithRequestRecord } from "../../observability/request-record";
 import { type Context, createContext, type ReadPaths } from "../../schema/context";

@@ -1,7 +1,7 @@
 // What a server does with its database before it serves: migrate, then seed an empty one.
 import { paths } from "../config";
-import type { Database } from "./database";
-import { migrate, readMigrations } from "./migrator";
+import type { Database } from "../database/database";
+import { migrate, readMigrations } from "../database/migrator";
 import { isEmpty, seed } from "./seed";
 
 export interface PrepareOptions {

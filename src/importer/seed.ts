@@ -2,7 +2,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { paths } from "../config";
-import { importArticle, type ImportResult } from "../importer/import-article";
+import { importArticle, type ImportResult } from "./import-article";
 import type { PrismaClient } from "../generated/prisma/client";
 
 export async function seed(prisma: PrismaClient, directory = paths.seedArticles): Promise<ImportResult[]> {

@@ -1,0 +1,29 @@
+// The kinds of fact an article can report, and the table and GraphQL type of each: shared by the
+// claims, the importer and the schema (schema/fact/fact-kind.ts registers the GraphQL enum).
+import { FactKind } from "../generated/prisma/client";
+import type { ModelName } from "./rows";
+
+export { FactKind };
+
+export const factKinds: Record<FactKind, { model: ModelName; typeName: string }> = {
+  COUNTRY: { model: "country", typeName: "Country" },
+  PLACE: { model: "place", typeName: "Place" },
+  PERSON: { model: "person", typeName: "Person" },
+  PERSON_ROLE: { model: "personRole", typeName: "PersonRole" },
+  ORGANIZATION: { model: "organization", typeName: "Organization" },
+  MEETING: { model: "meeting", typeName: "Meeting" },
+  DELEGATION: { model: "delegation", typeName: "Delegation" },
+  DELEGATION_MEMBER: { model: "delegationMember", typeName: "DelegationMember" },
+  CEASEFIRE: { model: "ceasefire", typeName: "Ceasefire" },
+  STATEMENT: { model: "statement", typeName: "Statement" },
+  REPORTED_FIGURE: { model: "reportedFigure", typeName: "ReportedFigure" },
+  PLAN: { model: "plan", typeName: "Plan" },
+};
+
+const kindByTypeName = new Map(Object.entries(factKinds).map(([kind, { typeName }]) => [typeName, kind as FactKind]));
+
+export function factKindOfType(typeName: string): FactKind {
+  const kind = kindByTypeName.get(typeName);
+  if (!kind) throw new Error(`${typeName} is not a fact type`);
+  return kind;
+}
