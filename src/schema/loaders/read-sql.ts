@@ -4,11 +4,10 @@
 // `@<field>` for the resolvers. Identifiers come only from Prisma's own model mapping; every
 // value is a `$n` parameter. Why: through Prisma's model API each relation level costs a
 // statement and Prisma's per-row result processing dominated the server's CPU profile.
-import type { ModelName, RowReader, Rows } from "../../database/rows";
 import type { TextRead } from "../../database/database";
+import type { ModelName, OrderBy, RowReader, Rows } from "../../database/rows";
 import { PREPARED_STATEMENT_MARKER } from "../../observability/statement-counter";
 import type { PrismaClient } from "../../generated/prisma/client";
-import type { OrderBy } from "../../database/rows";
 import { prefetchedKey, type ReadTypeName, readModel, type Relation, type ToMany } from "./read-model";
 import type { ReadPlan } from "./read-plan";
 
@@ -50,7 +49,8 @@ export class Tables {
   }
 
   private constructor(prisma: PrismaClient) {
-    // Not part of Prisma's typed API, hence the check: fail loudly rather than build wrong SQL.
+    // Not part of Prisma's typed API (a workaround, docs/development.md "Workarounds"), hence the
+    // check: fail loudly rather than build wrong SQL. Guarded by test/read-plans.test.ts.
     const dataModel = (prisma as unknown as { _runtimeDataModel?: RuntimeDataModel })._runtimeDataModel;
     if (!dataModel?.models) throw new Error("the Prisma client exposes no runtime data model");
     for (const [name, model] of Object.entries(dataModel.models)) {
