@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { blockExternalRequests, describeInBrowser, launchBrowser } from "./support/browser";
+import { blockExternalRequests, describeInBrowser, launchBrowser, watchPage } from "./support/browser";
 import { startTestServer, type TestServer } from "./support/test-server";
 import { bearer } from "./support/tokens";
 
@@ -57,13 +57,7 @@ describeInBrowser("GraphiQL in Chromium", () => {
     context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     blocked = await blockExternalRequests(context);
     page = await context.newPage();
-    pageErrors = [];
-    page.on("pageerror", (error) => pageErrors.push(error.message));
-    // The page's Content-Security-Policy must not have to block anything the page does.
-    policyViolations = [];
-    page.on("console", (message) => {
-      if (/Content Security Policy/i.test(message.text())) policyViolations.push(message.text());
-    });
+    ({ pageErrors, policyViolations } = watchPage(page));
   });
   afterEach(async () => {
     await context?.close();

@@ -8,7 +8,7 @@ import type { Browser } from "playwright-core";
 import { WebSocketServer } from "ws";
 import { graphiqlRouter } from "../src/server/graphiql/graphiql";
 import type { PlaygroundTab } from "../src/server/playground/playground";
-import { blockExternalRequests, describeInBrowser, launchBrowser } from "./support/browser";
+import { blockExternalRequests, describeInBrowser, launchBrowser, watchPage } from "./support/browser";
 import { startTestServer, type TestServer } from "./support/test-server";
 
 const tabs: PlaygroundTab[] = [
@@ -260,12 +260,7 @@ describeInBrowser("in Chromium", () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const blocked = await blockExternalRequests(context);
     const page = await context.newPage();
-    const pageErrors: string[] = [];
-    page.on("pageerror", (error) => pageErrors.push(error.message));
-    const policyViolations: string[] = [];
-    page.on("console", (message) => {
-      if (/Content Security Policy/i.test(message.text())) policyViolations.push(message.text());
-    });
+    const { pageErrors, policyViolations } = watchPage(page);
 
     await page.goto(`${origin}/graphiql`);
     const run = page.locator(".graphiql-execute-button");

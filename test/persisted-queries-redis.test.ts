@@ -4,34 +4,14 @@
 // is back, sharing works again without a restart. Server B reaches Redis through a TCP proxy that
 // the test cuts. The tests need a Redis (NEWSGRAPH_TEST_REDIS_URL, default redis://127.0.0.1:6379):
 // they are skipped without one, unless NEWSGRAPH_REQUIRE_REDIS=1 (set by .ci/run) makes that fail.
-import { spawnSync } from "node:child_process";
 import { createHash, randomUUID } from "node:crypto";
 import { Writable } from "node:stream";
 import { Redis } from "ioredis";
 import { createLogger } from "../src/observability/logger";
+import { REDIS_URL, redisSkipReason } from "./support/redis";
 import { startTcpProxy, type TcpProxy } from "./support/tcp-proxy";
 import { startTestServer, type TestServer } from "./support/test-server";
 import { waitFor } from "./support/wait";
-
-const REDIS_URL = process.env.NEWSGRAPH_TEST_REDIS_URL || "redis://127.0.0.1:6379";
-
-/** Why the tests are skipped, or null when they run (always with NEWSGRAPH_REQUIRE_REDIS=1). */
-function redisSkipReason(): string | null {
-  if (process.env.NEWSGRAPH_REQUIRE_REDIS === "1") return null;
-  const { hostname, port } = new URL(REDIS_URL);
-  // describe needs the answer synchronously: a child process sends PING.
-  const ping = spawnSync(
-    process.execPath,
-    [
-      "-e",
-      `const s = require("net").connect(${Number(port) || 6379}, ${JSON.stringify(hostname)});
-       s.setTimeout(1000, () => process.exit(1)); s.on("error", () => process.exit(1));
-       s.on("connect", () => s.write("PING\\r\\n")); s.on("data", (d) => process.exit(String(d).startsWith("+PONG") ? 0 : 1));`,
-    ],
-    { timeout: 5_000 },
-  );
-  return ping.status === 0 ? null : `no Redis answers at ${REDIS_URL} (set NEWSGRAPH_TEST_REDIS_URL, or NEWSGRAPH_REQUIRE_REDIS=1 to fail instead)`;
-}
 
 const skipReason = redisSkipReason();
 if (skipReason) console.warn(`persisted-queries-redis skipped: ${skipReason}`);

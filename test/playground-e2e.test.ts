@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Browser } from "playwright-core";
-import { blockExternalRequests, describeInBrowser, launchBrowser } from "./support/browser";
+import { blockExternalRequests, describeInBrowser, launchBrowser, watchPage } from "./support/browser";
 import { startTestServer, type TestServer } from "./support/test-server";
 
 describeInBrowser("GraphQL Playground in Chromium", () => {
@@ -22,13 +22,7 @@ describeInBrowser("GraphQL Playground in Chromium", () => {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     const blocked = await blockExternalRequests(context);
     const page = await context.newPage();
-    const pageErrors: string[] = [];
-    page.on("pageerror", (error) => pageErrors.push(error.message));
-    // The page's Content-Security-Policy must not have to block anything the page does.
-    const policyViolations: string[] = [];
-    page.on("console", (message) => {
-      if (/Content Security Policy/i.test(message.text())) policyViolations.push(message.text());
-    });
+    const { pageErrors, policyViolations } = watchPage(page);
 
     await page.goto(`${server.url}/`);
     const run = page.locator('[title="Execute Query (Ctrl-Enter)"]');

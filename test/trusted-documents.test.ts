@@ -6,7 +6,6 @@
 // a TCP proxy that the test cuts. Like test/persisted-queries-redis.test.ts, the Redis tests are
 // skipped without a Redis (NEWSGRAPH_TEST_REDIS_URL, default redis://127.0.0.1:6379) unless
 // NEWSGRAPH_REQUIRE_REDIS=1. The CLI runs from the build (npm test builds it first).
-import { spawnSync } from "node:child_process";
 import { createHash, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -19,29 +18,11 @@ import { redisTrustedDocuments, trustedDocumentKey } from "../src/server/trusted
 import { runEntry, runEntryWithArgs } from "./support/cli";
 import { startServerProcess } from "./support/server-process";
 import { createTestDatabase } from "./support/test-database";
+import { REDIS_URL, redisSkipReason } from "./support/redis";
 import { startTcpProxy, type TcpProxy } from "./support/tcp-proxy";
 import { subscriptionClient, waitForSubscriptions } from "./support/subscriptions";
 import { startTestServer, type TestServer } from "./support/test-server";
 import { waitFor } from "./support/wait";
-
-const REDIS_URL = process.env.NEWSGRAPH_TEST_REDIS_URL || "redis://127.0.0.1:6379";
-
-/** Why the Redis tests are skipped, or null when they run (always with NEWSGRAPH_REQUIRE_REDIS=1). */
-function redisSkipReason(): string | null {
-  if (process.env.NEWSGRAPH_REQUIRE_REDIS === "1") return null;
-  const { hostname, port } = new URL(REDIS_URL);
-  const ping = spawnSync(
-    process.execPath,
-    [
-      "-e",
-      `const s = require("net").connect(${Number(port) || 6379}, ${JSON.stringify(hostname)});
-       s.setTimeout(1000, () => process.exit(1)); s.on("error", () => process.exit(1));
-       s.on("connect", () => s.write("PING\\r\\n")); s.on("data", (d) => process.exit(String(d).startsWith("+PONG") ? 0 : 1));`,
-    ],
-    { timeout: 5_000 },
-  );
-  return ping.status === 0 ? null : `no Redis answers at ${REDIS_URL} (set NEWSGRAPH_TEST_REDIS_URL, or NEWSGRAPH_REQUIRE_REDIS=1 to fail instead)`;
-}
 
 const skipReason = redisSkipReason();
 if (skipReason) console.warn(`trusted-documents skipped: ${skipReason}`);

@@ -62,3 +62,16 @@ export async function blockExternalRequests(target: Page | BrowserContext): Prom
   });
   return blocked;
 }
+
+/**
+ * What a page did wrong, collected as it runs: uncaught errors, and what its
+ * Content-Security-Policy had to block (the policy must not have to block anything the page does).
+ */
+export function watchPage(page: Page): { pageErrors: string[]; policyViolations: string[] } {
+  const watched = { pageErrors: [] as string[], policyViolations: [] as string[] };
+  page.on("pageerror", (error) => watched.pageErrors.push(error.message));
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) watched.policyViolations.push(message.text());
+  });
+  return watched;
+}
