@@ -115,7 +115,7 @@ onServer.each([
     // And once it answers again, the same write goes through.
     expect(await post(CREATE_COUNTRY, { input: { code: "SY", name: "Syria" } }, editor)).toEqual({
       status: 200,
-      body: { data: { createCountry: { code: "SY", name: "Syria" } }, extensions: { sqlStatements: 8 } }, // the country, its editor claims and the change log
+      body: { data: { createCountry: { code: "SY", name: "Syria" } }, extensions: { sqlStatements: 9 } }, // the country, its editor claims, the change log and its notification
     });
   });
 });
