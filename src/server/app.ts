@@ -77,6 +77,7 @@ export async function createServer(options: ServerOptions, database: Database): 
   const logger = options.logger ?? createLogger({ level: options.logLevel ?? "info" });
   const introspection = options.introspectionEnabled ?? true;
   const limitsConfig = { ...LIMIT_DEFAULTS, ...options.limits };
+  const subscriptionsConfig = { ...SUBSCRIPTION_DEFAULTS, ...options.subscriptions };
   const limits = abuseLimits(limitsConfig, { introspection });
   const authenticate = requestAuthenticator(options.auth ?? { requireTokenForReads: false });
   const availability = new DatabaseAvailability(logger);
@@ -119,7 +120,7 @@ export async function createServer(options: ServerOptions, database: Database): 
   await documents.connected();
   const changeFeed = new ChangeFeed(database, {
     logger,
-    maxBacklog: { ...SUBSCRIPTION_DEFAULTS, ...options.subscriptions }.maxBacklog,
+    maxBacklog: subscriptionsConfig.maxBacklog,
     onBatch: (subscribers) => metrics.subscriptionEvents.inc(subscribers),
   });
   await changeFeed.start();
@@ -165,7 +166,7 @@ export async function createServer(options: ServerOptions, database: Database): 
     feed: changeFeed,
     primaryReads: database.primaryReads,
     authenticate,
-    limits: { ...limitsConfig, ...SUBSCRIPTION_DEFAULTS, ...options.subscriptions, checkQuery: limits.checkQuery },
+    limits: { ...limitsConfig, ...subscriptionsConfig, checkQuery: limits.checkQuery },
     trustedDocuments: documents.trustedDocuments,
     formatError,
     logger,

@@ -58,11 +58,11 @@ async function entityIdOf({ id, kind, key }: EntityChangedArgs, { prisma }: Cont
     return checkedId(id, "id");
   }
   if (!kind || !key) throw new BadUserInputError("Give the entity's `id`, or its `kind` and `key` (slug, or ISO code for a country).", "id");
-  const { model } = factKinds[kind];
-  const column = kind === FactKind.COUNTRY ? "code" : "slug";
   if (kind === FactKind.DELEGATION || kind === FactKind.DELEGATION_MEMBER) {
     throw new BadUserInputError(`A ${factKinds[kind].typeName} has no natural key: give its \`id\`.`, "kind");
   }
+  const { model } = factKinds[kind];
+  const column = kind === FactKind.COUNTRY ? "code" : "slug";
   const value = kind === FactKind.COUNTRY ? key.toUpperCase() : key;
   const table = prisma[model] as unknown as { findUnique(args: object): Promise<{ id: string } | null> };
   const row = await table.findUnique({ where: { [column]: value }, select: { id: true } });
