@@ -3,8 +3,9 @@
 //   config, errors, validation, generated (Prisma's client)
 //   observability (logs, metrics, tracing, statement counting)
 //   database, then events (change feed), then claims, then importer
+//   read (the read stage: relations, read plans, compiled SQL, batched loaders)
 //   auth (tokens and viewers; beside the data layers, using only config and errors)
-//   schema (GraphQL types and resolvers, the read path), then server, then cli and the entry points
+//   schema (GraphQL types and resolvers), then server, then cli and the entry points
 // Type-aware rules are left to `tsc` (npm run typecheck); this file is about structure only.
 import importX from "eslint-plugin-import-x";
 import tseslint from "typescript-eslint";
@@ -17,6 +18,7 @@ const layers = [
   ["events"],
   ["claims"],
   ["importer"],
+  ["read"],
   ["auth"],
   ["schema"],
   ["server"],
@@ -38,7 +40,7 @@ const zones = layers.slice(0, -1).flatMap((layer, index) =>
 );
 zones.push({
   target: path("auth"),
-  from: ["observability", "database", "events", "claims", "importer"].map(path),
+  from: ["observability", "database", "events", "claims", "importer", "read"].map(path),
   message: "auth uses config and errors only: it reads tokens, not data",
 });
 

@@ -1,4 +1,4 @@
-// Selection-aware reads (src/schema/loaders/read-*.ts): a query's relations are read with its
+// Selection-aware reads (src/read/read-*.ts): a query's relations are read with its
 // root in one SQL statement. These check what that path must keep exactly as before: keyset
 // paging in both directions and orders (undated meetings last), aliases of one relation with
 // different pages, fragments, @include with variables (plans are cached per document), and

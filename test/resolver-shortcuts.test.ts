@@ -1,11 +1,11 @@
 // Relation fields read ahead and connections' totalCount skip type-graphql's resolver wrapper
-// (src/schema/loaders/read-ahead-resolvers.ts). The wrapper is also where @Authorized and
+// (src/schema/read-ahead-resolvers.ts). The wrapper is also where @Authorized and
 // middlewares run, so the schema must refuse to build when such a field gets either.
 import "reflect-metadata";
 import { getMetadataStorage } from "type-graphql";
 import { buildNewsgraphSubgraphSchema } from "../src/schema/federation/subgraph";
-import { answerReadAheadRelations, readConnectionCountsDirectly } from "../src/schema/loaders/read-ahead-resolvers";
-import { readModel } from "../src/schema/loaders/read-model";
+import { answerReadAheadRelations, readConnectionCountsDirectly } from "../src/schema/read-ahead-resolvers";
+import { readModel } from "../src/read/read-model";
 
 beforeAll(() => buildNewsgraphSubgraphSchema());
 

@@ -6,7 +6,7 @@ import type { Viewer } from "../auth/viewer";
 import type { ReadPath } from "../database/database";
 import type { ChangeSource } from "../events/change-feed";
 import type { PrismaClient } from "../generated/prisma/client";
-import { Loaders } from "./loaders/loaders";
+import { Loaders } from "../read/loaders";
 
 export interface Context {
   prisma: PrismaClient;

@@ -1,28 +1,28 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from "type-graphql";
 import { connectionFromList } from "../common/list-connection";
 import { paginate } from "../common/paginate";
 import { PaginationArgs } from "../common/pagination.args";
 import type { Context } from "../context";
 import { FactConnection } from "../fact/fact.interface";
 import { FACT_KIND, FactKind, factKinds, tagFact } from "../fact/fact-kind";
-import { reader } from "../../database/rows";
 import { Article, ArticleConnection } from "./article.type";
 
 @Resolver(() => Article)
 export class ArticleResolver {
   @Query(() => Article, { nullable: true, description: "One article by id." })
-  article(@Arg("id", () => ID, { description: "The article's id." }) id: string, @Ctx() { loaders }: Context) {
-    return loaders.byId("article").load(id);
+  article(@Arg("id", () => ID, { description: "The article's id." }) id: string, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo) {
+    return loaders.oneBy(info, "article", id);
   }
 
   @Query(() => Article, { nullable: true, description: "One article by slug." })
-  articleBySlug(@Arg("slug", { description: "The article's slug." }) slug: string, @Ctx() { loaders }: Context) {
-    return loaders.byUnique("article", "slug").load(slug);
+  articleBySlug(@Arg("slug", { description: "The article's slug." }) slug: string, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo) {
+    return loaders.oneBy(info, "article", slug, "slug");
   }
 
   @Query(() => ArticleConnection, { description: "All articles, newest first." })
-  articles(@Args() page: PaginationArgs, @Ctx() { prisma }: Context) {
-    return paginate(reader(prisma, "article"), page, {}, {
+  articles(@Args() page: PaginationArgs, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo) {
+    return paginate(loaders.pagesFor(info, "article"), page, {}, {
       field: "publishedOn",
       direction: "desc",
       nullable: false,

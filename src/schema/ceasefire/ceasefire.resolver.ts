@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from "type-graphql";
 import type { Prisma } from "../../generated/prisma/client";
 import { connectionFromList } from "../common/list-connection";
 import { OrderDirection, toOrdering } from "../common/order";
@@ -6,7 +7,6 @@ import { paginate } from "../common/paginate";
 import { PaginationArgs } from "../common/pagination.args";
 import type { Context } from "../context";
 import { checkedId, reportedIn } from "../fact/reported-in";
-import { reader } from "../../database/rows";
 import { MeetingConnection } from "../meeting/meeting.type";
 import { ReportedFigureConnection } from "../reported-figure/reported-figure.type";
 import { StatementConnection } from "../statement/statement.type";
@@ -16,14 +16,14 @@ import { Ceasefire, CeasefireConnection, CeasefirePartyConnection } from "./ceas
 @Resolver(() => Ceasefire)
 export class CeasefireResolver {
   @Query(() => Ceasefire, { nullable: true, description: "One ceasefire by id." })
-  ceasefire(@Arg("id", () => ID, { description: "The ceasefire's id." }) id: string, @Ctx() { loaders }: Context) {
-    return loaders.byId("ceasefire").load(id);
+  ceasefire(@Arg("id", () => ID, { description: "The ceasefire's id." }) id: string, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo) {
+    return loaders.oneBy(info, "ceasefire", id);
   }
 
   @Query(() => CeasefireConnection, { description: "Ceasefires, newest first unless ordered otherwise." })
-  async ceasefires(@Args() { filter, orderBy, ...page }: CeasefiresArgs, @Ctx() { prisma }: Context) {
+  async ceasefires(@Args() { filter, orderBy, ...page }: CeasefiresArgs, @Ctx() { prisma, loaders }: Context, @Info() info: GraphQLResolveInfo) {
     const ordering = toOrdering(ceasefireOrderings, orderBy, CeasefireOrderField.START_DATE, OrderDirection.DESC);
-    return paginate(reader(prisma, "ceasefire"), page, await ceasefireWhere(prisma, filter), ordering);
+    return paginate(loaders.pagesFor(info, "ceasefire"), page, await ceasefireWhere(prisma, filter), ordering);
   }
 
   @FieldResolver(() => CeasefirePartyConnection, { description: "The parties it binds, by name." })
@@ -42,22 +42,17 @@ export class CeasefireResolver {
 
   @FieldResolver(() => ReportedFigureConnection, { description: "Figures reported about it (strikes, casualties...)." })
   async figures(@Root() ceasefire: Ceasefire, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
-    const figures = await loaders.manyBy("reportedFigure", "ceasefireId", [{ slug: "asc" }]).load(ceasefire.id);
-    return connectionFromList(figures, page);
+    return connectionFromList(await loaders.related(ceasefire, "Ceasefire", "figures"), page);
   }
 
   @FieldResolver(() => StatementConnection, { description: "Statements about it, by date." })
   async statements(@Root() ceasefire: Ceasefire, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
-    const statements = await loaders
-      .manyBy("statement", "ceasefireId", [{ date: "asc" }, { slug: "asc" }])
-      .load(ceasefire.id);
-    return connectionFromList(statements, page);
+    return connectionFromList(await loaders.related(ceasefire, "Ceasefire", "statements"), page);
   }
 
   @FieldResolver(() => MeetingConnection, { description: "Meetings held within its framework, by date." })
   async meetings(@Root() ceasefire: Ceasefire, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
-    const meetings = await loaders.manyBy("meeting", "ceasefireId", [{ date: "asc" }, { slug: "asc" }]).load(ceasefire.id);
-    return connectionFromList(meetings, page);
+    return connectionFromList(await loaders.related(ceasefire, "Ceasefire", "meetings"), page);
   }
 }
 

@@ -1,7 +1,7 @@
 // Subscriptions to the change log as it grows, on every server (events/change-feed.ts), served
 // over WebSocket (server/subscriptions). Each event's selection is read like a query's: the
 // fact or article it names, with what the subscription selects of them, in one statement when
-// the selection compiles (loaders/read-sql.ts), from the primary, which has the change.
+// the selection compiles (read/read-sql.ts), from the primary, which has the change.
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Ctx, FieldResolver, ID, Info, Resolver, Root, Subscription, type SubscribeResolverData } from "type-graphql";
 import { BadUserInputError } from "../../errors";

@@ -66,7 +66,7 @@ export function referenceResolver(typeName: string, { model, keys }: EntityDefin
     }
     const lookup = normalise[key]?.(value) ?? value;
     // The entities and the relations the query selects on them, in one statement for all the
-    // representations of this type (loaders/read-sql.ts), when the type is in the read model.
+    // representations of this type (read/read-sql.ts), when the type is in the read model.
     const plan = info ? loaders.plan(info, typeName) : null;
     if (plan) return loaders.selected(plan, key).load(lookup);
     if (key === "id") return loaders.byId(model).load(lookup);

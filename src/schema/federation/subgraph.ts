@@ -21,7 +21,7 @@ import { BadUserInputError } from "../../errors";
 import { buildNewsgraphSchema, printNewsgraphSchema } from "../build-schema";
 import { ceasefirePartyTypeName } from "../ceasefire/ceasefire.type";
 import { factTypeName } from "../fact/fact.interface";
-import { answerReadAheadRelations, readConnectionCountsDirectly } from "../loaders/read-ahead-resolvers";
+import { answerReadAheadRelations, readConnectionCountsDirectly } from "../read-ahead-resolvers";
 import { entities, referenceResolver, type Representation } from "./entities";
 
 const SYNCHRONOUS_TYPE_RESOLVERS = { CeasefireParty: ceasefirePartyTypeName, Fact: factTypeName };

@@ -12,7 +12,6 @@ import type { Context } from "../context";
 import { Country } from "../country/country.type";
 import { DelegationConnection } from "../delegation/delegation.type";
 import { checkedId, reportedIn } from "../fact/reported-in";
-import { reader } from "../../database/rows";
 import { Organization } from "../organization/organization.type";
 import { Person } from "../person/person.type";
 import { Place } from "../place/place.type";
@@ -27,7 +26,7 @@ export class MeetingResolver {
     @Ctx() { loaders }: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    // The meeting and the relations the query selects, in one statement (loaders/read-sql.ts).
+    // The meeting and the relations the query selects, in one statement (read/read-sql.ts).
     return loaders.oneBy(info, "meeting", id);
   }
 
@@ -48,9 +47,7 @@ export class MeetingResolver {
   ) {
     const ordering = toOrdering(meetingOrderings, orderBy, MeetingOrderField.DATE);
     // The page and the relations its nodes select, in one statement when the filter allows.
-    const plan = loaders.plan(info);
-    const rows = plan ? loaders.pages(plan, "meeting") : reader(prisma, "meeting");
-    return paginate(rows, page, await meetingWhere(prisma, filter), ordering);
+    return paginate(loaders.pagesFor(info, "meeting"), page, await meetingWhere(prisma, filter), ordering);
   }
 
   @FieldResolver(() => DelegationConnection, { description: "The delegations that took part, by country name." })

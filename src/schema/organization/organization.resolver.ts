@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from "type-graphql";
 import type { Prisma } from "../../generated/prisma/client";
 import { CeasefireConnection } from "../ceasefire/ceasefire.type";
 import { connectionFromList } from "../common/list-connection";
@@ -9,7 +10,6 @@ import { nameContains } from "../common/search";
 import type { Context } from "../context";
 import { Country } from "../country/country.type";
 import { reportedIn } from "../fact/reported-in";
-import { reader } from "../../database/rows";
 import { MeetingConnection } from "../meeting/meeting.type";
 import { PersonRoleConnection } from "../person-role/person-role.type";
 import { PlanConnection } from "../plan/plan.type";
@@ -25,19 +25,19 @@ import { Organization, OrganizationConnection } from "./organization.type";
 @Resolver(() => Organization)
 export class OrganizationResolver {
   @Query(() => Organization, { nullable: true, description: "One organization by id." })
-  organization(@Arg("id", () => ID, { description: "The organization's id." }) id: string, @Ctx() { loaders }: Context) {
-    return loaders.byId("organization").load(id);
+  organization(@Arg("id", () => ID, { description: "The organization's id." }) id: string, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo) {
+    return loaders.oneBy(info, "organization", id);
   }
 
   @Query(() => Organization, { nullable: true, description: "One organization by slug, e.g. `hezbollah`." })
-  organizationBySlug(@Arg("slug", { description: "The organization's slug." }) slug: string, @Ctx() { loaders }: Context) {
-    return loaders.byUnique("organization", "slug").load(slug);
+  organizationBySlug(@Arg("slug", { description: "The organization's slug." }) slug: string, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo) {
+    return loaders.oneBy(info, "organization", slug, "slug");
   }
 
   @Query(() => OrganizationConnection, { description: "Organizations, by name; searchable by name and acronym." })
-  async organizations(@Args() { filter, orderBy, ...page }: OrganizationsArgs, @Ctx() { prisma }: Context) {
+  async organizations(@Args() { filter, orderBy, ...page }: OrganizationsArgs, @Ctx() { prisma, loaders }: Context, @Info() info: GraphQLResolveInfo) {
     const ordering = toOrdering(organizationOrderings, orderBy, OrganizationOrderField.NAME);
-    return paginate(reader(prisma, "organization"), page, await organizationWhere(prisma, filter), ordering);
+    return paginate(loaders.pagesFor(info, "organization"), page, await organizationWhere(prisma, filter), ordering);
   }
 
   @FieldResolver(() => Country, { nullable: true, description: "The country it belongs to or is based in." })
@@ -47,39 +47,32 @@ export class OrganizationResolver {
 
   @FieldResolver(() => PersonRoleConnection, { description: "Roles people hold or held in it, by title." })
   async roles(@Root() organization: Organization, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
-    const roles = await loaders.manyBy("personRole", "organizationId", [{ title: "asc" }]).load(organization.id);
-    return connectionFromList(roles, page);
+    return connectionFromList(await loaders.related(organization, "Organization", "roles"), page);
   }
 
   @FieldResolver(() => MeetingConnection, { description: "Meetings it hosted, by date." })
   async hostedMeetings(@Root() organization: Organization, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
-    const meetings = await loaders.manyBy("meeting", "hostId", [{ date: "asc" }, { slug: "asc" }]).load(organization.id);
-    return connectionFromList(meetings, page);
+    return connectionFromList(await loaders.related(organization, "Organization", "hostedMeetings"), page);
   }
 
-  @FieldResolver(() => CeasefireConnection, { description: "Ceasefires it is a party to." })
+  @FieldResolver(() => CeasefireConnection, { description: "Ceasefires it is a party to, newest first." })
   async ceasefires(@Root() organization: Organization, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
-    return connectionFromList(await loaders.ceasefiresOfParty("organizationId").load(organization.id), page);
+    return connectionFromList(await loaders.related(organization, "Organization", "ceasefires"), page);
   }
 
   @FieldResolver(() => StatementConnection, { description: "What it said, announced or reported, by date." })
   async statements(@Root() organization: Organization, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
-    const statements = await loaders
-      .manyBy("statement", "speakerOrganizationId", [{ date: "asc" }, { slug: "asc" }])
-      .load(organization.id);
-    return connectionFromList(statements, page);
+    return connectionFromList(await loaders.related(organization, "Organization", "statements"), page);
   }
 
   @FieldResolver(() => PlanConnection, { description: "Plans it is responsible for carrying out." })
   async plans(@Root() organization: Organization, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
-    const plans = await loaders.manyBy("plan", "responsibleOrganizationId", [{ slug: "asc" }]).load(organization.id);
-    return connectionFromList(plans, page);
+    return connectionFromList(await loaders.related(organization, "Organization", "plans"), page);
   }
 
   @FieldResolver(() => PlanConnection, { description: "Plans aimed at it (e.g. to disarm it)." })
   async targetedBy(@Root() organization: Organization, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
-    const plans = await loaders.manyBy("plan", "targetOrganizationId", [{ slug: "asc" }]).load(organization.id);
-    return connectionFromList(plans, page);
+    return connectionFromList(await loaders.related(organization, "Organization", "targetedBy"), page);
   }
 }
 

@@ -9,16 +9,16 @@ import { PersonRole } from "./person-role.type";
 export class PersonRoleResolver {
   @FieldResolver(() => Person, { description: "Who holds or held the role." })
   person(@Root() role: PersonRole, @Ctx() { loaders }: Context) {
-    return loaders.byId("person").load(role.personId);
+    return loaders.related(role, "PersonRole", "person");
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: "The organization the role belongs to." })
   organization(@Root() role: PersonRole, @Ctx() { loaders }: Context) {
-    return role.organizationId ? loaders.byId("organization").load(role.organizationId) : null;
+    return loaders.related(role, "PersonRole", "organization");
   }
 
   @FieldResolver(() => Country, { nullable: true, description: "The country the role serves." })
   country(@Root() role: PersonRole, @Ctx() { loaders }: Context) {
-    return role.countryId ? loaders.byId("country").load(role.countryId) : null;
+    return loaders.related(role, "PersonRole", "country");
   }
 }

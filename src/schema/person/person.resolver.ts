@@ -11,7 +11,6 @@ import { Country } from "../country/country.type";
 import { DelegationConnection } from "../delegation/delegation.type";
 import { DelegationMemberConnection } from "../delegation-member/delegation-member.type";
 import { checkedId, reportedIn } from "../fact/reported-in";
-import { reader } from "../../database/rows";
 import { MeetingConnection } from "../meeting/meeting.type";
 import { PersonRoleConnection } from "../person-role/person-role.type";
 import { StatementConnection } from "../statement/statement.type";
@@ -46,9 +45,7 @@ export class PersonResolver {
   ) {
     const ordering = toOrdering(personOrderings, orderBy, PersonOrderField.NAME);
     // The page and the relations its nodes select, in one statement when the filter allows.
-    const plan = loaders.plan(info);
-    const rows = plan ? loaders.pages(plan, "person") : reader(prisma, "person");
-    return paginate(rows, page, await personWhere(prisma, filter), ordering);
+    return paginate(loaders.pagesFor(info, "person"), page, await personWhere(prisma, filter), ordering);
   }
 
   @FieldResolver(() => Country, { nullable: true, description: "The person's nationality, when known." })
@@ -58,7 +55,7 @@ export class PersonResolver {
 
   @FieldResolver(() => PersonRoleConnection, { description: "Titles and offices the person holds or held, by title." })
   async roles(@Root() person: Person, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
-    return connectionFromList(await loaders.manyBy("personRole", "personId", [{ title: "asc" }]).load(person.id), page);
+    return connectionFromList(await loaders.related(person, "Person", "roles"), page);
   }
 
   @FieldResolver(() => DelegationConnection, { description: "Delegations the person led or belonged to." })
@@ -68,18 +65,14 @@ export class PersonResolver {
 
   @FieldResolver(() => DelegationConnection, { description: "Delegations the person led, by meeting date." })
   async ledDelegations(@Root() person: Person, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
-    const led = await loaders.manyBy("delegation", "leaderId", [{ meeting: { date: "asc" } }]).load(person.id);
-    return connectionFromList(led, page);
+    return connectionFromList(await loaders.related(person, "Person", "ledDelegations"), page);
   }
 
   @FieldResolver(() => DelegationMemberConnection, {
     description: "The person's places in delegations (other than as leader), by meeting date.",
   })
   async memberships(@Root() person: Person, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
-    const memberships = await loaders
-      .manyBy("delegationMember", "personId", [{ delegation: { meeting: { date: "asc" } } }])
-      .load(person.id);
-    return connectionFromList(memberships, page);
+    return connectionFromList(await loaders.related(person, "Person", "memberships"), page);
   }
 
   @FieldResolver(() => MeetingConnection, { description: "Meetings the person attended in a delegation, by date." })
@@ -89,16 +82,12 @@ export class PersonResolver {
 
   @FieldResolver(() => MeetingConnection, { description: "Meetings the person mediated, by date." })
   async mediatedMeetings(@Root() person: Person, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
-    const meetings = await loaders.manyBy("meeting", "mediatorId", [{ date: "asc" }, { slug: "asc" }]).load(person.id);
-    return connectionFromList(meetings, page);
+    return connectionFromList(await loaders.related(person, "Person", "mediatedMeetings"), page);
   }
 
   @FieldResolver(() => StatementConnection, { description: "What the person said or announced, by date." })
   async statements(@Root() person: Person, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
-    const statements = await loaders
-      .manyBy("statement", "speakerPersonId", [{ date: "asc" }, { slug: "asc" }])
-      .load(person.id);
-    return connectionFromList(statements, page);
+    return connectionFromList(await loaders.related(person, "Person", "statements"), page);
   }
 }
 

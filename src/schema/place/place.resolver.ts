@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from "type-graphql";
 import type { Prisma } from "../../generated/prisma/client";
 import { connectionFromList } from "../common/list-connection";
 import { paginate } from "../common/paginate";
@@ -6,7 +7,6 @@ import { PaginationArgs } from "../common/pagination.args";
 import { nameContains } from "../common/search";
 import type { Context } from "../context";
 import { Country } from "../country/country.type";
-import { reader } from "../../database/rows";
 import { MeetingConnection } from "../meeting/meeting.type";
 import { type PlaceFilter, PlacesArgs } from "./place.args";
 import { Place, PlaceConnection } from "./place.type";
@@ -14,13 +14,13 @@ import { Place, PlaceConnection } from "./place.type";
 @Resolver(() => Place)
 export class PlaceResolver {
   @Query(() => Place, { nullable: true, description: "One place by id." })
-  place(@Arg("id", () => ID, { description: "The place's id." }) id: string, @Ctx() { loaders }: Context) {
-    return loaders.byId("place").load(id);
+  place(@Arg("id", () => ID, { description: "The place's id." }) id: string, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo) {
+    return loaders.oneBy(info, "place", id);
   }
 
   @Query(() => PlaceConnection, { description: "Places, by name; searchable by name and other spellings." })
-  places(@Args() { filter, ...page }: PlacesArgs, @Ctx() { prisma }: Context) {
-    return paginate(reader(prisma, "place"), page, placeWhere(filter), { field: "name", direction: "asc", nullable: false });
+  places(@Args() { filter, ...page }: PlacesArgs, @Ctx() { prisma, loaders }: Context, @Info() info: GraphQLResolveInfo) {
+    return paginate(loaders.pagesFor(info, "place"), page, placeWhere(filter), { field: "name", direction: "asc", nullable: false });
   }
 
   @FieldResolver(() => Country, { nullable: true, description: "The country the place is in, where undisputed." })
@@ -30,8 +30,7 @@ export class PlaceResolver {
 
   @FieldResolver(() => MeetingConnection, { description: "Meetings held here, by date." })
   async meetings(@Root() place: Place, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
-    const meetings = await loaders.manyBy("meeting", "placeId", [{ date: "asc" }, { slug: "asc" }]).load(place.id);
-    return connectionFromList(meetings, page);
+    return connectionFromList(await loaders.related(place, "Place", "meetings"), page);
   }
 }
 

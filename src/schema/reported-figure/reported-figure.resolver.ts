@@ -8,11 +8,11 @@ import { ReportedFigure } from "./reported-figure.type";
 export class ReportedFigureResolver {
   @FieldResolver(() => Statement, { description: "The statement that reported it: who, and when." })
   statement(@Root() figure: ReportedFigure, @Ctx() { loaders }: Context) {
-    return loaders.byId("statement").load(figure.statementId);
+    return loaders.related(figure, "ReportedFigure", "statement");
   }
 
   @FieldResolver(() => Ceasefire, { description: "The ceasefire it is about." })
   ceasefire(@Root() figure: ReportedFigure, @Ctx() { loaders }: Context) {
-    return loaders.byId("ceasefire").load(figure.ceasefireId);
+    return loaders.related(figure, "ReportedFigure", "ceasefire");
   }
 }

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from "type-graphql";
 import type { Prisma } from "../../generated/prisma/client";
 import { Ceasefire } from "../ceasefire/ceasefire.type";
 import { connectionFromList } from "../common/list-connection";
@@ -7,7 +8,6 @@ import { PaginationArgs } from "../common/pagination.args";
 import type { Context } from "../context";
 import { Country } from "../country/country.type";
 import { checkedId, reportedIn } from "../fact/reported-in";
-import { reader } from "../../database/rows";
 import { Organization } from "../organization/organization.type";
 import { Person } from "../person/person.type";
 import { ReportedFigureConnection } from "../reported-figure/reported-figure.type";
@@ -17,13 +17,13 @@ import { Statement, StatementConnection } from "./statement.type";
 @Resolver(() => Statement)
 export class StatementResolver {
   @Query(() => Statement, { nullable: true, description: "One statement by id." })
-  statement(@Arg("id", () => ID, { description: "The statement's id." }) id: string, @Ctx() { loaders }: Context) {
-    return loaders.byId("statement").load(id);
+  statement(@Arg("id", () => ID, { description: "The statement's id." }) id: string, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo) {
+    return loaders.oneBy(info, "statement", id);
   }
 
   @Query(() => StatementConnection, { description: "Statements, by date (undated ones last)." })
-  async statements(@Args() { filter, ...page }: StatementsArgs, @Ctx() { prisma }: Context) {
-    return paginate(reader(prisma, "statement"), page, await statementWhere(prisma, filter), {
+  async statements(@Args() { filter, ...page }: StatementsArgs, @Ctx() { prisma, loaders }: Context, @Info() info: GraphQLResolveInfo) {
+    return paginate(loaders.pagesFor(info, "statement"), page, await statementWhere(prisma, filter), {
       field: "date",
       direction: "asc",
       nullable: true,
@@ -33,30 +33,27 @@ export class StatementResolver {
 
   @FieldResolver(() => Person, { nullable: true, description: "The person who spoke, or on whose behalf." })
   speakerPerson(@Root() statement: Statement, @Ctx() { loaders }: Context) {
-    return statement.speakerPersonId ? loaders.byId("person").load(statement.speakerPersonId) : null;
+    return loaders.related(statement, "Statement", "speakerPerson");
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: "The organization that spoke (an office, an army)." })
   speakerOrganization(@Root() statement: Statement, @Ctx() { loaders }: Context) {
-    return statement.speakerOrganizationId
-      ? loaders.byId("organization").load(statement.speakerOrganizationId)
-      : null;
+    return loaders.related(statement, "Statement", "speakerOrganization");
   }
 
   @FieldResolver(() => Country, { nullable: true, description: "The country whose position it states." })
   speakerCountry(@Root() statement: Statement, @Ctx() { loaders }: Context) {
-    return statement.speakerCountryId ? loaders.byId("country").load(statement.speakerCountryId) : null;
+    return loaders.related(statement, "Statement", "speakerCountry");
   }
 
   @FieldResolver(() => Ceasefire, { nullable: true, description: "The ceasefire it is about, if any." })
   ceasefire(@Root() statement: Statement, @Ctx() { loaders }: Context) {
-    return statement.ceasefireId ? loaders.byId("ceasefire").load(statement.ceasefireId) : null;
+    return loaders.related(statement, "Statement", "ceasefire");
   }
 
   @FieldResolver(() => ReportedFigureConnection, { description: "Figures it reported." })
   async figures(@Root() statement: Statement, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
-    const figures = await loaders.manyBy("reportedFigure", "statementId", [{ slug: "asc" }]).load(statement.id);
-    return connectionFromList(figures, page);
+    return connectionFromList(await loaders.related(statement, "Statement", "figures"), page);
   }
 }
 

@@ -3,6 +3,7 @@
 // and optional references to it are cleared (by the database's ON DELETE SET NULL).
 import { GraphQLError } from "graphql";
 import type { PrismaClient } from "../../generated/prisma/client";
+import { type ModelInfo, models } from "../../database/data-model";
 import type { ModelName, Tx } from "../../database/rows";
 import { FactKind, factKinds } from "../fact/fact-kind";
 
@@ -14,46 +15,36 @@ interface Dependent {
   removal: "delete" | "clear";
 }
 
-const dependentsOf: Partial<Record<ModelName, Dependent[]>> = {
-  country: [
-    { model: "delegation", field: "countryId", removal: "delete" },
-    { model: "ceasefireParty", field: "countryId", removal: "delete" },
-    // A statement needs a speaker; one spoken by the deleted country goes with it.
-    { model: "statement", field: "speakerCountryId", removal: "delete" },
-    { model: "place", field: "countryId", removal: "clear" },
-    { model: "person", field: "nationalityId", removal: "clear" },
-    { model: "personRole", field: "countryId", removal: "clear" },
-    { model: "organization", field: "countryId", removal: "clear" },
-    { model: "meeting", field: "mediatorCountryId", removal: "clear" },
-  ],
-  place: [{ model: "meeting", field: "placeId", removal: "clear" }],
-  person: [
-    { model: "personRole", field: "personId", removal: "delete" },
-    { model: "delegationMember", field: "personId", removal: "delete" },
-    { model: "statement", field: "speakerPersonId", removal: "delete" },
-    { model: "delegation", field: "leaderId", removal: "clear" },
-    { model: "meeting", field: "mediatorId", removal: "clear" },
-  ],
-  organization: [
-    { model: "ceasefireParty", field: "organizationId", removal: "delete" },
-    { model: "statement", field: "speakerOrganizationId", removal: "delete" },
-    { model: "personRole", field: "organizationId", removal: "clear" },
-    { model: "meeting", field: "hostId", removal: "clear" },
-    { model: "plan", field: "responsibleOrganizationId", removal: "clear" },
-    { model: "plan", field: "targetOrganizationId", removal: "clear" },
-    { model: "plan", field: "approvedById", removal: "clear" },
-  ],
-  meeting: [{ model: "delegation", field: "meetingId", removal: "delete" }],
-  delegation: [{ model: "delegationMember", field: "delegationId", removal: "delete" }],
-  ceasefire: [
-    { model: "ceasefireParty", field: "ceasefireId", removal: "delete" },
-    { model: "reportedFigure", field: "ceasefireId", removal: "delete" },
-    { model: "meeting", field: "ceasefireId", removal: "clear" },
-    { model: "statement", field: "ceasefireId", removal: "clear" },
-  ],
-  statement: [{ model: "reportedFigure", field: "statementId", removal: "delete" }],
-  article: [{ model: "factSource", field: "articleId", removal: "delete" }],
+/**
+ * Rows that must keep one of several optional references (enforced by CHECK constraints): a
+ * statement needs a speaker, a ceasefire party a country or an organization. Losing the one
+ * they have deletes them.
+ */
+const needsOneOf: Partial<Record<ModelName, readonly string[]>> = {
+  statement: ["speakerPersonId", "speakerOrganizationId", "speakerCountryId"],
+  ceasefireParty: ["countryId", "organizationId"],
 };
+
+/**
+ * What refers to each model's rows, from the foreign keys in schema.prisma (database/data-model.ts):
+ * a required reference (or one of `needsOneOf`) makes a dependent to delete, an optional one a
+ * reference to clear. Deletes are listed first.
+ */
+export const dependentsOf: Partial<Record<ModelName, Dependent[]>> = (() => {
+  // The facts, articles and what joins them; not the claim and change logs, which keep their own.
+  const writable = new Set<ModelName>([...Object.values(factKinds).map((kind) => kind.model), "article", "factSource", "ceasefireParty"]);
+  const found: Partial<Record<ModelName, Dependent[]>> = {};
+  for (const [model, info] of Object.entries(models) as [ModelName, ModelInfo][]) {
+    if (!writable.has(model)) continue;
+    for (const relation of Object.values(info.relations)) {
+      if (relation.keyOn !== "self" || !writable.has(relation.model)) continue;
+      const removal = relation.required || needsOneOf[model]?.includes(relation.foreignKey) ? "delete" : "clear";
+      (found[relation.model] ??= []).push({ model, field: relation.foreignKey, removal });
+    }
+  }
+  for (const list of Object.values(found)) list.sort((a, b) => Number(b.removal === "delete") - Number(a.removal === "delete"));
+  return found;
+})();
 
 export interface Removed {
   model: ModelName;

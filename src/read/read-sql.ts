@@ -4,11 +4,12 @@
 // `@<field>` for the resolvers. Identifiers come only from Prisma's own model mapping; every
 // value is a `$n` parameter. Why: through Prisma's model API each relation level costs a
 // statement and Prisma's per-row result processing dominated the server's CPU profile.
-import type { TextRead } from "../../database/database";
-import type { ModelName, OrderBy, RowReader, Rows } from "../../database/rows";
-import { PREPARED_STATEMENT_MARKER } from "../../observability/statement-counter";
-import type { PrismaClient } from "../../generated/prisma/client";
-import { prefetchedKey, type ReadTypeName, readModel, type Relation, type ToMany } from "./read-model";
+import type { TextRead } from "../database/database";
+import type { ModelName, OrderBy, RowReader, Rows } from "../database/rows";
+import { PREPARED_STATEMENT_MARKER } from "../observability/statement-counter";
+import type { PrismaClient } from "../generated/prisma/client";
+import { type ModelInfo, models } from "../database/data-model";
+import { prefetchedKey, type Relation, type ToMany } from "./read-model";
 import type { ReadPlan } from "./read-plan";
 
 interface Column {
@@ -26,43 +27,27 @@ interface Table {
   readable: ReadonlySet<string>;
 }
 
-/** The part of Prisma's runtime data model read here (the generated client carries it). */
-interface RuntimeDataModel {
-  models: Record<string, { dbName: string | null; fields: { name: string; kind: string; type: string; dbName?: string | null }[] }>;
-}
-
 /** Columns clients never see and resolvers never read: not worth building into JSON (filters use them). */
 const INTERNAL_COLUMNS = new Set(["searchText"]);
 
-/** The tables of the Prisma models, from the client's own data model (so @map names are honoured). */
+/** The tables of the Prisma models, from the generated data model (so @map names are honoured). */
 export class Tables {
-  private static readonly byClient = new WeakMap<object, Tables>();
+  private static instance?: Tables;
   private readonly tables = new Map<ModelName, Table>();
 
-  static of(prisma: PrismaClient): Tables {
-    let tables = Tables.byClient.get(prisma);
-    if (!tables) {
-      tables = new Tables(prisma);
-      Tables.byClient.set(prisma, tables);
-    }
-    return tables;
+  static get(): Tables {
+    Tables.instance ??= new Tables();
+    return Tables.instance;
   }
 
-  private constructor(prisma: PrismaClient) {
-    // Not part of Prisma's typed API (a workaround, docs/development.md "Workarounds"), hence the
-    // check: fail loudly rather than build wrong SQL. Guarded by test/read-plans.test.ts.
-    const dataModel = (prisma as unknown as { _runtimeDataModel?: RuntimeDataModel })._runtimeDataModel;
-    if (!dataModel?.models) throw new Error("the Prisma client exposes no runtime data model");
-    for (const [name, model] of Object.entries(dataModel.models)) {
+  private constructor() {
+    for (const [model, info] of Object.entries(models) as [ModelName, ModelInfo][]) {
       const columns = new Map<string, Column>();
-      for (const field of model.fields) {
-        if (field.kind === "scalar" || field.kind === "enum") {
-          columns.set(field.name, { name: field.dbName ?? field.name, isDate: field.type === "DateTime" });
-        }
+      for (const [field, column] of Object.entries(info.columns)) {
+        columns.set(field, { name: column.column, isDate: column.type === "DateTime" });
       }
       const readable = new Set([...columns.keys()].filter((field) => !INTERNAL_COLUMNS.has(field)));
-      const modelName = (name[0].toLowerCase() + name.slice(1)) as ModelName;
-      this.tables.set(modelName, { name: model.dbName ?? name, columns, readable });
+      this.tables.set(model, { name: info.table, columns, readable });
     }
   }
 
@@ -79,11 +64,6 @@ export class Tables {
 export class NotCompilable extends Error {}
 
 const quote = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
-
-/** The read model type whose rows live in `model` (for following relations in an order). */
-const typeOfModel = new Map<ModelName, ReadTypeName>(
-  (Object.entries(readModel) as [ReadTypeName, { model: ModelName }][]).map(([type, { model }]) => [model, type]),
-);
 
 /** The to-one relations an ORDER BY joined, by `<alias>.<relation>`: their alias and JOIN clause. */
 type Joins = Map<string, { alias: string; sql: string }>;
@@ -148,16 +128,16 @@ class Statement {
   /** The condition that a to-many relation's row (alias `child`) belongs to the parent whose id is `parentId`. */
   private belongs(relation: ToMany, child: string, parentId: string): string {
     const { model, foreignKey, through } = relation;
-    if (!through) return `${this.column(model, child, foreignKey)} = ${parentId}`;
+    if (!through) return `${this.column(model, child, foreignKey!)} = ${parentId}`;
+    const joinRow = this.alias();
+    const joined =
+      `SELECT ${this.column(through.model, joinRow, through.relatedKey)} FROM ${this.from(through.model, joinRow)} ` +
+      `WHERE ${this.column(through.model, joinRow, through.key)} = ${parentId}`;
+    if (!foreignKey) return `${child}."id" IN (${joined})`;
     // A UNION of the two ways in, so that PostgreSQL can use the index of each (an OR would
     // scan the related table once per parent).
     const direct = this.alias();
-    const joinRow = this.alias();
-    return (
-      `${child}."id" IN (SELECT ${direct}."id" FROM ${this.from(model, direct)} WHERE ${this.column(model, direct, foreignKey)} = ${parentId} ` +
-      `UNION SELECT ${this.column(through.model, joinRow, through.relatedKey)} FROM ${this.from(through.model, joinRow)} ` +
-      `WHERE ${this.column(through.model, joinRow, through.key)} = ${parentId})`
-    );
+    return `${child}."id" IN (SELECT ${direct}."id" FROM ${this.from(model, direct)} WHERE ${this.column(model, direct, foreignKey)} = ${parentId} UNION ${joined})`;
   }
 
   /**
@@ -171,9 +151,8 @@ class Statement {
         if (typeof value === "string") return `${this.column(model, alias, field)} ${direction(value)}`;
         const { sort, nulls } = value as { sort?: string; nulls?: string };
         if (sort) return `${this.column(model, alias, field)} ${direction(sort)}${nulls ? ` NULLS ${nulls === "first" ? "FIRST" : "LAST"}` : ""}`;
-        const type = typeOfModel.get(model);
-        const relation = type && (readModel[type].relations as Record<string, Relation>)[field];
-        if (!relation || relation.kind !== "one") throw new NotCompilable(`cannot order ${model} by ${field}`);
+        const relation = models[model].relations[field];
+        if (!relation || relation.kind !== "one" || relation.keyOn !== "self") throw new NotCompilable(`cannot order ${model} by ${field}`);
         let join = joins.get(`${alias}.${field}`);
         if (!join) {
           const joined = this.alias();
@@ -316,7 +295,7 @@ export class SelectionReader {
     private readonly prisma: PrismaClient,
     private readonly readText?: TextRead,
   ) {
-    this.tables = Tables.of(prisma);
+    this.tables = Tables.get();
   }
 
   columnsOf = (model: ModelName): ReadonlySet<string> => this.tables.columnsOf(model);

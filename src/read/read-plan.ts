@@ -17,7 +17,7 @@ import {
   Kind,
   type SelectionSetNode,
 } from "graphql";
-import type { ModelName } from "../../database/rows";
+import type { ModelName } from "../database/rows";
 import { isReadType, type ReadTypeName, type Relation, readModel } from "./read-model";
 
 export interface ReadPlan {

@@ -3,9 +3,9 @@
 // per request, so nothing is cached across requests (or across users).
 import DataLoader from "dataloader";
 import type { GraphQLResolveInfo } from "graphql";
-import type { FactKind, PrismaClient } from "../../generated/prisma/client";
-import type { TextRead } from "../../database/database";
-import { type ModelName, type OrderBy, reader, type RowReader, type Rows } from "../../database/rows";
+import type { FactKind, PrismaClient } from "../generated/prisma/client";
+import type { TextRead } from "../database/database";
+import { type ModelName, type OrderBy, reader, type RowReader, type Rows } from "../database/rows";
 import {
   prefetchedKey,
   type ReadModel,
@@ -18,10 +18,10 @@ import {
 } from "./read-model";
 import { planSelection, type ReadPlan } from "./read-plan";
 import { SelectionReader } from "./read-sql";
-import { claimedFields } from "../../claims/claim-fields";
-import { deriveCurrent } from "../../claims/derive";
-import { asClaimInput, claimsOf } from "../../claims/recompute";
-import { isUuid } from "../../validation";
+import { claimedFields } from "../claims/claim-fields";
+import { deriveCurrent } from "../claims/derive";
+import { asClaimInput, claimsOf } from "../claims/recompute";
+import { isUuid } from "../validation";
 
 /** Ids are UUIDs in the database; any other string cannot match a row (and must not reach SQL). */
 
@@ -90,6 +90,15 @@ export class Loaders {
   }
 
   /**
+   * A reader of pages for a root list's `paginate`: with the relations its nodes select read
+   * ahead, in the same statement as the page, when the selection compiles; else Prisma's.
+   */
+  pagesFor<M extends ModelName>(info: GraphQLResolveInfo, model: M): RowReader<Rows[M]> {
+    const plan = this.plan(info);
+    return plan ? this.pages(plan, model) : reader(this.prisma, model);
+  }
+
+  /**
    * A relation of a row (read-model.ts): read ahead with the row when the compiler read it
    * (returned as is, no promise), else loaded in a batch by its foreign key or the row's id.
    */
@@ -111,7 +120,7 @@ export class Loaders {
     }
     const list = relation.through
       ? this.manyThrough(relation, relation.through)
-      : this.manyBy(relation.model, relation.foreignKey as never, relation.orderBy);
+      : this.manyBy(relation.model, relation.foreignKey! as never, relation.orderBy);
     return list.load(parent.id) as Promise<Result>;
   }
 
@@ -184,42 +193,29 @@ export class Loaders {
   }
 
   /**
-   * One-to-many where a row belongs to the parent by its own foreign key or through a join
-   * table (read-model.ts `Through`), e.g. the delegations a person led or joined; in `orderBy`
-   * order, the id breaking ties.
+   * One-to-many where a row belongs to the parent through a join table (read-model.ts
+   * `Through`), and possibly also by its own foreign key: e.g. the delegations a person led or
+   * joined. In `orderBy` order, the id breaking ties.
    */
   private manyThrough<M extends ModelName>(relation: ToMany<M>, through: Through): DataLoader<string, Rows[M][]> {
     const { model, foreignKey } = relation;
     const order = [...relation.orderBy, { id: "asc" }];
-    return this.memo(`${model}:${foreignKey}|${through.model}:${through.key}:${JSON.stringify(order)}`, () =>
+    return this.memo(`${model}:${foreignKey ?? ""}|${through.model}:${through.key}:${JSON.stringify(order)}`, () =>
       new DataLoader<string, Rows[M][]>(async (keys) => {
         const ids = keys.filter(isUuid);
+        const joined = { [through.relation]: { some: { [through.key]: { in: ids } } } };
         // Prisma's typed delegates differ per model; the arguments are checked by the query itself.
         const rows = (await (this.prisma[model] as unknown as { findMany(args: object): Promise<Record<string, unknown>[]> }).findMany({
-          where: { OR: [{ [foreignKey]: { in: ids } }, { [through.relation]: { some: { [through.key]: { in: ids } } } }] },
+          where: foreignKey ? { OR: [{ [foreignKey]: { in: ids } }, joined] } : joined,
           include: { [through.relation]: { select: { [through.key]: true } } },
           orderBy: order,
           relationLoadStrategy: "join",
         })) as (Rows[M] & Record<string, unknown>)[];
         const joinRows = (row: Record<string, unknown>) => row[through.relation] as Record<string, string>[];
-        return groupBy(keys, rows, (row) => [row[foreignKey] as string | null, ...joinRows(row).map((j) => j[through.key])]).map(
-          (list) => list.map(({ [through.relation]: _joined, ...row }) => row as unknown as Rows[M]),
+        const direct = (row: Record<string, unknown>) => (foreignKey ? [row[foreignKey] as string | null] : []);
+        return groupBy(keys, rows, (row) => [...direct(row), ...joinRows(row).map((j) => j[through.key])]).map((list) =>
+          list.map(({ [through.relation]: _joined, ...row }) => row as unknown as Rows[M]),
         );
-      }),
-    );
-  }
-
-  /** The ceasefires a country or organization is a party to. */
-  ceasefiresOfParty(side: "countryId" | "organizationId"): DataLoader<string, Rows["ceasefire"][]> {
-    return this.memo(`ceasefire:${side}`, () =>
-      new DataLoader(async (partyIds) => {
-        const parties = await this.prisma.ceasefireParty.findMany({
-          where: { [side]: { in: partyIds.filter(isUuid) } },
-          include: { ceasefire: true },
-          orderBy: { id: "asc" },
-          relationLoadStrategy: "join",
-        });
-        return groupBy(partyIds, parties, (party) => [party[side]]).map((list) => list.map((p) => p.ceasefire));
       }),
     );
   }

@@ -5,9 +5,9 @@
 // read ahead goes to the field's own resolver, as before. Connections' totalCount likewise.
 import type { GraphQLFieldResolver } from "graphql";
 import { getMetadataStorage } from "type-graphql";
-import { connectionFromList } from "../common/list-connection";
-import type { PaginationArgs } from "../common/pagination.args";
-import { prefetchedKey, readModel, type Relation } from "./read-model";
+import { connectionFromList } from "./common/list-connection";
+import type { PaginationArgs } from "./common/pagination.args";
+import { prefetchedKey, readModel, type Relation } from "../read/read-model";
 
 type ResolverMap = Record<string, Record<string, unknown>>;
 type Resolver = GraphQLFieldResolver<Record<string, unknown>, unknown>;

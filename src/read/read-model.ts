@@ -1,0 +1,244 @@
+// The read model: which table each GraphQL object type is read from, and which of its fields
+// are relations. A relation is named by its Prisma relation field; the model it reaches and the
+// foreign key that joins them come from the data model Prisma generates (data-model.ts), so a
+// key is written only in schema.prisma. Resolvers load relations through these entries (batched
+// loaders, `Loaders.related`), and the selection compiler (read-sql.ts) turns the same entries
+// into one SQL statement per query, so the two paths cannot disagree about keys or order.
+import type { ModelName, OrderBy, Rows } from "../database/rows";
+import { relationField, type RelationsOf } from "../database/data-model";
+
+/** A to-one relation: the parent row's `foreignKey` column holds the related row's id. */
+export interface ToOne<M extends ModelName = ModelName> {
+  kind: "one";
+  model: M;
+  foreignKey: string;
+}
+
+/**
+ * A to-many relation: the related rows whose `foreignKey` column holds the parent's id, and/or
+ * those reached `through` a join table; listed in `orderBy`, then id.
+ */
+export interface ToMany<M extends ModelName = ModelName> {
+  kind: "many";
+  model: M;
+  /** Absent when the rows belong to the parent only through the join table. */
+  foreignKey?: string;
+  orderBy: OrderBy;
+  through?: Through;
+}
+
+/**
+ * A way for a to-many relation's rows to belong to a parent through a join table: rows of the
+ * join table `model` whose `key` is the parent's id name a related row by `relatedKey`.
+ * `relation` is the related model's Prisma relation field to those join rows. E.g. the
+ * ceasefires of a country: the `ceasefireParty` rows whose `countryId` is the country's.
+ */
+export interface Through {
+  relation: string;
+  model: ModelName;
+  key: string;
+  relatedKey: string;
+}
+
+export type Relation = ToOne | ToMany;
+
+type Target<M extends ModelName, F extends keyof RelationsOf<M>> = RelationsOf<M>[F] extends { model: infer T } ? Extract<T, ModelName> : never;
+type FieldsOfKind<M extends ModelName, K extends "one" | "many"> = {
+  [F in keyof RelationsOf<M>]: RelationsOf<M>[F] extends { kind: K } ? F : never;
+}[keyof RelationsOf<M>] &
+  string;
+
+/** The relations of `model`'s rows, declared by their Prisma relation field names. */
+function relationsOf<M extends ModelName>(model: M) {
+  return {
+    /** A to-one relation: `field` holds the related row's key. */
+    one<F extends FieldsOfKind<M, "one">>(field: F): ToOne<Target<M, F>> {
+      const relation = relationField(model, field);
+      return { kind: "one", model: relation.model as Target<M, F>, foreignKey: relation.foreignKey };
+    },
+    /** A to-many relation: the rows of `field`, in `orderBy` order. */
+    many<F extends FieldsOfKind<M, "many">>(field: F, orderBy: OrderBy = []): ToMany<Target<M, F>> {
+      const relation = relationField(model, field);
+      return { kind: "many", model: relation.model as Target<M, F>, foreignKey: relation.foreignKey, orderBy };
+    },
+    /**
+     * The rows reached through the join rows of `via` (a to-many relation) by their to-one
+     * relation `then`; with `direct`, also the rows of that to-many relation of the parent.
+     */
+    through<F extends FieldsOfKind<M, "many">, R extends ModelName>(
+      via: F,
+      then: string,
+      orderBy: OrderBy = [],
+      direct?: FieldsOfKind<M, "many">,
+    ): ToMany<R> {
+      const join = relationField(model, via);
+      const reached = relationField(join.model, then);
+      if (reached.kind !== "one" || !reached.opposite) throw new Error(`${join.model}.${then} is not a to-one relation with a back-relation`);
+      const related = reached.model as R;
+      const directRelation = direct && relationField(model, direct);
+      if (directRelation && directRelation.model !== related) throw new Error(`${model}.${direct} does not reach ${related}`);
+      return {
+        kind: "many",
+        model: related,
+        ...(directRelation && { foreignKey: directRelation.foreignKey }),
+        orderBy,
+        through: { relation: reached.opposite, model: join.model, key: join.foreignKey, relatedKey: reached.foreignKey },
+      };
+    },
+  };
+}
+
+const meeting = relationsOf("meeting");
+const delegation = relationsOf("delegation");
+const delegationMember = relationsOf("delegationMember");
+const person = relationsOf("person");
+const place = relationsOf("place");
+const organization = relationsOf("organization");
+const country = relationsOf("country");
+const ceasefire = relationsOf("ceasefire");
+const statement = relationsOf("statement");
+const plan = relationsOf("plan");
+const personRole = relationsOf("personRole");
+const reportedFigure = relationsOf("reportedFigure");
+
+const byDate: OrderBy = [{ date: "asc" }, { slug: "asc" }];
+const byMeetingDate: OrderBy = [{ meeting: { date: "asc" } }];
+const newestFirst: OrderBy = [{ startDate: "desc" }, { slug: "asc" }];
+
+/**
+ * GraphQL object types by name: their table and their relation fields (GraphQL name: relation).
+ * Fields not listed here keep their own resolvers and loaders.
+ */
+export const readModel = {
+  Meeting: {
+    model: "meeting",
+    relations: {
+      delegations: meeting.many("delegations", [{ country: { name: "asc" } }]),
+      place: meeting.one("place"),
+      host: meeting.one("host"),
+      mediator: meeting.one("mediator"),
+      mediatingCountry: meeting.one("mediatorCountry"),
+      ceasefire: meeting.one("ceasefire"),
+    },
+  },
+  Delegation: {
+    model: "delegation",
+    relations: {
+      meeting: delegation.one("meeting"),
+      country: delegation.one("country"),
+      leader: delegation.one("leader"),
+      members: delegation.many("members", [{ person: { name: "asc" } }]),
+    },
+  },
+  DelegationMember: {
+    model: "delegationMember",
+    relations: {
+      person: delegationMember.one("person"),
+      delegation: delegationMember.one("delegation"),
+    },
+  },
+  Person: {
+    model: "person",
+    relations: {
+      nationality: person.one("nationality"),
+      roles: person.many("roles", [{ title: "asc" }]),
+      // Led or joined, by delegation id.
+      delegations: person.through<"memberships", "delegation">("memberships", "delegation", [], "ledDelegations"),
+      ledDelegations: person.many("ledDelegations", byMeetingDate),
+      memberships: person.many("memberships", [{ delegation: { meeting: { date: "asc" } } }]),
+      mediatedMeetings: person.many("mediatedMeetings", byDate),
+      statements: person.many("statements", byDate),
+    },
+  },
+  Place: {
+    model: "place",
+    relations: {
+      country: place.one("country"),
+      meetings: place.many("meetings", byDate),
+    },
+  },
+  Organization: {
+    model: "organization",
+    relations: {
+      country: organization.one("country"),
+      roles: organization.many("roles", [{ title: "asc" }]),
+      hostedMeetings: organization.many("hostedMeetings", byDate),
+      ceasefires: organization.through<"ceasefireParties", "ceasefire">("ceasefireParties", "ceasefire", newestFirst),
+      statements: organization.many("statements", byDate),
+      plans: organization.many("plansResponsible", [{ slug: "asc" }]),
+      targetedBy: organization.many("plansTargeting", [{ slug: "asc" }]),
+    },
+  },
+  Country: {
+    model: "country",
+    relations: {
+      people: country.many("people", [{ name: "asc" }]),
+      organizations: country.many("organizations", [{ name: "asc" }]),
+      delegations: country.many("delegations", byMeetingDate),
+      ceasefires: country.through<"ceasefireParties", "ceasefire">("ceasefireParties", "ceasefire", newestFirst),
+    },
+  },
+  Ceasefire: {
+    model: "ceasefire",
+    relations: {
+      figures: ceasefire.many("figures", [{ slug: "asc" }]),
+      statements: ceasefire.many("statements", byDate),
+      meetings: ceasefire.many("meetings", byDate),
+    },
+  },
+  Statement: {
+    model: "statement",
+    relations: {
+      speakerPerson: statement.one("speakerPerson"),
+      speakerOrganization: statement.one("speakerOrganization"),
+      speakerCountry: statement.one("speakerCountry"),
+      ceasefire: statement.one("ceasefire"),
+      figures: statement.many("figures", [{ slug: "asc" }]),
+    },
+  },
+  Plan: {
+    model: "plan",
+    relations: {
+      responsibleOrganization: plan.one("responsibleOrganization"),
+      targetOrganization: plan.one("targetOrganization"),
+      approvedBy: plan.one("approvedBy"),
+    },
+  },
+  PersonRole: {
+    model: "personRole",
+    relations: {
+      person: personRole.one("person"),
+      organization: personRole.one("organization"),
+      country: personRole.one("country"),
+    },
+  },
+  ReportedFigure: {
+    model: "reportedFigure",
+    relations: {
+      statement: reportedFigure.one("statement"),
+      ceasefire: reportedFigure.one("ceasefire"),
+    },
+  },
+  Article: { model: "article", relations: {} },
+} as const satisfies Record<string, { model: ModelName; relations: Record<string, Relation> }>;
+
+export type ReadModel = typeof readModel;
+export type ReadTypeName = keyof ReadModel;
+export type RelationName<T extends ReadTypeName> = keyof ReadModel[T]["relations"] & string;
+
+/** What a relation resolves to: a list of rows, or one row or null. */
+export type Related<R> = R extends ToMany<infer M> ? Rows[M][] : R extends ToOne<infer M> ? Rows[M] | null : never;
+
+export function isReadType(typeName: string): typeName is ReadTypeName {
+  return Object.hasOwn(readModel, typeName);
+}
+
+export function relationOf(typeName: ReadTypeName, field: string): Relation | undefined {
+  return (readModel[typeName].relations as Record<string, Relation>)[field];
+}
+
+/**
+ * Where a row read by the compiler keeps a relation it read ahead: `@<field>`, a key no column
+ * or GraphQL field can have. Absent (undefined) means "not read ahead"; null is a missing to-one.
+ */
+export const prefetchedKey = (field: string): string => `@${field}`;
