@@ -5,7 +5,7 @@ import DataLoader from "dataloader";
 import type { GraphQLResolveInfo } from "graphql";
 import type { FactKind, PrismaClient } from "../generated/prisma/client";
 import type { TextRead } from "../database/database";
-import { type ModelName, type OrderBy, reader, type RowReader, type Rows } from "../database/rows";
+import { type ModelName, type OrderBy, reader, type Rows } from "../database/rows";
 import {
   prefetchedKey,
   type ReadModel,
@@ -17,7 +17,7 @@ import {
   type ToMany,
 } from "./read-model";
 import { planSelection, type ReadPlan } from "./read-plan";
-import { SelectionReader } from "./read-sql";
+import { type PageReader, SelectionReader } from "./read-sql";
 import { claimedFields } from "../claims/claim-fields";
 import { deriveCurrent } from "../claims/derive";
 import { asClaimInput, claimsOf } from "../claims/recompute";
@@ -82,20 +82,11 @@ export class Loaders {
   }
 
   /**
-   * A reader of pages for `paginate` whose rows come with the plan's relations read ahead, in
-   * the same statement as the page (filters the compiler does not handle are read by Prisma).
+   * A reader of pages for a root list's `paginate`, each page one statement with the relations
+   * its nodes select read ahead (the whole row without them, if the selection does not compile).
    */
-  pages<M extends ModelName>(plan: ReadPlan, model: M): RowReader<Rows[M]> {
-    return this.reads.pages(plan, reader(this.prisma, model));
-  }
-
-  /**
-   * A reader of pages for a root list's `paginate`: with the relations its nodes select read
-   * ahead, in the same statement as the page, when the selection compiles; else Prisma's.
-   */
-  pagesFor<M extends ModelName>(info: GraphQLResolveInfo, model: M): RowReader<Rows[M]> {
-    const plan = this.plan(info);
-    return plan ? this.pages(plan, model) : reader(this.prisma, model);
+  pagesFor<M extends ModelName>(info: GraphQLResolveInfo, model: M): PageReader<Rows[M]> {
+    return this.reads.pages<M>(this.plan(info) ?? this.reads.wholeRows(model));
   }
 
   /**

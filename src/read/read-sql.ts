@@ -5,11 +5,12 @@
 // value is a `$n` parameter. Why: through Prisma's model API each relation level costs a
 // statement and Prisma's per-row result processing dominated the server's CPU profile.
 import type { TextRead } from "../database/database";
-import type { ModelName, OrderBy, RowReader, Rows } from "../database/rows";
+import type { ModelName, OrderBy, Rows } from "../database/rows";
+import type { Condition } from "./condition";
 import { PREPARED_STATEMENT_MARKER } from "../observability/statement-counter";
 import type { PrismaClient } from "../generated/prisma/client";
 import { type ModelInfo, models } from "../database/data-model";
-import { prefetchedKey, type Relation, type ToMany } from "./read-model";
+import { prefetchedKey, type ReadTypeName, readModel, type Relation, type ToMany } from "./read-model";
 import type { ReadPlan } from "./read-plan";
 
 interface Column {
@@ -165,39 +166,40 @@ class Statement {
       .join(", ");
   }
 
-  /** A Prisma `where` over the model's own columns as SQL (the forms paginate and the filters use). */
-  where(model: ModelName, alias: string, where: object): string {
-    const conditions = Object.entries(where).map(([key, value]): string => {
-      if (key === "AND" || key === "OR") {
-        const parts = (value as object[]).map((part) => `(${this.where(model, alias, part)})`);
-        if (parts.length === 0) return key === "AND" ? "TRUE" : "FALSE";
-        return parts.join(key === "AND" ? " AND " : " OR ");
+  /** A condition (condition.ts) on the rows of `model` under `alias`, as SQL. */
+  condition(model: ModelName, alias: string, condition: Condition): string {
+    switch (condition.kind) {
+      case "and":
+      case "or": {
+        if (condition.parts.length === 0) return condition.kind === "and" ? "TRUE" : "FALSE";
+        const parts = condition.parts.map((part) => `(${this.condition(model, alias, part)})`);
+        return parts.join(condition.kind === "and" ? " AND " : " OR ");
       }
-      const column = this.column(model, alias, key);
-      if (value === null) return `${column} IS NULL`;
-      if (typeof value !== "object" || value instanceof Date) return `${column} = ${this.param(value)}`;
-      return Object.entries(value as Record<string, unknown>)
-        .map(([operator, operand]) => this.comparison(column, operator, operand))
-        .join(" AND ");
-    });
-    return conditions.length ? conditions.join(" AND ") : "TRUE";
-  }
-
-  private comparison(column: string, operator: string, operand: unknown): string {
-    const operators: Record<string, string> = { gt: ">", gte: ">=", lt: "<", lte: "<=", equals: "=" };
-    if (operand === null) {
-      if (operator === "equals") return `${column} IS NULL`;
-      if (operator === "not") return `${column} IS NOT NULL`;
-    } else if (operators[operator]) {
-      return `${column} ${operators[operator]} ${this.param(operand)}`;
-    } else if (operator === "in" && Array.isArray(operand)) {
-      return `${column} = ANY(${this.param(operand)})`;
-    } else if (operator === "contains" && typeof operand === "string") {
-      // As Prisma does it on PostgreSQL: LIKE with the text between %, its own %, _ and \ left
-      // as they are; callers that mean the text literally escape them (search.ts, escapeLike).
-      return `${column}::text LIKE ${this.param(`%${operand}%`)}`;
+      case "compare":
+        return `${this.column(model, alias, condition.field)} ${condition.operator} ${this.param(condition.value)}`;
+      case "isNull":
+        return `${this.column(model, alias, condition.field)} IS ${condition.negated ? "NOT " : ""}NULL`;
+      case "contains":
+        // LIKE with the text's own wildcards and escape character escaped: it matches literally.
+        return `${this.column(model, alias, condition.field)}::text LIKE ${this.param(`%${condition.text.replace(/[\\%_]/g, "\\$&")}%`)}`;
+      case "related": {
+        const relation = models[model].relations[condition.relation];
+        if (!relation) throw new Error(`${model}.${condition.relation} is not a relation`);
+        const other = this.alias();
+        const joined =
+          relation.keyOn === "self"
+            ? `${other}."id" = ${this.column(model, alias, relation.foreignKey)}`
+            : `${this.column(relation.model, other, relation.foreignKey)} = ${alias}."id"`;
+        return `EXISTS (SELECT 1 FROM ${this.from(relation.model, other)} WHERE ${joined} AND (${this.condition(relation.model, other, condition.where)}))`;
+      }
+      case "reportedIn": {
+        const link = this.alias();
+        return (
+          `EXISTS (SELECT 1 FROM ${this.from("factSource", link)} WHERE ${this.column("factSource", link, "factKind")} = ${this.param(condition.factKind)} ` +
+          `AND ${this.column("factSource", link, "factId")} = ${alias}."id" AND ${this.column("factSource", link, "articleId")} = ${this.param(condition.articleId)})`
+        );
+      }
     }
-    throw new NotCompilable(`unsupported condition ${operator}`);
   }
 }
 
@@ -251,6 +253,18 @@ function reviveRows(tables: Tables, plan: ReadPlan, rows: Record<string, unknown
   }
 }
 
+/** What paginate asks of a list: a page of rows, and how many match. */
+export interface PageArgs {
+  where: Condition;
+  orderBy: OrderBy;
+  take?: number;
+}
+
+export interface PageReader<Row> {
+  findMany(args: PageArgs): Promise<Row[]>;
+  count(where: Condition): Promise<number>;
+}
+
 interface Compiled {
   sql: string;
   params: unknown[];
@@ -267,13 +281,14 @@ function compileKeyed(tables: Tables, plan: ReadPlan, field: string, values: unk
   return { sql, params: [values] };
 }
 
-/** A page of `plan`'s rows: `where`, `orderBy` and `take` as paginate gives them to findMany. */
-function compilePage(tables: Tables, plan: ReadPlan, args: { where?: object; orderBy?: OrderBy; take?: number }): Compiled {
+/** A page of `plan`'s rows: those matching `where`, in `orderBy` order, at most `take`. */
+function compilePage(tables: Tables, plan: ReadPlan, args: PageArgs): Compiled {
   const statement = new Statement(tables);
-  const where = statement.where(plan.model, ROOT, args.where ?? {});
+  statement.alias(); // ROOT: the condition's subqueries take the next aliases
+  const where = statement.condition(plan.model, ROOT, args.where);
   const joins: Joins = new Map();
-  const order = statement.orderBy(plan.model, ROOT, args.orderBy ?? [], joins);
-  if (joins.size) throw new NotCompilable("root lists are ordered by their own columns only");
+  const order = statement.orderBy(plan.model, ROOT, args.orderBy, joins);
+  if (joins.size) throw new Error("root lists are ordered by their own columns only");
   const orderBy = order ? ` ORDER BY ${order}` : "";
   const limit = args.take === undefined ? "" : ` LIMIT ${statement.param(args.take)}`;
   const sql =
@@ -282,7 +297,16 @@ function compilePage(tables: Tables, plan: ReadPlan, args: { where?: object; ord
   return { sql, params: statement.params };
 }
 
+/** How many rows of `model` match `where` (a connection's totalCount). */
+function compileCount(tables: Tables, model: ModelName, where: Condition): Compiled {
+  const statement = new Statement(tables);
+  statement.alias(); // ROOT
+  const sql = `SELECT count(*)::text AS "rows" FROM ${statement.from(model, ROOT)} WHERE ${statement.condition(model, ROOT, where)}`;
+  return { sql, params: statement.params };
+}
+
 const compilable = new WeakMap<ReadPlan, boolean>();
+const wholeRowPlans = new Map<ModelName, ReadPlan>();
 
 /**
  * Runs compiled reads on `pg` directly, or through Prisma's raw path (a read replica when there is
@@ -326,36 +350,39 @@ export class SelectionReader {
     return new Map(rows.map((row) => [row[field], row as unknown as Rows[M]]));
   }
 
-  /**
-   * A RowReader for paginate over `plan`: each page is one statement with its relations; a filter
-   * or order this compiler does not handle is read by `fallback` (and its relations by loaders).
-   */
-  pages<M extends ModelName>(plan: ReadPlan, fallback: RowReader<Rows[M]>): RowReader<Rows[M]> {
+  /** A plan of `model`'s whole rows, no relations read ahead. */
+  wholeRows(model: ModelName): ReadPlan {
+    let plan = wholeRowPlans.get(model);
+    if (!plan) {
+      const type = (Object.keys(readModel) as ReadTypeName[]).find((name) => readModel[name].model === model);
+      if (!type) throw new Error(`no GraphQL type reads ${model}`);
+      plan = { type, model, columns: [...this.tables.columnsOf(model)], relations: [] };
+      wholeRowPlans.set(model, plan);
+    }
+    return plan;
+  }
+
+  /** Pages of `plan`'s rows for paginate: each page is one statement with its relations, as is a count. */
+  pages<M extends ModelName>(plan: ReadPlan): PageReader<Rows[M]> {
     return {
       findMany: async (args) => {
         // The ordering columns make the cursors, so they are read whatever the selection.
-        const ordered = withColumns(plan, (args.orderBy ?? []).flatMap((entry) => Object.keys(entry)));
-        let compiled: Compiled;
-        try {
-          if (!this.compiles(ordered)) return fallback.findMany(args);
-          compiled = compilePage(this.tables, ordered, args);
-        } catch (error) {
-          if (error instanceof NotCompilable) return fallback.findMany(args);
-          throw error;
-        }
-        return (await this.run(ordered, compiled)) as unknown as Rows[M][];
+        const ordered = withColumns(plan, args.orderBy.flatMap((entry) => Object.keys(entry)));
+        return (await this.run(ordered, compilePage(this.tables, ordered, args))) as unknown as Rows[M][];
       },
-      count: (args) => fallback.count(args),
+      count: async (where) => Number(await this.readText_(compileCount(this.tables, plan.model, where))),
     };
   }
 
-  private async run(plan: ReadPlan, { sql, params }: Compiled): Promise<Record<string, unknown>[]> {
-    const parsed = JSON.parse(this.readText ? await this.readText(sql, params) : await this.readThroughPrisma(sql, params)) as Record<
-      string,
-      unknown
-    >[];
+  private async run(plan: ReadPlan, compiled: Compiled): Promise<Record<string, unknown>[]> {
+    const parsed = JSON.parse(await this.readText_(compiled)) as Record<string, unknown>[];
     reviveRows(this.tables, plan, parsed);
     return parsed;
+  }
+
+  /** The text the statement answers (its one row's one column). */
+  private readText_({ sql, params }: Compiled): Promise<string> {
+    return this.readText ? this.readText(sql, params) : this.readThroughPrisma(sql, params);
   }
 
   private async readThroughPrisma(sql: string, params: unknown[]): Promise<string> {

@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from "type-graphql";
 import { connectionFromList } from "../common/list-connection";
+import { always } from "../../read/condition";
 import { paginate } from "../common/paginate";
 import { PaginationArgs } from "../common/pagination.args";
 import type { Context } from "../context";
@@ -22,7 +23,7 @@ export class ArticleResolver {
 
   @Query(() => ArticleConnection, { description: "All articles, newest first." })
   articles(@Args() page: PaginationArgs, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo) {
-    return paginate(loaders.pagesFor(info, "article"), page, {}, {
+    return paginate(loaders.pagesFor(info, "article"), page, always, {
       field: "publishedOn",
       direction: "desc",
       nullable: false,

@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from "type-graphql";
-import type { Prisma } from "../../generated/prisma/client";
+import { always, and, type Condition, equals, related } from "../../read/condition";
 import { connectionFromList } from "../common/list-connection";
 import { OrderDirection, toOrdering } from "../common/order";
 import { paginate } from "../common/paginate";
@@ -21,9 +21,9 @@ export class CeasefireResolver {
   }
 
   @Query(() => CeasefireConnection, { description: "Ceasefires, newest first unless ordered otherwise." })
-  async ceasefires(@Args() { filter, orderBy, ...page }: CeasefiresArgs, @Ctx() { prisma, loaders }: Context, @Info() info: GraphQLResolveInfo) {
+  async ceasefires(@Args() { filter, orderBy, ...page }: CeasefiresArgs, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo) {
     const ordering = toOrdering(ceasefireOrderings, orderBy, CeasefireOrderField.START_DATE, OrderDirection.DESC);
-    return paginate(loaders.pagesFor(info, "ceasefire"), page, await ceasefireWhere(prisma, filter), ordering);
+    return paginate(loaders.pagesFor(info, "ceasefire"), page, ceasefireWhere(filter), ordering);
   }
 
   @FieldResolver(() => CeasefirePartyConnection, { description: "The parties it binds, by name." })
@@ -56,20 +56,17 @@ export class CeasefireResolver {
   }
 }
 
-async function ceasefireWhere(
-  prisma: Context["prisma"],
-  filter: CeasefireFilter | null | undefined,
-): Promise<Prisma.CeasefireWhereInput> {
-  if (!filter) return {};
-  const conditions: Prisma.CeasefireWhereInput[] = [];
+function ceasefireWhere(filter: CeasefireFilter | null | undefined): Condition {
+  if (!filter) return always;
+  const conditions: Condition[] = [];
   if (filter.partyCountryCode) {
-    conditions.push({ parties: { some: { country: { code: filter.partyCountryCode.toUpperCase() } } } });
+    conditions.push(related("parties", related("country", equals("code", filter.partyCountryCode.toUpperCase()))));
   }
   if (filter.partyOrganizationId) {
     const organizationId = checkedId(filter.partyOrganizationId, "filter.partyOrganizationId");
-    conditions.push({ parties: { some: { organizationId } } });
+    conditions.push(related("parties", equals("organizationId", organizationId)));
   }
-  if (filter.status) conditions.push({ status: filter.status });
-  if (filter.reportedIn) conditions.push(await reportedIn(prisma, "CEASEFIRE", filter.reportedIn));
-  return { AND: conditions };
+  if (filter.status) conditions.push(equals("status", filter.status));
+  if (filter.reportedIn) conditions.push(reportedIn("CEASEFIRE", filter.reportedIn));
+  return and(...conditions);
 }

@@ -2,7 +2,8 @@
 // Keyset rather than offset: pages stay correct while rows are added, and deep pages stay fast.
 import { BadUserInputError } from "../../errors";
 import { isUuid } from "../../validation";
-import type { RowReader } from "../../database/rows";
+import { and, compare, type Condition, equals, isNotNull, or } from "../../read/condition";
+import type { PageReader } from "../../read/read-sql";
 import { type Connection, LazyConnection, LazyEdge } from "./connection";
 import { type PaginationArgs, pageSizes } from "./pagination.args";
 
@@ -18,9 +19,9 @@ export interface Ordering {
 type CursorValue = string | null;
 
 export async function paginate<Row extends { id: string }>(
-  reader: RowReader<Row>,
+  reader: PageReader<Row>,
   args: PaginationArgs,
-  where: object,
+  where: Condition,
   ordering: Ordering,
 ): Promise<Connection<Row>> {
   const { first, last } = pageSizes(args);
@@ -31,9 +32,9 @@ export async function paginate<Row extends { id: string }>(
   const bounds = [
     after && keysetCondition(ordering, after, "after"),
     before && keysetCondition(ordering, before, "before"),
-  ].filter(Boolean) as object[];
+  ].filter((bound) => bound !== null);
   const rows = await reader.findMany({
-    where: { AND: [where, ...bounds] },
+    where: and(where, ...bounds),
     orderBy: orderBy(ordering, backward),
     take: size + 1,
   });
@@ -44,7 +45,7 @@ export async function paginate<Row extends { id: string }>(
   const edges = page.map((node) => new LazyEdge(node, cursorOf));
   const more = { hasNextPage: backward ? before !== null : hasMore, hasPreviousPage: backward ? hasMore : after !== null };
   // The count query runs only if the client selected totalCount.
-  return new LazyConnection(edges, more, () => reader.count({ where }));
+  return new LazyConnection(edges, more, () => reader.count(where));
 }
 
 function orderBy(ordering: Ordering, backward: boolean): object[] {
@@ -62,21 +63,21 @@ interface Cursor {
 }
 
 /** Rows strictly after (or before) the cursor's row in the list's order. */
-function keysetCondition(ordering: Ordering, cursor: Cursor, side: "after" | "before"): object {
+function keysetCondition(ordering: Ordering, cursor: Cursor, side: "after" | "before"): Condition {
   const { field, direction } = ordering;
-  const beyond = (side === "after") === (direction === "asc") ? "gt" : "lt";
-  const idBeyond = side === "after" ? "gt" : "lt";
+  const beyond = (side === "after") === (direction === "asc") ? ">" : "<";
+  const idBeyond = side === "after" ? ">" : "<";
   if (cursor.value === null) {
     return side === "after"
-      ? { [field]: null, id: { gt: cursor.id } }
-      : { OR: [{ [field]: { not: null } }, { [field]: null, id: { lt: cursor.id } }] };
+      ? and(equals(field, null), compare("id", ">", cursor.id))
+      : or(isNotNull(field), and(equals(field, null), compare("id", "<", cursor.id)));
   }
-  const conditions: object[] = [
-    { [field]: { [beyond]: cursor.value } },
-    { [field]: cursor.value, id: { [idBeyond]: cursor.id } },
+  const conditions = [
+    compare(field, beyond, cursor.value),
+    and(equals(field, cursor.value), compare("id", idBeyond, cursor.id)),
   ];
-  if (side === "after" && ordering.nullable) conditions.push({ [field]: null });
-  return { OR: conditions };
+  if (side === "after" && ordering.nullable) conditions.push(equals(field, null));
+  return or(...conditions);
 }
 
 function encodeCursor(ordering: Ordering, row: { id: string }): string {

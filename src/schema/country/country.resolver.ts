@@ -2,6 +2,7 @@ import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from "type-graphql";
 import { CeasefireConnection } from "../ceasefire/ceasefire.type";
 import { connectionFromList } from "../common/list-connection";
+import { always } from "../../read/condition";
 import { paginate } from "../common/paginate";
 import { PaginationArgs } from "../common/pagination.args";
 import type { Context } from "../context";
@@ -24,7 +25,7 @@ export class CountryResolver {
 
   @Query(() => CountryConnection, { description: "All countries, by ISO code." })
   countries(@Args() page: PaginationArgs, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo) {
-    return paginate(loaders.pagesFor(info, "country"), page, {}, { field: "code", direction: "asc", nullable: false });
+    return paginate(loaders.pagesFor(info, "country"), page, always, { field: "code", direction: "asc", nullable: false });
   }
 
   @FieldResolver(() => PersonConnection, { description: "People of this nationality, by name." })

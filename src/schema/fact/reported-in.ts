@@ -1,6 +1,7 @@
 // "Facts reported by this article" as a condition on an entity's list query.
 import { BadUserInputError } from "../../errors";
-import type { FactKind, PrismaClient } from "../../generated/prisma/client";
+import type { FactKind } from "../../generated/prisma/client";
+import { type Condition, reportedIn as reportedInCondition } from "../../read/condition";
 import { isUuid } from "../../validation";
 
 /** Checks that an id argument could be one of ours; a malformed one is the client's mistake. */
@@ -9,14 +10,7 @@ export function checkedId(id: string, field: string): string {
   return id;
 }
 
-export async function reportedIn(
-  prisma: PrismaClient,
-  kind: FactKind,
-  articleId: string,
-): Promise<{ id: { in: string[] } }> {
-  const links = await prisma.factSource.findMany({
-    where: { articleId: checkedId(articleId, "filter.reportedIn"), factKind: kind },
-    select: { factId: true },
-  });
-  return { id: { in: links.map((link) => link.factId) } };
+/** Facts of `kind` that the article (by id) reports: checked here, matched in the list's statement. */
+export function reportedIn(kind: FactKind, articleId: string): Condition {
+  return reportedInCondition(kind, checkedId(articleId, "filter.reportedIn"));
 }

@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from "type-graphql";
 import { BadUserInputError } from "../../errors";
-import type { Prisma } from "../../generated/prisma/client";
+import { always, and, compare, type Condition, equals, or, related } from "../../read/condition";
 import { Ceasefire } from "../ceasefire/ceasefire.type";
 import { connectionFromList } from "../common/list-connection";
 import { toOrdering } from "../common/order";
@@ -42,12 +42,12 @@ export class MeetingResolver {
   @Query(() => MeetingConnection, { description: "Meetings, by date (undated last) unless ordered otherwise." })
   async meetings(
     @Args() { filter, orderBy, ...page }: MeetingsArgs,
-    @Ctx() { prisma, loaders }: Context,
+    @Ctx() { loaders }: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
     const ordering = toOrdering(meetingOrderings, orderBy, MeetingOrderField.DATE);
-    // The page and the relations its nodes select, in one statement when the filter allows.
-    return paginate(loaders.pagesFor(info, "meeting"), page, await meetingWhere(prisma, filter), ordering);
+    // The page and the relations its nodes select, filter included, in one statement.
+    return paginate(loaders.pagesFor(info, "meeting"), page, meetingWhere(filter), ordering);
   }
 
   @FieldResolver(() => DelegationConnection, { description: "The delegations that took part, by country name." })
@@ -81,31 +81,28 @@ export class MeetingResolver {
   }
 }
 
-async function meetingWhere(
-  prisma: Context["prisma"],
-  filter: MeetingFilter | null | undefined,
-): Promise<Prisma.MeetingWhereInput> {
-  if (!filter) return {};
+function meetingWhere(filter: MeetingFilter | null | undefined): Condition {
+  if (!filter) return always;
   if (filter.from && filter.to && filter.from > filter.to) {
     throw new BadUserInputError("`filter.from` must not be after `filter.to`.", "filter.from");
   }
-  const conditions: Prisma.MeetingWhereInput[] = [];
-  if (filter.from) conditions.push({ date: { gte: filter.from } });
-  if (filter.to) conditions.push({ date: { lte: filter.to } });
+  const conditions: Condition[] = [];
+  if (filter.from) conditions.push(compare("date", ">=", filter.from));
+  if (filter.to) conditions.push(compare("date", "<=", filter.to));
   if (filter.countryCode) {
-    conditions.push({ delegations: { some: { country: { code: filter.countryCode.toUpperCase() } } } });
+    conditions.push(related("delegations", related("country", equals("code", filter.countryCode.toUpperCase()))));
   }
   if (filter.personId) {
     const personId = checkedId(filter.personId, "filter.personId");
-    conditions.push({
-      OR: [
-        { mediatorId: personId },
-        { delegations: { some: { OR: [{ leaderId: personId }, { members: { some: { personId } } }] } } },
-      ],
-    });
+    conditions.push(
+      or(
+        equals("mediatorId", personId),
+        related("delegations", or(equals("leaderId", personId), related("members", equals("personId", personId)))),
+      ),
+    );
   }
-  if (filter.placeId) conditions.push({ placeId: checkedId(filter.placeId, "filter.placeId") });
-  if (filter.placeName) conditions.push({ place: nameContains(filter.placeName, "filter.placeName") });
-  if (filter.reportedIn) conditions.push(await reportedIn(prisma, "MEETING", filter.reportedIn));
-  return { AND: conditions };
+  if (filter.placeId) conditions.push(equals("placeId", checkedId(filter.placeId, "filter.placeId")));
+  if (filter.placeName) conditions.push(related("place", nameContains(filter.placeName, "filter.placeName")));
+  if (filter.reportedIn) conditions.push(reportedIn("MEETING", filter.reportedIn));
+  return and(...conditions);
 }

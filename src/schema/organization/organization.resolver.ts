@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from "type-graphql";
-import type { Prisma } from "../../generated/prisma/client";
+import { always, and, type Condition, equals, related } from "../../read/condition";
 import { CeasefireConnection } from "../ceasefire/ceasefire.type";
 import { connectionFromList } from "../common/list-connection";
 import { toOrdering } from "../common/order";
@@ -35,9 +35,9 @@ export class OrganizationResolver {
   }
 
   @Query(() => OrganizationConnection, { description: "Organizations, by name; searchable by name and acronym." })
-  async organizations(@Args() { filter, orderBy, ...page }: OrganizationsArgs, @Ctx() { prisma, loaders }: Context, @Info() info: GraphQLResolveInfo) {
+  async organizations(@Args() { filter, orderBy, ...page }: OrganizationsArgs, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo) {
     const ordering = toOrdering(organizationOrderings, orderBy, OrganizationOrderField.NAME);
-    return paginate(loaders.pagesFor(info, "organization"), page, await organizationWhere(prisma, filter), ordering);
+    return paginate(loaders.pagesFor(info, "organization"), page, organizationWhere(filter), ordering);
   }
 
   @FieldResolver(() => Country, { nullable: true, description: "The country it belongs to or is based in." })
@@ -76,15 +76,12 @@ export class OrganizationResolver {
   }
 }
 
-async function organizationWhere(
-  prisma: Context["prisma"],
-  filter: OrganizationFilter | null | undefined,
-): Promise<Prisma.OrganizationWhereInput> {
-  if (!filter) return {};
-  const conditions: Prisma.OrganizationWhereInput[] = [];
+function organizationWhere(filter: OrganizationFilter | null | undefined): Condition {
+  if (!filter) return always;
+  const conditions: Condition[] = [];
   if (filter.name != null) conditions.push(nameContains(filter.name, "filter.name"));
-  if (filter.countryCode) conditions.push({ country: { code: filter.countryCode.toUpperCase() } });
-  if (filter.kind) conditions.push({ kind: filter.kind });
-  if (filter.reportedIn) conditions.push(await reportedIn(prisma, "ORGANIZATION", filter.reportedIn));
-  return { AND: conditions };
+  if (filter.countryCode) conditions.push(related("country", equals("code", filter.countryCode.toUpperCase())));
+  if (filter.kind) conditions.push(equals("kind", filter.kind));
+  if (filter.reportedIn) conditions.push(reportedIn("ORGANIZATION", filter.reportedIn));
+  return and(...conditions);
 }

@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from "type-graphql";
-import type { Prisma } from "../../generated/prisma/client";
+import { always, and, type Condition, equals, related } from "../../read/condition";
 import { connectionFromList } from "../common/list-connection";
 import { toOrdering } from "../common/order";
 import { paginate } from "../common/paginate";
@@ -40,12 +40,12 @@ export class PersonResolver {
   @Query(() => PersonConnection, { description: "People, by name unless ordered otherwise; searchable by name." })
   async people(
     @Args() { filter, orderBy, ...page }: PeopleArgs,
-    @Ctx() { prisma, loaders }: Context,
+    @Ctx() { loaders }: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
     const ordering = toOrdering(personOrderings, orderBy, PersonOrderField.NAME);
-    // The page and the relations its nodes select, in one statement when the filter allows.
-    return paginate(loaders.pagesFor(info, "person"), page, await personWhere(prisma, filter), ordering);
+    // The page and the relations its nodes select, filter included, in one statement.
+    return paginate(loaders.pagesFor(info, "person"), page, personWhere(filter), ordering);
   }
 
   @FieldResolver(() => Country, { nullable: true, description: "The person's nationality, when known." })
@@ -91,17 +91,14 @@ export class PersonResolver {
   }
 }
 
-async function personWhere(
-  prisma: Context["prisma"],
-  filter: PersonFilter | null | undefined,
-): Promise<Prisma.PersonWhereInput> {
-  if (!filter) return {};
-  const conditions: Prisma.PersonWhereInput[] = [];
+function personWhere(filter: PersonFilter | null | undefined): Condition {
+  if (!filter) return always;
+  const conditions: Condition[] = [];
   if (filter.name != null) conditions.push(nameContains(filter.name, "filter.name"));
-  if (filter.countryCode) conditions.push({ nationality: { code: filter.countryCode.toUpperCase() } });
+  if (filter.countryCode) conditions.push(related("nationality", equals("code", filter.countryCode.toUpperCase())));
   if (filter.organizationId) {
-    conditions.push({ roles: { some: { organizationId: checkedId(filter.organizationId, "filter.organizationId") } } });
+    conditions.push(related("roles", equals("organizationId", checkedId(filter.organizationId, "filter.organizationId"))));
   }
-  if (filter.reportedIn) conditions.push(await reportedIn(prisma, "PERSON", filter.reportedIn));
-  return { AND: conditions };
+  if (filter.reportedIn) conditions.push(reportedIn("PERSON", filter.reportedIn));
+  return and(...conditions);
 }

@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from "type-graphql";
-import type { Prisma } from "../../generated/prisma/client";
+import { and, type Condition, equals, related } from "../../read/condition";
 import { connectionFromList } from "../common/list-connection";
 import { paginate } from "../common/paginate";
 import { PaginationArgs } from "../common/pagination.args";
@@ -19,7 +19,7 @@ export class PlaceResolver {
   }
 
   @Query(() => PlaceConnection, { description: "Places, by name; searchable by name and other spellings." })
-  places(@Args() { filter, ...page }: PlacesArgs, @Ctx() { prisma, loaders }: Context, @Info() info: GraphQLResolveInfo) {
+  places(@Args() { filter, ...page }: PlacesArgs, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo) {
     return paginate(loaders.pagesFor(info, "place"), page, placeWhere(filter), { field: "name", direction: "asc", nullable: false });
   }
 
@@ -34,9 +34,9 @@ export class PlaceResolver {
   }
 }
 
-function placeWhere(filter: PlaceFilter | null | undefined): Prisma.PlaceWhereInput {
-  const conditions: Prisma.PlaceWhereInput[] = [];
+function placeWhere(filter: PlaceFilter | null | undefined): Condition {
+  const conditions: Condition[] = [];
   if (filter?.name != null) conditions.push(nameContains(filter.name, "filter.name"));
-  if (filter?.countryCode) conditions.push({ country: { code: filter.countryCode.toUpperCase() } });
-  return { AND: conditions };
+  if (filter?.countryCode) conditions.push(related("country", equals("code", filter.countryCode.toUpperCase())));
+  return and(...conditions);
 }

@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from "type-graphql";
+import { always } from "../../read/condition";
 import { paginate } from "../common/paginate";
 import { PaginationArgs } from "../common/pagination.args";
 import type { Context } from "../context";
@@ -15,7 +16,7 @@ export class PlanResolver {
 
   @Query(() => PlanConnection, { description: "All plans, by deadline." })
   plans(@Args() page: PaginationArgs, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo) {
-    return paginate(loaders.pagesFor(info, "plan"), page, {}, { field: "deadline", direction: "asc", nullable: true, isDate: true });
+    return paginate(loaders.pagesFor(info, "plan"), page, always, { field: "deadline", direction: "asc", nullable: true, isDate: true });
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: "Who is to carry it out." })

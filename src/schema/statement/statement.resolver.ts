@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from "type-graphql";
-import type { Prisma } from "../../generated/prisma/client";
+import { always, and, type Condition, equals } from "../../read/condition";
 import { Ceasefire } from "../ceasefire/ceasefire.type";
 import { connectionFromList } from "../common/list-connection";
 import { paginate } from "../common/paginate";
@@ -22,8 +22,8 @@ export class StatementResolver {
   }
 
   @Query(() => StatementConnection, { description: "Statements, by date (undated ones last)." })
-  async statements(@Args() { filter, ...page }: StatementsArgs, @Ctx() { prisma, loaders }: Context, @Info() info: GraphQLResolveInfo) {
-    return paginate(loaders.pagesFor(info, "statement"), page, await statementWhere(prisma, filter), {
+  async statements(@Args() { filter, ...page }: StatementsArgs, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo) {
+    return paginate(loaders.pagesFor(info, "statement"), page, statementWhere(filter), {
       field: "date",
       direction: "asc",
       nullable: true,
@@ -57,19 +57,16 @@ export class StatementResolver {
   }
 }
 
-async function statementWhere(
-  prisma: Context["prisma"],
-  filter: StatementFilter | null | undefined,
-): Promise<Prisma.StatementWhereInput> {
-  if (!filter) return {};
-  const conditions: Prisma.StatementWhereInput[] = [];
+function statementWhere(filter: StatementFilter | null | undefined): Condition {
+  if (!filter) return always;
+  const conditions: Condition[] = [];
   if (filter.speakerPersonId) {
-    conditions.push({ speakerPersonId: checkedId(filter.speakerPersonId, "filter.speakerPersonId") });
+    conditions.push(equals("speakerPersonId", checkedId(filter.speakerPersonId, "filter.speakerPersonId")));
   }
   if (filter.speakerOrganizationId) {
-    conditions.push({ speakerOrganizationId: checkedId(filter.speakerOrganizationId, "filter.speakerOrganizationId") });
+    conditions.push(equals("speakerOrganizationId", checkedId(filter.speakerOrganizationId, "filter.speakerOrganizationId")));
   }
-  if (filter.ceasefireId) conditions.push({ ceasefireId: checkedId(filter.ceasefireId, "filter.ceasefireId") });
-  if (filter.reportedIn) conditions.push(await reportedIn(prisma, "STATEMENT", filter.reportedIn));
-  return { AND: conditions };
+  if (filter.ceasefireId) conditions.push(equals("ceasefireId", checkedId(filter.ceasefireId, "filter.ceasefireId")));
+  if (filter.reportedIn) conditions.push(reportedIn("STATEMENT", filter.reportedIn));
+  return and(...conditions);
 }
