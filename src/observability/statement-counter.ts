@@ -14,6 +14,8 @@ export interface StatementScope {
   statements: number;
   /** Only for traced requests: without tracing, counting a statement creates nothing. */
   tracer?: StatementTracer;
+  /** Only when asked for (plugins/sql-statement-text.ts): each statement's SQL text, as they start. */
+  statementTexts?: string[];
 }
 
 const requestScope = new AsyncLocalStorage<StatementScope>();
@@ -49,6 +51,7 @@ export function countStatement(label: string, sql: string): { end(error?: unknow
   const scope = requestScope.getStore();
   if (!scope) return undefined;
   scope.statements += 1;
+  scope.statementTexts?.push(sql);
   return scope.tracer?.statement(label, sql);
 }
 

@@ -21,6 +21,7 @@ import { runRequestPlugins } from "./plugins/request-plugins";
 import { requestRecordPlugin } from "./plugins/request-record";
 import { serviceUnavailablePlugin } from "./plugins/service-unavailable";
 import { sqlStatementCountPlugin } from "./plugins/sql-statement-count";
+import { sqlStatementTextPlugin } from "./plugins/sql-statement-text";
 import { tracingPlugin } from "./plugins/tracing";
 
 export interface ApolloSetup {
@@ -32,6 +33,8 @@ export interface ApolloSetup {
   introspection: boolean;
   availability: DatabaseAvailability;
   exposeSqlStatementCount: boolean;
+  /** Add `extensions.sqlStatementTexts` (tests only). */
+  exposeSqlStatementText?: boolean;
   tracing: boolean;
   /** Apollo's `persistedQueries` option: Redis-backed, off, or (undefined) its in-memory default. */
   persistedQueries?: ApolloServerOptions<Context>["persistedQueries"];
@@ -66,6 +69,7 @@ export function createApollo(setup: ApolloSetup): ApolloServer<Context> {
         federationSdlPlugin({ introspection: setup.introspection, isRouter: schemas.isRouter }),
         readPrimaryPlugin(),
         ...(setup.exposeSqlStatementCount ? [sqlStatementCountPlugin()] : []),
+        ...(setup.exposeSqlStatementText ? [sqlStatementTextPlugin()] : []),
       ]),
       ...(setup.tracing ? [tracingPlugin<Context>()] : []),
     ],

@@ -67,6 +67,11 @@ export type ServerOptions = Pick<Config, "port" | "host" | "exposeSqlStatementCo
     auth?: AuthConfig;
     /** Limits of subscriptions over WebSocket; each one left out is SUBSCRIPTION_DEFAULTS'. */
     subscriptions?: Partial<Config["subscriptions"]>;
+    /**
+     * Add the SQL text of each statement a request ran to its response (`extensions.sqlStatementTexts`).
+     * For tests only (test/sql-plans.test.ts): no setting turns it on, so it is off in production.
+     */
+    exposeSqlStatementText?: boolean;
     /** Tracing on (Config's, plus an exporter of their own for tests); off when left out. */
     tracing?: TracingOptions;
   };
@@ -111,6 +116,7 @@ export async function createServer(options: ServerOptions, database: Database): 
     introspection,
     availability,
     exposeSqlStatementCount: options.exposeSqlStatementCount,
+    exposeSqlStatementText: options.exposeSqlStatementText ?? false,
     tracing: tracing !== undefined,
     persistedQueries: documents.apolloOption,
     formatError,

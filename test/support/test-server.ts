@@ -23,7 +23,8 @@ export interface GraphQLResponse<Data = Record<string, unknown>> {
   body: {
     data?: Data | null;
     errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
-    extensions?: { sqlStatements?: number };
+    /** sqlStatementTexts only when the server was started with `exposeSqlStatementText`. */
+    extensions?: { sqlStatements?: number; sqlStatementTexts?: string[] };
   };
 }
 

@@ -1,0 +1,25 @@
+-- statement 1
+SELECT "t0"."id", "t0"."slug", "t0"."title", "t0"."publisher", "t0"."agency", "t0"."published_on" AS "publishedOn", "t0"."url", "t0"."created_at" AS "createdAt", "t0"."updated_at" AS "updatedAt", "t0"."created_by" AS "createdBy", "t0"."updated_by" AS "updatedBy"
+FROM "public"."article" AS "t0"
+WHERE "t0"."slug" IN ($1)
+
+-- statement 2
+SELECT "t0"."id", "t0"."article_id" AS "articleId", "t0"."fact_kind"::text AS "factKind", "t0"."fact_id" AS "factId", "t0"."created_at" AS "createdAt", "t0"."created_by" AS "createdBy"
+FROM "public"."fact_source" AS "t0"
+WHERE "t0"."article_id" IN ($1)
+ORDER BY "t0"."id" ASC
+
+-- statement 3
+SELECT "t0"."id", "t0"."slug", "t0"."name", "t0"."aliases", "t0"."is_named" AS "isNamed", "t0"."description", "t0"."nationality_id" AS "nationalityId", "t0"."search_text" AS "searchText", "t0"."created_at" AS "createdAt", "t0"."updated_at" AS "updatedAt", "t0"."created_by" AS "createdBy", "t0"."updated_by" AS "updatedBy"
+FROM "public"."person" AS "t0"
+WHERE "t0"."id" IN ($1,$2,$3,$4)
+
+-- statement 4
+SELECT "t0"."id", "t0"."slug", "t0"."name", "t0"."aliases", "t0"."kind"::text, "t0"."description", "t0"."country_id" AS "countryId", "t0"."search_text" AS "searchText", "t0"."created_at" AS "createdAt", "t0"."updated_at" AS "updatedAt", "t0"."created_by" AS "createdBy", "t0"."updated_by" AS "updatedBy"
+FROM "public"."organization" AS "t0"
+WHERE "t0"."id" IN ($1,$2,$3,$4)
+
+-- statement 5
+SELECT "t0"."id", "t0"."slug", "t0"."summary", "t0"."quote", "t0"."channel", "t0"."date", "t0"."speaker_person_id" AS "speakerPersonId", "t0"."speaker_organization_id" AS "speakerOrganizationId", "t0"."speaker_country_id" AS "speakerCountryId", "t0"."ceasefire_id" AS "ceasefireId", "t0"."created_at" AS "createdAt", "t0"."updated_at" AS "updatedAt", "t0"."created_by" AS "createdBy", "t0"."updated_by" AS "updatedBy"
+FROM "public"."statement" AS "t0"
+WHERE "t0"."id" IN ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)
