@@ -27,6 +27,8 @@ export interface ReadPlan {
   columns: string[];
   /** Relations read ahead, each with the plan of its rows. */
   relations: { field: string; relation: Relation; plan: ReadPlan }[];
+  /** A root connection's `totalCount` is selected: the page's statement counts the matches too. */
+  total?: boolean;
 }
 
 /** The columns of each model (Prisma field names), to tell column fields from computed ones. */
@@ -84,16 +86,20 @@ function planField(
   let target = typeName ? walk.schema.getType(typeName) : type;
   let selections = nodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
   const node = isObjectType(target) && !typeName ? connectionNode(target) : undefined;
+  let total = false;
   if (node && isObjectType(target)) {
     // A connection: what matters is the selection under edges { node { ... } }.
     const edgeType = getNamedType(target.getFields().edges.type) as GraphQLObjectType;
-    const edges = collectFields(walk, target, selections).get("edges") ?? [];
+    const connectionFields = collectFields(walk, target, selections);
+    total = connectionFields.has("totalCount");
+    const edges = connectionFields.get("edges") ?? [];
     const nodeFields = collectFields(walk, edgeType, edges.flatMap((e) => (e.selectionSet ? [e.selectionSet] : []))).get("node") ?? [];
     selections = nodeFields.flatMap((n) => (n.selectionSet ? [n.selectionSet] : []));
     target = node;
   }
   if (!isObjectType(target) || !isReadType(target.name)) return null;
-  return planObject(walk, target, target.name, selections, listed || !!node);
+  const plan = planObject(walk, target, target.name, selections, listed || !!node);
+  return total ? { ...plan, total } : plan;
 }
 
 function planObject(

@@ -6,7 +6,7 @@
 // statement and Prisma's per-row result processing dominated the server's CPU profile.
 import type { TextRead } from "../database/database";
 import type { ModelName, OrderBy, Rows } from "../database/rows";
-import type { Condition } from "./condition";
+import { and, type Condition } from "./condition";
 import { PREPARED_STATEMENT_MARKER } from "../observability/statement-counter";
 import type { PrismaClient } from "../generated/prisma/client";
 import { type ModelInfo, models } from "../database/data-model";
@@ -255,13 +255,17 @@ function reviveRows(tables: Tables, plan: ReadPlan, rows: Record<string, unknown
 
 /** What paginate asks of a list: a page of rows, and how many match. */
 export interface PageArgs {
+  /** The list's filter. */
   where: Condition;
+  /** Where the page starts and ends (keyset cursors). */
+  bounds: Condition[];
   orderBy: OrderBy;
   take?: number;
 }
 
 export interface PageReader<Row> {
-  findMany(args: PageArgs): Promise<Row[]>;
+  /** The page, and the number of rows matching `where` when the selection asked for it. */
+  findMany(args: PageArgs): Promise<{ rows: Row[]; total?: number }>;
   count(where: Condition): Promise<number>;
 }
 
@@ -281,18 +285,27 @@ function compileKeyed(tables: Tables, plan: ReadPlan, field: string, values: unk
   return { sql, params: [values] };
 }
 
-/** A page of `plan`'s rows: those matching `where`, in `orderBy` order, at most `take`. */
+/**
+ * A page of `plan`'s rows: those matching `where` and `bounds`, in `orderBy` order, at most
+ * `take`; with the number matching `where` when the plan asks for its total.
+ */
 function compilePage(tables: Tables, plan: ReadPlan, args: PageArgs): Compiled {
   const statement = new Statement(tables);
   statement.alias(); // ROOT: the condition's subqueries take the next aliases
-  const where = statement.condition(plan.model, ROOT, args.where);
+  const where = statement.condition(plan.model, ROOT, and(args.where, ...args.bounds));
   const joins: Joins = new Map();
   const order = statement.orderBy(plan.model, ROOT, args.orderBy, joins);
   if (joins.size) throw new Error("root lists are ordered by their own columns only");
   const orderBy = order ? ` ORDER BY ${order}` : "";
   const limit = args.take === undefined ? "" : ` LIMIT ${statement.param(args.take)}`;
+  const rows = `coalesce(json_agg(${rowJsonOf(tables, plan)}${orderBy}), '[]'::json)`;
+  let total = "";
+  if (plan.total) {
+    const counted = statement.alias();
+    total = `(SELECT count(*) FROM ${statement.from(plan.model, counted)} WHERE ${statement.condition(plan.model, counted, args.where)})`;
+  }
   const sql =
-    `${PREPARED_STATEMENT_MARKER}SELECT coalesce(json_agg(${rowJsonOf(tables, plan)}${orderBy}), '[]'::json)::text AS "rows" ` +
+    `${PREPARED_STATEMENT_MARKER}SELECT ${plan.total ? `json_build_object('rows', ${rows}, 'total', ${total})` : rows}::text AS "rows" ` +
     `FROM (SELECT * FROM ${statement.from(plan.model, ROOT)} WHERE ${where}${orderBy}${limit}) ${ROOT}`;
   return { sql, params: statement.params };
 }
@@ -368,7 +381,11 @@ export class SelectionReader {
       findMany: async (args) => {
         // The ordering columns make the cursors, so they are read whatever the selection.
         const ordered = withColumns(plan, args.orderBy.flatMap((entry) => Object.keys(entry)));
-        return (await this.run(ordered, compilePage(this.tables, ordered, args))) as unknown as Rows[M][];
+        const compiled = compilePage(this.tables, ordered, args);
+        if (!ordered.total) return { rows: (await this.run(ordered, compiled)) as unknown as Rows[M][] };
+        const { rows, total } = JSON.parse(await this.readText_(compiled)) as { rows: Record<string, unknown>[]; total: number };
+        reviveRows(this.tables, ordered, rows);
+        return { rows: rows as unknown as Rows[M][], total };
       },
       count: async (where) => Number(await this.readText_(compileCount(this.tables, plan.model, where))),
     };

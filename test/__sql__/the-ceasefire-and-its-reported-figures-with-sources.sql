@@ -1,9 +1,22 @@
 -- statement 1
-SELECT "t0"."id", "t0"."slug", "t0"."name", "t0"."start_date" AS "startDate", "t0"."end_date" AS "endDate", "t0"."status"::text, "t0"."monitoring_mechanism" AS "monitoringMechanism", "t0"."summary", "t0"."created_at" AS "createdAt", "t0"."updated_at" AS "updatedAt", "t0"."created_by" AS "createdBy", "t0"."updated_by" AS "updatedBy"
-FROM "public"."ceasefire" AS "t0"
-WHERE 1=1
-ORDER BY "t0"."start_date"DESC NULLS LAST, "t0"."id" ASC
-LIMIT $1
+SELECT coalesce(json_agg(json_build_object('id', t0."id", 'name', t0."name", 'startDate', t0."start_date", 'status', t0."status", 'monitoringMechanism', t0."monitoring_mechanism", '@figures', (
+        SELECT coalesce(json_agg(json_build_object('id', t1."id", 'metric', t1."metric", 'value', t1."value", 'qualifier', t1."qualifier", 'quote', t1."quote", '@statement', (
+                SELECT json_build_object('date', t2."date", '@speakerOrganization', (
+                    SELECT json_build_object('name', t3."name")
+                    FROM "organization" t3
+                    WHERE t3."id" = t2."speaker_organization_id"))
+                FROM "statement" t2
+                WHERE t2."id" = t1."statement_id"))
+            ORDER BY t1."slug" ASC, t1."id" ASC), '[]'::json)
+        FROM "reported_figure" t1
+        WHERE t1."ceasefire_id" = t0."id"))
+    ORDER BY t0."start_date" DESC NULLS LAST, t0."id" ASC), '[]'::json)::text AS "rows"
+FROM (
+  SELECT *
+  FROM "ceasefire" t0
+  WHERE (TRUE)
+  ORDER BY t0."start_date" DESC NULLS LAST, t0."id" ASC
+  LIMIT $1) t0
 
 -- statement 2
 SELECT "t0"."id", "t0"."article_id" AS "articleId", "t0"."fact_kind"::text AS "factKind", "t0"."fact_id" AS "factId", "t0"."created_at" AS "createdAt", "t0"."created_by" AS "createdBy", "FactSource_article"."__prisma_data__" AS "article"
@@ -31,20 +44,4 @@ WHERE "t0"."id" IN ($1)
 -- statement 5
 SELECT "t0"."id", "t0"."slug", "t0"."name", "t0"."aliases", "t0"."kind"::text, "t0"."description", "t0"."country_id" AS "countryId", "t0"."search_text" AS "searchText", "t0"."created_at" AS "createdAt", "t0"."updated_at" AS "updatedAt", "t0"."created_by" AS "createdBy", "t0"."updated_by" AS "updatedBy"
 FROM "public"."organization" AS "t0"
-WHERE "t0"."id" IN ($1)
-
--- statement 6
-SELECT "t0"."id", "t0"."slug", "t0"."name", "t0"."aliases", "t0"."kind"::text, "t0"."description", "t0"."country_id" AS "countryId", "t0"."search_text" AS "searchText", "t0"."created_at" AS "createdAt", "t0"."updated_at" AS "updatedAt", "t0"."created_by" AS "createdBy", "t0"."updated_by" AS "updatedBy"
-FROM "public"."organization" AS "t0"
-WHERE "t0"."id" IN ($1)
-
--- statement 7
-SELECT "t0"."id", "t0"."slug", "t0"."statement_id" AS "statementId", "t0"."ceasefire_id" AS "ceasefireId", "t0"."metric", "t0"."value", "t0"."qualifier"::text, "t0"."quote", "t0"."created_at" AS "createdAt", "t0"."updated_at" AS "updatedAt", "t0"."created_by" AS "createdBy", "t0"."updated_by" AS "updatedBy"
-FROM "public"."reported_figure" AS "t0"
-WHERE "t0"."ceasefire_id" IN ($1)
-ORDER BY "t0"."slug" ASC, "t0"."id" ASC
-
--- statement 8
-SELECT "t0"."id", "t0"."slug", "t0"."summary", "t0"."quote", "t0"."channel", "t0"."date", "t0"."speaker_person_id" AS "speakerPersonId", "t0"."speaker_organization_id" AS "speakerOrganizationId", "t0"."speaker_country_id" AS "speakerCountryId", "t0"."ceasefire_id" AS "ceasefireId", "t0"."created_at" AS "createdAt", "t0"."updated_at" AS "updatedAt", "t0"."created_by" AS "createdBy", "t0"."updated_by" AS "updatedBy"
-FROM "public"."statement" AS "t0"
 WHERE "t0"."id" IN ($1)

@@ -1,7 +1,7 @@
 -- statement 1
-SELECT "t0"."id", "t0"."slug", "t0"."title", "t0"."publisher", "t0"."agency", "t0"."published_on" AS "publishedOn", "t0"."url", "t0"."created_at" AS "createdAt", "t0"."updated_at" AS "updatedAt", "t0"."created_by" AS "createdBy", "t0"."updated_by" AS "updatedBy"
-FROM "public"."article" AS "t0"
-WHERE "t0"."slug" IN ($1)
+SELECT coalesce(json_agg(json_build_object('id', t0."id", 'title', t0."title", 'publisher', t0."publisher", 'publishedOn', t0."published_on", 'slug', t0."slug")), '[]'::json)::text AS "rows"
+FROM "article" t0
+WHERE t0."slug" = ANY($1)
 
 -- statement 2
 SELECT "t0"."id", "t0"."article_id" AS "articleId", "t0"."fact_kind"::text AS "factKind", "t0"."fact_id" AS "factId", "t0"."created_at" AS "createdAt", "t0"."created_by" AS "createdBy"

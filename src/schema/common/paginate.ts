@@ -33,8 +33,9 @@ export async function paginate<Row extends { id: string }>(
     after && keysetCondition(ordering, after, "after"),
     before && keysetCondition(ordering, before, "before"),
   ].filter((bound) => bound !== null);
-  const rows = await reader.findMany({
-    where: and(where, ...bounds),
+  const { rows, total } = await reader.findMany({
+    where,
+    bounds,
     orderBy: orderBy(ordering, backward),
     take: size + 1,
   });
@@ -44,8 +45,8 @@ export async function paginate<Row extends { id: string }>(
   const cursorOf = (node: { id: string }) => encodeCursor(ordering, node);
   const edges = page.map((node) => new LazyEdge(node, cursorOf));
   const more = { hasNextPage: backward ? before !== null : hasMore, hasPreviousPage: backward ? hasMore : after !== null };
-  // The count query runs only if the client selected totalCount.
-  return new LazyConnection(edges, more, () => reader.count(where));
+  // Counted with the page when the selection asks for totalCount; else only if resolved anyway.
+  return new LazyConnection(edges, more, () => (total === undefined ? reader.count(where) : Promise.resolve(total)));
 }
 
 function orderBy(ordering: Ordering, backward: boolean): object[] {
