@@ -76,12 +76,14 @@ test("aliases of one relation with different pages, fragments, and a field not r
       last: delegations(last: 1) { totalCount edges { node { country { code } } } }
       all: delegations { edges { node { ...Leader country { code } } } }
       sources { totalCount }
+      history { action }
     }
   }
   fragment Leader on Delegation { leader { name } members(first: 2) { totalCount edges { node { person { name } } } } }`;
   const { body } = await server.graphql<{
     meeting: Record<"first" | "last" | "all", { totalCount?: number; edges: { node: Record<string, unknown> }[] }> & {
       sources: { totalCount: number };
+      history: unknown[];
     };
   }>(query, { id: meetingId });
   expect(body.errors).toBeUndefined();
@@ -91,7 +93,8 @@ test("aliases of one relation with different pages, fragments, and a field not r
   expect(last).toEqual({ totalCount: 3, edges: [{ node: { country: all.edges[2].node.country } }] });
   expect((all.edges[0].node.members as { totalCount: number; edges: unknown[] }).edges).toHaveLength(2);
   expect(sources.totalCount).toBe(0);
-  // The meeting and its delegations in one statement; the sources (not read ahead) in one more.
+  expect(body.data!.meeting.history).toEqual([]);
+  // The meeting, its delegations and sources in one statement; the history (not read ahead) in one more.
   expect(body.extensions!.sqlStatements).toBe(2);
 });
 
@@ -111,27 +114,25 @@ test("timestamps and dates read through JSON equal Prisma's", async () => {
   await server.database.withSession((session) =>
     session.query(`UPDATE meeting SET created_at = '2026-02-03T04:05:06.789Z', created_by = 'editor' WHERE slug = 'meeting-1'`),
   );
-  const [{ id }] = await server.database.withSession((session) =>
-    session.query<{ id: string }>(`SELECT id::text FROM delegation WHERE meeting_id = (SELECT id FROM meeting WHERE slug = 'meeting-1') LIMIT 1`),
-  );
-  // `delegation(id:)` reads its meeting through Prisma; `meeting(id:)` through the compiled path.
-  const viaPrisma = await server.graphql<{ delegation: { meeting: Record<string, unknown> } }>(
-    `query ($id: ID!) { delegation(id: $id) { meeting { id date createdAt updatedAt createdBy } } }`,
-    { id },
-  );
-  const { meeting } = viaPrisma.body.data!.delegation;
+  const row = (await server.database.prisma.meeting.findUnique({ where: { slug: "meeting-1" } }))!;
   const compiled = await server.graphql<{ meeting: Record<string, unknown> }>(
     `query ($id: ID!) { meeting(id: $id) { id date createdAt updatedAt createdBy } }`,
-    { id: meeting.id },
+    { id: row.id },
   );
-  expect(compiled.body.data!.meeting).toEqual(meeting);
-  expect(meeting.createdAt).toBe("2026-02-03T04:05:06.789Z");
+  // As the Date and DateTime scalars serialize Prisma's Date objects.
+  expect(compiled.body.data!.meeting).toEqual({
+    id: row.id,
+    date: row.date!.toISOString().slice(0, 10),
+    createdAt: "2026-02-03T04:05:06.789Z",
+    updatedAt: row.updatedAt.toISOString(),
+    createdBy: "editor",
+  });
 });
 
 test("a person's delegations, led or joined, read ahead in one statement, equal the batched loaders' answer", async () => {
   // Someone who led one delegation and belonged to another.
-  const [{ personId, delegationId, expected }] = await server.database.withSession((session) =>
-    session.query<{ personId: string; delegationId: string; expected: string[] }>(
+  const [{ personId, expected }] = await server.database.withSession((session) =>
+    session.query<{ personId: string; expected: string[] }>(
       `SELECT d.leader_id::text AS "personId", d.id::text AS "delegationId",
               array(SELECT id::text FROM delegation WHERE leader_id = d.leader_id
                     UNION SELECT delegation_id::text FROM delegation_member WHERE person_id = d.leader_id ORDER BY 1) AS expected
@@ -151,12 +152,20 @@ test("a person's delegations, led or joined, read ahead in one statement, equal 
   expect(delegations.totalCount).toBe(expected.length);
   expect(expected.length).toBeGreaterThan(1);
 
-  // `delegation(id:)` reads its leader, and the leader's delegations, through the batched loaders.
-  const batched = await server.graphql<{ delegation: { leader: { delegations: unknown } } }>(
-    `query ($id: ID!) { delegation(id: $id) { leader { ${selection} } } }`,
-    { id: delegationId },
+  // A person reached through an article's facts (a union, not planned) has its delegations
+  // loaded in a batch, compiled from the same relation: the same answer.
+  await server.database.withSession(async (session) => {
+    await session.query(
+      `INSERT INTO article (id, slug, title, publisher, published_on, updated_at) VALUES (gen_random_uuid(), 'read-plans', 'Read plans', 'Test', '2026-01-01', now())`,
+    );
+    await session.query(
+      `INSERT INTO fact_source (id, article_id, fact_kind, fact_id) SELECT gen_random_uuid(), id, 'PERSON', '${personId}' FROM article WHERE slug = 'read-plans'`,
+    );
+  });
+  const batched = await server.graphql<{ articleBySlug: { facts: { edges: { node: { delegations: unknown } }[] } } }>(
+    `{ articleBySlug(slug: "read-plans") { facts(kind: PERSON) { edges { node { ... on Person { ${selection} } } } } } }`,
   );
   expect(batched.body.errors).toBeUndefined();
   expect(batched.body.extensions!.sqlStatements).toBeGreaterThan(1);
-  expect(batched.body.data!.delegation.leader.delegations).toEqual(delegations);
+  expect(batched.body.data!.articleBySlug.facts.edges).toEqual([{ node: { delegations } }]);
 });

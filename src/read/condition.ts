@@ -6,6 +6,9 @@ import type { FactKind } from "../generated/prisma/client";
 
 export type Comparison = "=" | "<" | "<=" | ">" | ">=";
 
+/** In a relation's condition (read-model.ts), stands for the id of the row whose relation it is. */
+export const PARENT_ID: unique symbol = Symbol("the parent row's id");
+
 export type Condition =
   | { kind: "and" | "or"; parts: Condition[] }
   | { kind: "compare"; field: string; operator: Comparison; value: unknown }

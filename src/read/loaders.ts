@@ -12,8 +12,8 @@ import {
   type ReadTypeName,
   type Related,
   type RelationName,
+  readModel,
   relationOf,
-  type Through,
   type ToMany,
 } from "./read-model";
 import { planSelection, type ReadPlan } from "./read-plan";
@@ -28,6 +28,7 @@ import { isUuid } from "../validation";
 export class Loaders {
   private readonly cache = new Map<string, DataLoader<string, unknown>>();
   private readonly selectedCache = new Map<ReadPlan, Map<string, DataLoader<string, unknown>>>();
+  private readonly relatedCache = new Map<ToMany, DataLoader<string, unknown>>();
   private selectionReader?: SelectionReader;
 
   constructor(
@@ -107,12 +108,26 @@ export class Loaders {
       const id = row[relation.foreignKey] as string | null | undefined;
       // A read plan reads the key of every to-one relation it does not read ahead (read-plan.ts).
       if (id === undefined) throw new Error(`${type}.${field}: the row has no ${relation.foreignKey}`);
-      return (id ? this.byId(relation.model).load(id) : null) as Result | Promise<Result>;
+      return (id ? this.selected(this.reads.wholeRows(relation.model)).load(id) : null) as Result | Promise<Result>;
     }
-    const list = relation.through
-      ? this.manyThrough(relation, relation.through)
-      : this.manyBy(relation.model, relation.foreignKey! as never, relation.orderBy);
-    return list.load(parent.id) as Promise<Result>;
+    return this.relatedLoader(readModel[type].model, relation).load(parent.id) as Promise<Result>;
+  }
+
+  /**
+   * A to-many relation's rows for parents whose relation was not read ahead (e.g. rows a
+   * mutation returned): one compiled statement for every parent asking in the same tick.
+   */
+  private relatedLoader<M extends ModelName>(parentModel: ModelName, relation: ToMany<M>): DataLoader<string, Rows[M][]> {
+    let loader = this.relatedCache.get(relation) as DataLoader<string, Rows[M][]> | undefined;
+    if (!loader) {
+      loader = new DataLoader<string, Rows[M][]>(async (keys) => {
+        const wanted = keys.filter(isUuid);
+        const byParent = wanted.length ? await this.reads.relatedRows(parentModel, relation, wanted) : new Map<string, Rows[M][]>();
+        return keys.map((key) => byParent.get(key) ?? []);
+      });
+      this.relatedCache.set(relation, loader as DataLoader<string, unknown>);
+    }
+    return loader;
   }
 
   /** Rows of `model` by primary key; unknown ids give null. */
@@ -157,71 +172,6 @@ export class Loaders {
           orderBy: order,
         });
         return groupBy(keys, rows, (row) => [row[foreignKey] as string]);
-      }),
-    );
-  }
-
-  /** Meetings a person took part in, as a delegation's leader or member, by date. */
-  meetingsOfPerson(): DataLoader<string, Rows["meeting"][]> {
-    return this.memo("meeting:person", () =>
-      new DataLoader(async (personIds) => {
-        const ids = personIds.filter(isUuid);
-        const meetings = await this.prisma.meeting.findMany({
-          where: {
-            delegations: {
-              some: { OR: [{ leaderId: { in: ids } }, { members: { some: { personId: { in: ids } } } }] },
-            },
-          },
-          include: { delegations: { select: { leaderId: true, members: { select: { personId: true } } } } },
-          orderBy: [{ date: { sort: "asc", nulls: "last" } }, { id: "asc" }],
-          relationLoadStrategy: "join",
-        });
-        return groupBy(personIds, meetings, (meeting) =>
-          meeting.delegations.flatMap((d) => [d.leaderId, ...d.members.map((m) => m.personId)]),
-        ).map((list) => list.map(({ delegations: _delegations, ...meeting }) => meeting));
-      }),
-    );
-  }
-
-  /**
-   * One-to-many where a row belongs to the parent through a join table (read-model.ts
-   * `Through`), and possibly also by its own foreign key: e.g. the delegations a person led or
-   * joined. In `orderBy` order, the id breaking ties.
-   */
-  private manyThrough<M extends ModelName>(relation: ToMany<M>, through: Through): DataLoader<string, Rows[M][]> {
-    const { model, foreignKey } = relation;
-    const order = [...relation.orderBy, { id: "asc" }];
-    return this.memo(`${model}:${foreignKey ?? ""}|${through.model}:${through.key}:${JSON.stringify(order)}`, () =>
-      new DataLoader<string, Rows[M][]>(async (keys) => {
-        const ids = keys.filter(isUuid);
-        const joined = { [through.relation]: { some: { [through.key]: { in: ids } } } };
-        // Prisma's typed delegates differ per model; the arguments are checked by the query itself.
-        const rows = (await (this.prisma[model] as unknown as { findMany(args: object): Promise<Record<string, unknown>[]> }).findMany({
-          where: foreignKey ? { OR: [{ [foreignKey]: { in: ids } }, joined] } : joined,
-          include: { [through.relation]: { select: { [through.key]: true } } },
-          orderBy: order,
-          relationLoadStrategy: "join",
-        })) as (Rows[M] & Record<string, unknown>)[];
-        const joinRows = (row: Record<string, unknown>) => row[through.relation] as Record<string, string>[];
-        const direct = (row: Record<string, unknown>) => (foreignKey ? [row[foreignKey] as string | null] : []);
-        return groupBy(keys, rows, (row) => [...direct(row), ...joinRows(row).map((j) => j[through.key])]).map((list) =>
-          list.map(({ [through.relation]: _joined, ...row }) => row as unknown as Rows[M]),
-        );
-      }),
-    );
-  }
-
-  /** The articles that report a fact of the given kind. */
-  sources(kind: FactKind): DataLoader<string, Rows["article"][]> {
-    return this.memo(`sources:${kind}`, () =>
-      new DataLoader(async (factIds) => {
-        const links = await this.prisma.factSource.findMany({
-          where: { factKind: kind, factId: { in: factIds.filter(isUuid) } },
-          include: { article: true },
-          orderBy: [{ article: { publishedOn: "asc" } }, { articleId: "asc" }],
-          relationLoadStrategy: "join",
-        });
-        return groupBy(factIds, links, (link) => [link.factId]).map((list) => list.map((link) => link.article));
       }),
     );
   }

@@ -6,6 +6,8 @@
 // into one SQL statement per query, so the two paths cannot disagree about keys or order.
 import type { ModelName, OrderBy, Rows } from "../database/rows";
 import { relationField, type RelationsOf } from "../database/data-model";
+import type { FactKind } from "../generated/prisma/client";
+import { and, type Condition, equals, or, PARENT_ID, related } from "./condition";
 
 /** A to-one relation: the parent row's `foreignKey` column holds the related row's id. */
 export interface ToOne<M extends ModelName = ModelName> {
@@ -15,29 +17,14 @@ export interface ToOne<M extends ModelName = ModelName> {
 }
 
 /**
- * A to-many relation: the related rows whose `foreignKey` column holds the parent's id, and/or
- * those reached `through` a join table; listed in `orderBy`, then id.
+ * A to-many relation: the rows of `model` that match `belongs`, a condition in which PARENT_ID
+ * stands for the parent's id (condition.ts); listed in `orderBy`, then id.
  */
 export interface ToMany<M extends ModelName = ModelName> {
   kind: "many";
   model: M;
-  /** Absent when the rows belong to the parent only through the join table. */
-  foreignKey?: string;
+  belongs: Condition;
   orderBy: OrderBy;
-  through?: Through;
-}
-
-/**
- * A way for a to-many relation's rows to belong to a parent through a join table: rows of the
- * join table `model` whose `key` is the parent's id name a related row by `relatedKey`.
- * `relation` is the related model's Prisma relation field to those join rows. E.g. the
- * ceasefires of a country: the `ceasefireParty` rows whose `countryId` is the country's.
- */
-export interface Through {
-  relation: string;
-  model: ModelName;
-  key: string;
-  relatedKey: string;
 }
 
 export type Relation = ToOne | ToMany;
@@ -59,34 +46,19 @@ function relationsOf<M extends ModelName>(model: M) {
     /** A to-many relation: the rows of `field`, in `orderBy` order. */
     many<F extends FieldsOfKind<M, "many">>(field: F, orderBy: OrderBy = []): ToMany<Target<M, F>> {
       const relation = relationField(model, field);
-      return { kind: "many", model: relation.model as Target<M, F>, foreignKey: relation.foreignKey, orderBy };
-    },
-    /**
-     * The rows reached through the join rows of `via` (a to-many relation) by their to-one
-     * relation `then`; with `direct`, also the rows of that to-many relation of the parent.
-     */
-    through<F extends FieldsOfKind<M, "many">, R extends ModelName>(
-      via: F,
-      then: string,
-      orderBy: OrderBy = [],
-      direct?: FieldsOfKind<M, "many">,
-    ): ToMany<R> {
-      const join = relationField(model, via);
-      const reached = relationField(join.model, then);
-      if (reached.kind !== "one" || !reached.opposite) throw new Error(`${join.model}.${then} is not a to-one relation with a back-relation`);
-      const related = reached.model as R;
-      const directRelation = direct && relationField(model, direct);
-      if (directRelation && directRelation.model !== related) throw new Error(`${model}.${direct} does not reach ${related}`);
-      return {
-        kind: "many",
-        model: related,
-        ...(directRelation && { foreignKey: directRelation.foreignKey }),
-        orderBy,
-        through: { relation: reached.opposite, model: join.model, key: join.foreignKey, relatedKey: reached.foreignKey },
-      };
+      return { kind: "many", model: relation.model as Target<M, F>, belongs: equals(relation.foreignKey, PARENT_ID), orderBy };
     },
   };
 }
+
+/** A to-many relation of any shape: the rows of `model` matching `belongs` (PARENT_ID is the parent's id). */
+function rowsOf<M extends ModelName>(model: M, belongs: Condition, orderBy: OrderBy = []): ToMany<M> {
+  return { kind: "many", model, belongs, orderBy };
+}
+
+/** The articles that report a fact of `kind`, oldest first: linked by `factSource` rows. */
+const sourcesOf = (kind: FactKind) =>
+  rowsOf("article", related("facts", and(equals("factKind", kind), equals("factId", PARENT_ID))), [{ publishedOn: "asc" }]);
 
 const meeting = relationsOf("meeting");
 const delegation = relationsOf("delegation");
@@ -113,6 +85,7 @@ export const readModel = {
   Meeting: {
     model: "meeting",
     relations: {
+      sources: sourcesOf("MEETING"),
       delegations: meeting.many("delegations", [{ country: { name: "asc" } }]),
       place: meeting.one("place"),
       host: meeting.one("host"),
@@ -124,6 +97,7 @@ export const readModel = {
   Delegation: {
     model: "delegation",
     relations: {
+      sources: sourcesOf("DELEGATION"),
       meeting: delegation.one("meeting"),
       country: delegation.one("country"),
       leader: delegation.one("leader"),
@@ -133,6 +107,7 @@ export const readModel = {
   DelegationMember: {
     model: "delegationMember",
     relations: {
+      sources: sourcesOf("DELEGATION_MEMBER"),
       person: delegationMember.one("person"),
       delegation: delegationMember.one("delegation"),
     },
@@ -140,19 +115,27 @@ export const readModel = {
   Person: {
     model: "person",
     relations: {
+      sources: sourcesOf("PERSON"),
       nationality: person.one("nationality"),
       roles: person.many("roles", [{ title: "asc" }]),
       // Led or joined, by delegation id.
-      delegations: person.through<"memberships", "delegation">("memberships", "delegation", [], "ledDelegations"),
+      delegations: rowsOf("delegation", or(equals("leaderId", PARENT_ID), related("members", equals("personId", PARENT_ID)))),
       ledDelegations: person.many("ledDelegations", byMeetingDate),
       memberships: person.many("memberships", [{ delegation: { meeting: { date: "asc" } } }]),
       mediatedMeetings: person.many("mediatedMeetings", byDate),
+      // In a delegation, as its leader or a member.
+      meetings: rowsOf(
+        "meeting",
+        related("delegations", or(equals("leaderId", PARENT_ID), related("members", equals("personId", PARENT_ID)))),
+        [{ date: { sort: "asc", nulls: "last" } }],
+      ),
       statements: person.many("statements", byDate),
     },
   },
   Place: {
     model: "place",
     relations: {
+      sources: sourcesOf("PLACE"),
       country: place.one("country"),
       meetings: place.many("meetings", byDate),
     },
@@ -160,10 +143,11 @@ export const readModel = {
   Organization: {
     model: "organization",
     relations: {
+      sources: sourcesOf("ORGANIZATION"),
       country: organization.one("country"),
       roles: organization.many("roles", [{ title: "asc" }]),
       hostedMeetings: organization.many("hostedMeetings", byDate),
-      ceasefires: organization.through<"ceasefireParties", "ceasefire">("ceasefireParties", "ceasefire", newestFirst),
+      ceasefires: rowsOf("ceasefire", related("parties", equals("organizationId", PARENT_ID)), newestFirst),
       statements: organization.many("statements", byDate),
       plans: organization.many("plansResponsible", [{ slug: "asc" }]),
       targetedBy: organization.many("plansTargeting", [{ slug: "asc" }]),
@@ -172,15 +156,17 @@ export const readModel = {
   Country: {
     model: "country",
     relations: {
+      sources: sourcesOf("COUNTRY"),
       people: country.many("people", [{ name: "asc" }]),
       organizations: country.many("organizations", [{ name: "asc" }]),
       delegations: country.many("delegations", byMeetingDate),
-      ceasefires: country.through<"ceasefireParties", "ceasefire">("ceasefireParties", "ceasefire", newestFirst),
+      ceasefires: rowsOf("ceasefire", related("parties", equals("countryId", PARENT_ID)), newestFirst),
     },
   },
   Ceasefire: {
     model: "ceasefire",
     relations: {
+      sources: sourcesOf("CEASEFIRE"),
       figures: ceasefire.many("figures", [{ slug: "asc" }]),
       statements: ceasefire.many("statements", byDate),
       meetings: ceasefire.many("meetings", byDate),
@@ -189,6 +175,7 @@ export const readModel = {
   Statement: {
     model: "statement",
     relations: {
+      sources: sourcesOf("STATEMENT"),
       speakerPerson: statement.one("speakerPerson"),
       speakerOrganization: statement.one("speakerOrganization"),
       speakerCountry: statement.one("speakerCountry"),
@@ -199,6 +186,7 @@ export const readModel = {
   Plan: {
     model: "plan",
     relations: {
+      sources: sourcesOf("PLAN"),
       responsibleOrganization: plan.one("responsibleOrganization"),
       targetOrganization: plan.one("targetOrganization"),
       approvedBy: plan.one("approvedBy"),
@@ -207,6 +195,7 @@ export const readModel = {
   PersonRole: {
     model: "personRole",
     relations: {
+      sources: sourcesOf("PERSON_ROLE"),
       person: personRole.one("person"),
       organization: personRole.one("organization"),
       country: personRole.one("country"),
@@ -215,6 +204,7 @@ export const readModel = {
   ReportedFigure: {
     model: "reportedFigure",
     relations: {
+      sources: sourcesOf("REPORTED_FIGURE"),
       statement: reportedFigure.one("statement"),
       ceasefire: reportedFigure.one("ceasefire"),
     },
@@ -225,6 +215,8 @@ export const readModel = {
 export type ReadModel = typeof readModel;
 export type ReadTypeName = keyof ReadModel;
 export type RelationName<T extends ReadTypeName> = keyof ReadModel[T]["relations"] & string;
+/** The types whose rows are facts, with their sources. */
+export type FactTypeName = { [T in ReadTypeName]: "sources" extends RelationName<T> ? T : never }[ReadTypeName];
 
 /** What a relation resolves to: a list of rows, or one row or null. */
 export type Related<R> = R extends ToMany<infer M> ? Rows[M][] : R extends ToOne<infer M> ? Rows[M] | null : never;

@@ -6,10 +6,10 @@
 // statement and Prisma's per-row result processing dominated the server's CPU profile.
 import type { TextRead } from "../database/database";
 import type { ModelName, OrderBy, Rows } from "../database/rows";
-import { and, type Condition } from "./condition";
+import { and, type Condition, PARENT_ID } from "./condition";
 import { PREPARED_STATEMENT_MARKER } from "../observability/statement-counter";
 import type { PrismaClient } from "../generated/prisma/client";
-import { type ModelInfo, models } from "../database/data-model";
+import { type ModelInfo, models, type RelationInfo } from "../database/data-model";
 import { prefetchedKey, type ReadTypeName, readModel, type Relation, type ToMany } from "./read-model";
 import type { ReadPlan } from "./read-plan";
 
@@ -69,6 +69,12 @@ const quote = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
 /** The to-one relations an ORDER BY joined, by `<alias>.<relation>`: their alias and JOIN clause. */
 type Joins = Map<string, { alias: string; sql: string }>;
 
+/** Where a condition is compiled: in a relation's (the parent's id, values written inline), or a list's filter. */
+interface Scope {
+  parentId?: string;
+  inline?: boolean;
+}
+
 /** One statement being written: its parameters and table aliases. */
 class Statement {
   readonly params: unknown[] = [];
@@ -83,6 +89,21 @@ class Statement {
   param(value: unknown): string {
     this.params.push(value instanceof Date ? value.toISOString() : value);
     return `$${this.params.length}`;
+  }
+
+  /**
+   * A value in a condition: the parent's id, a literal in a relation's condition (written in
+   * code, and kept in the statement text so that it is the same for every request), else a parameter.
+   */
+  private value(value: unknown, scope: Scope): string {
+    if (value === PARENT_ID) {
+      if (!scope.parentId) throw new Error("PARENT_ID outside a relation's condition");
+      return scope.parentId;
+    }
+    if (!scope.inline) return this.param(value);
+    if (typeof value === "string") return `'${value.replace(/'/g, "''")}'`;
+    if (typeof value === "number" || typeof value === "boolean") return String(value);
+    throw new Error(`cannot write ${typeof value} into a relation's condition`);
   }
 
   column(model: ModelName, alias: string, field: string): string {
@@ -111,7 +132,7 @@ class Statement {
     return `json_build_object(${pairs.join(", ")})`;
   }
 
-  private relationJson(model: ModelName, alias: string, relation: Relation, plan: ReadPlan): string {
+  relationJson(model: ModelName, alias: string, relation: Relation, plan: ReadPlan): string {
     const child = this.alias();
     if (relation.kind === "one") {
       const key = this.column(model, alias, relation.foreignKey);
@@ -126,19 +147,38 @@ class Statement {
     );
   }
 
-  /** The condition that a to-many relation's row (alias `child`) belongs to the parent whose id is `parentId`. */
+  /**
+   * The condition that a to-many relation's row (alias `child`) belongs to the parent whose id is
+   * `parentId`. A relation to join rows, or either of several ways in, becomes `id IN (SELECT
+   * ... UNION SELECT ...)`, each way selecting keys by its own index (an OR, or a correlated
+   * EXISTS, would have PostgreSQL scan the related table once per parent).
+   */
   private belongs(relation: ToMany, child: string, parentId: string): string {
-    const { model, foreignKey, through } = relation;
-    if (!through) return `${this.column(model, child, foreignKey!)} = ${parentId}`;
-    const joinRow = this.alias();
-    const joined =
-      `SELECT ${this.column(through.model, joinRow, through.relatedKey)} FROM ${this.from(through.model, joinRow)} ` +
-      `WHERE ${this.column(through.model, joinRow, through.key)} = ${parentId}`;
-    if (!foreignKey) return `${child}."id" IN (${joined})`;
-    // A UNION of the two ways in, so that PostgreSQL can use the index of each (an OR would
-    // scan the related table once per parent).
-    const direct = this.alias();
-    return `${child}."id" IN (SELECT ${direct}."id" FROM ${this.from(model, direct)} WHERE ${this.column(model, direct, foreignKey)} = ${parentId} UNION ${joined})`;
+    return this.matching(relation.model, child, relation.belongs, { parentId, inline: true });
+  }
+
+  /** `condition` on `model`'s rows under `alias`, the ways in as `id IN (... UNION ...)` (see belongs). */
+  private matching(model: ModelName, alias: string, condition: Condition, scope: Scope): string {
+    const ways = condition.kind === "or" ? condition.parts : [condition];
+    if (ways.length === 1 && !this.joinRows(model, ways[0])) return this.condition(model, alias, condition, scope);
+    return `${alias}."id" IN (${ways.map((way) => this.idsOf(model, way, scope)).join(" UNION ")})`;
+  }
+
+  /** The ids of `model`'s rows that match `way`, as a SELECT: through join rows, their keys. */
+  private idsOf(model: ModelName, way: Condition, scope: Scope): string {
+    const join = this.joinRows(model, way);
+    const alias = this.alias();
+    if (join && way.kind === "related") {
+      return `SELECT ${this.column(join.model, alias, join.foreignKey)} FROM ${this.from(join.model, alias)} WHERE ${this.matching(join.model, alias, way.where, scope)}`;
+    }
+    return `SELECT ${alias}."id" FROM ${this.from(model, alias)} WHERE ${this.condition(model, alias, way, scope)}`;
+  }
+
+  /** The relation to rows holding `model`'s key, when `way` is a condition on some of them. */
+  private joinRows(model: ModelName, way: Condition): RelationInfo | undefined {
+    if (way.kind !== "related") return undefined;
+    const relation = models[model].relations[way.relation];
+    return relation?.keyOn === "related" ? relation : undefined;
   }
 
   /**
@@ -167,21 +207,21 @@ class Statement {
   }
 
   /** A condition (condition.ts) on the rows of `model` under `alias`, as SQL. */
-  condition(model: ModelName, alias: string, condition: Condition): string {
+  condition(model: ModelName, alias: string, condition: Condition, scope: Scope = {}): string {
     switch (condition.kind) {
       case "and":
       case "or": {
         if (condition.parts.length === 0) return condition.kind === "and" ? "TRUE" : "FALSE";
-        const parts = condition.parts.map((part) => `(${this.condition(model, alias, part)})`);
+        const parts = condition.parts.map((part) => `(${this.condition(model, alias, part, scope)})`);
         return parts.join(condition.kind === "and" ? " AND " : " OR ");
       }
       case "compare":
-        return `${this.column(model, alias, condition.field)} ${condition.operator} ${this.param(condition.value)}`;
+        return `${this.column(model, alias, condition.field)} ${condition.operator} ${this.value(condition.value, scope)}`;
       case "isNull":
         return `${this.column(model, alias, condition.field)} IS ${condition.negated ? "NOT " : ""}NULL`;
       case "contains":
         // LIKE with the text's own wildcards and escape character escaped: it matches literally.
-        return `${this.column(model, alias, condition.field)}::text LIKE ${this.param(`%${condition.text.replace(/[\\%_]/g, "\\$&")}%`)}`;
+        return `${this.column(model, alias, condition.field)}::text LIKE ${this.value(`%${condition.text.replace(/[\\%_]/g, "\\$&")}%`, scope)}`;
       case "related": {
         const relation = models[model].relations[condition.relation];
         if (!relation) throw new Error(`${model}.${condition.relation} is not a relation`);
@@ -190,13 +230,13 @@ class Statement {
           relation.keyOn === "self"
             ? `${other}."id" = ${this.column(model, alias, relation.foreignKey)}`
             : `${this.column(relation.model, other, relation.foreignKey)} = ${alias}."id"`;
-        return `EXISTS (SELECT 1 FROM ${this.from(relation.model, other)} WHERE ${joined} AND (${this.condition(relation.model, other, condition.where)}))`;
+        return `EXISTS (SELECT 1 FROM ${this.from(relation.model, other)} WHERE ${joined} AND (${this.condition(relation.model, other, condition.where, scope)}))`;
       }
       case "reportedIn": {
         const link = this.alias();
         return (
-          `EXISTS (SELECT 1 FROM ${this.from("factSource", link)} WHERE ${this.column("factSource", link, "factKind")} = ${this.param(condition.factKind)} ` +
-          `AND ${this.column("factSource", link, "factId")} = ${alias}."id" AND ${this.column("factSource", link, "articleId")} = ${this.param(condition.articleId)})`
+          `EXISTS (SELECT 1 FROM ${this.from("factSource", link)} WHERE ${this.column("factSource", link, "factKind")} = ${this.value(condition.factKind, scope)} ` +
+          `AND ${this.column("factSource", link, "factId")} = ${alias}."id" AND ${this.column("factSource", link, "articleId")} = ${this.value(condition.articleId, scope)})`
         );
       }
     }
@@ -320,6 +360,7 @@ function compileCount(tables: Tables, model: ModelName, where: Condition): Compi
 
 const compilable = new WeakMap<ReadPlan, boolean>();
 const wholeRowPlans = new Map<ModelName, ReadPlan>();
+const relatedRowsSql = new WeakMap<ToMany, string>();
 
 /**
  * Runs compiled reads on `pg` directly, or through Prisma's raw path (a read replica when there is
@@ -373,6 +414,28 @@ export class SelectionReader {
       wholeRowPlans.set(model, plan);
     }
     return plan;
+  }
+
+  /**
+   * The rows of a to-many relation for each of `parentIds`, whole, in one statement: what a
+   * relation not read ahead with its parent costs (once per relation and nesting level).
+   */
+  async relatedRows<M extends ModelName>(parentModel: ModelName, relation: ToMany<M>, parentIds: readonly string[]): Promise<Map<string, Rows[M][]>> {
+    const plan = this.wholeRows(relation.model);
+    let sql = relatedRowsSql.get(relation);
+    if (sql === undefined) {
+      const statement = new Statement(this.tables);
+      const list = statement.relationJson(parentModel, "p", relation, plan);
+      sql = `${PREPARED_STATEMENT_MARKER}SELECT coalesce(json_agg(json_build_object('parent', p."id", 'rows', ${list})), '[]'::json)::text AS "rows" FROM unnest($1::uuid[]) AS p("id")`;
+      relatedRowsSql.set(relation, sql);
+    }
+    const groups = JSON.parse(await this.readText_({ sql, params: [parentIds] })) as { parent: string; rows: Record<string, unknown>[] }[];
+    const byParent = new Map<string, Rows[M][]>();
+    for (const { parent, rows } of groups) {
+      reviveRows(this.tables, plan, rows);
+      byParent.set(parent, rows as unknown as Rows[M][]);
+    }
+    return byParent;
   }
 
   /** Pages of `plan`'s rows for paginate: each page is one statement with its relations, as is a count. */

@@ -6,60 +6,31 @@ SELECT coalesce(json_agg(json_build_object('id', t0."id", 'name', t0."name", 'sl
                 WHERE t2."id" = t1."country_id"))
             ORDER BY t1."title" ASC, t1."id" ASC), '[]'::json)
         FROM "person_role" t1
-        WHERE t1."person_id" = t0."id"))), '[]'::json)::text AS "rows"
+        WHERE t1."person_id" = t0."id"), '@meetings', (
+        SELECT coalesce(json_agg(json_build_object('id', t3."id", 'title', t3."title", 'date', t3."date", '@place', (
+                SELECT json_build_object('name', t4."name")
+                FROM "place" t4
+                WHERE t4."id" = t3."place_id"), '@delegations', (
+                SELECT coalesce(json_agg(json_build_object('id', t5."id", '@country', CASE WHEN t6."id" IS NULL THEN NULL ELSE json_build_object('code', t6."code") END, '@leader', (
+                        SELECT json_build_object('name', t7."name")
+                        FROM "person" t7
+                        WHERE t7."id" = t5."leader_id"))
+                    ORDER BY t6."name" ASC, t5."id" ASC), '[]'::json)
+                FROM "delegation" t5
+                LEFT JOIN "country" t6 ON t6."id" = t5."country_id"
+                WHERE t5."meeting_id" = t3."id"))
+            ORDER BY t3."date" ASC NULLS LAST, t3."id" ASC), '[]'::json)
+        FROM "meeting" t3
+        WHERE t3."id" IN (
+          SELECT t8."meeting_id"
+          FROM "delegation" t8
+          WHERE t8."id" IN (
+            SELECT t9."id"
+            FROM "delegation" t9
+            WHERE t9."leader_id" = t0."id"
+            UNION
+            SELECT t10."delegation_id"
+            FROM "delegation_member" t10
+            WHERE t10."person_id" = t0."id"))))), '[]'::json)::text AS "rows"
 FROM "person" t0
 WHERE t0."slug" = ANY($1)
-
--- statement 2
-SELECT "t0"."id", "t0"."code", "t0"."name", "t0"."aliases", "t0"."search_text" AS "searchText", "t0"."created_at" AS "createdAt", "t0"."updated_at" AS "updatedAt", "t0"."created_by" AS "createdBy", "t0"."updated_by" AS "updatedBy"
-FROM "public"."country" AS "t0"
-WHERE "t0"."id" IN ($1,$2,$3)
-
--- statement 3
-SELECT "t0"."id", "t0"."meeting_id" AS "meetingId", "t0"."country_id" AS "countryId", "t0"."leader_id" AS "leaderId", "t0"."description", "t0"."created_at" AS "createdAt", "t0"."updated_at" AS "updatedAt", "t0"."created_by" AS "createdBy", "t0"."updated_by" AS "updatedBy"
-FROM "public"."delegation" AS "t0"
-LEFT JOIN "public"."country" AS "orderby_1" ON ("orderby_1"."id") = ("t0"."country_id")
-WHERE "t0"."meeting_id" IN ($1,$2)
-ORDER BY "orderby_1"."name" ASC, "t0"."id" ASC
-
--- statement 4
-SELECT "t0"."id", "t0"."slug", "t0"."name", "t0"."aliases", "t0"."description", "t0"."country_id" AS "countryId", "t0"."search_text" AS "searchText", "t0"."created_at" AS "createdAt", "t0"."updated_at" AS "updatedAt", "t0"."created_by" AS "createdBy", "t0"."updated_by" AS "updatedBy"
-FROM "public"."place" AS "t0"
-WHERE "t0"."id" IN ($1,$2)
-
--- statement 5
-SELECT "t0"."id", "t0"."slug", "t0"."name", "t0"."aliases", "t0"."is_named" AS "isNamed", "t0"."description", "t0"."nationality_id" AS "nationalityId", "t0"."search_text" AS "searchText", "t0"."created_at" AS "createdAt", "t0"."updated_at" AS "updatedAt", "t0"."created_by" AS "createdBy", "t0"."updated_by" AS "updatedBy"
-FROM "public"."person" AS "t0"
-WHERE "t0"."id" IN ($1,$2,$3)
-
--- statement 6
-SELECT "t0"."id", "t0"."slug", "t0"."title", "t0"."date", "t0"."purpose", "t0"."summary", "t0"."place_id" AS "placeId", "t0"."host_id" AS "hostId", "t0"."mediator_id" AS "mediatorId", "t0"."mediator_country_id" AS "mediatorCountryId", "t0"."ceasefire_id" AS "ceasefireId", "t0"."created_at" AS "createdAt", "t0"."updated_at" AS "updatedAt", "t0"."created_by" AS "createdBy", "t0"."updated_by" AS "updatedBy", "Meeting_delegations"."__prisma_data__" AS "delegations"
-FROM "public"."meeting" AS "t0"
-LEFT JOIN LATERAL (
-  SELECT COALESCE(JSONB_AGG("__prisma_data__"), '[]') AS "__prisma_data__"
-  FROM (
-    SELECT "t5"."__prisma_data__"
-    FROM (
-      SELECT JSONB_BUILD_OBJECT('leaderId', "t4"."leader_id", 'members', "Delegation_members"."__prisma_data__") AS "__prisma_data__", "t4"."id"
-      FROM (
-        SELECT "t3".*
-        FROM "public"."delegation" AS "t3"
-        WHERE "t0"."id" = "t3"."meeting_id" /* root select */) AS "t4"
-      LEFT JOIN LATERAL (
-        SELECT COALESCE(JSONB_AGG("__prisma_data__"), '[]') AS "__prisma_data__"
-        FROM (
-          SELECT "t9"."__prisma_data__"
-          FROM (
-            SELECT JSONB_BUILD_OBJECT('personId', "t8"."person_id") AS "__prisma_data__"
-            FROM (
-              SELECT "t7".*
-              FROM "public"."delegation_member" AS "t7"
-              WHERE "t4"."id" = "t7"."delegation_id" /* root select */) AS "t8" /* inner select */) AS "t9" /* middle select */) AS "t10" /* outer select */) AS "Delegation_members" ON true /* inner select */) AS "t5" /* middle select */) AS "t6" /* outer select */) AS "Meeting_delegations" ON true
-WHERE EXISTS(
-  SELECT "t1"."meeting_id"
-  FROM "public"."delegation" AS "t1"
-  WHERE (("t1"."leader_id" IN ($1) OR EXISTS(
-        SELECT "t2"."delegation_id"
-        FROM "public"."delegation_member" AS "t2"
-        WHERE ("t2"."person_id" IN ($2) AND ("t1"."id") = ("t2"."delegation_id") AND "t2"."delegation_id" IS NOT NULL))) AND ("t0"."id") = ("t1"."meeting_id") AND "t1"."meeting_id" IS NOT NULL))
-ORDER BY "t0"."date"ASC NULLS LAST, "t0"."id" ASC

@@ -10,13 +10,13 @@ SELECT coalesce(json_agg(json_build_object('id', t0."id", 'name', t0."name", '@d
             ORDER BY t1."id" ASC), '[]'::json)
         FROM "delegation" t1
         WHERE t1."id" IN (
-          SELECT t5."id"
-          FROM "delegation" t5
-          WHERE t5."leader_id" = t0."id"
+          SELECT t4."id"
+          FROM "delegation" t4
+          WHERE t4."leader_id" = t0."id"
           UNION
-          SELECT t4."delegation_id"
-          FROM "delegation_member" t4
-          WHERE t4."person_id" = t0."id")))
+          SELECT t5."delegation_id"
+          FROM "delegation_member" t5
+          WHERE t5."person_id" = t0."id")))
     ORDER BY t0."name" ASC, t0."id" ASC), '[]'::json)::text AS "rows"
 FROM (
   SELECT *

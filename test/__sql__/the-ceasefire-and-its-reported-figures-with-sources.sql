@@ -6,7 +6,14 @@ SELECT coalesce(json_agg(json_build_object('id', t0."id", 'name', t0."name", 'st
                     FROM "organization" t3
                     WHERE t3."id" = t2."speaker_organization_id"))
                 FROM "statement" t2
-                WHERE t2."id" = t1."statement_id"))
+                WHERE t2."id" = t1."statement_id"), '@sources', (
+                SELECT coalesce(json_agg(json_build_object('id', t4."id", 'title', t4."title", 'publisher', t4."publisher", 'publishedOn', t4."published_on")
+                    ORDER BY t4."published_on" ASC, t4."id" ASC), '[]'::json)
+                FROM "article" t4
+                WHERE t4."id" IN (
+                  SELECT t5."article_id"
+                  FROM "fact_source" t5
+                  WHERE (t5."fact_kind" = 'REPORTED_FIGURE') AND (t5."fact_id" = t1."id"))))
             ORDER BY t1."slug" ASC, t1."id" ASC), '[]'::json)
         FROM "reported_figure" t1
         WHERE t1."ceasefire_id" = t0."id"))
@@ -19,29 +26,17 @@ FROM (
   LIMIT $1) t0
 
 -- statement 2
-SELECT "t0"."id", "t0"."article_id" AS "articleId", "t0"."fact_kind"::text AS "factKind", "t0"."fact_id" AS "factId", "t0"."created_at" AS "createdAt", "t0"."created_by" AS "createdBy", "FactSource_article"."__prisma_data__" AS "article"
-FROM "public"."fact_source" AS "t0"
-LEFT JOIN "public"."article" AS "orderby_1" ON ("orderby_1"."id") = ("t0"."article_id")
-LEFT JOIN LATERAL (
-  SELECT JSONB_BUILD_OBJECT('id', "t1"."id", 'slug', "t1"."slug", 'title', "t1"."title", 'publisher', "t1"."publisher", 'agency', "t1"."agency", 'publishedOn', "t1"."published_on", 'url', "t1"."url", 'createdAt', "t1"."created_at", 'updatedAt', "t1"."updated_at", 'createdBy', "t1"."created_by", 'updatedBy', "t1"."updated_by") AS "__prisma_data__"
-  FROM "public"."article" AS "t1"
-  WHERE "t0"."article_id" = "t1"."id"
-  LIMIT $1) AS "FactSource_article" ON true
-WHERE ("t0"."fact_kind" = CAST($2::text AS "public"."fact_kind") AND "t0"."fact_id" IN ($3,$4))
-ORDER BY "orderby_1"."published_on" ASC, "t0"."article_id" ASC
-
--- statement 3
 SELECT "t0"."id", "t0"."ceasefire_id" AS "ceasefireId", "t0"."country_id" AS "countryId", "t0"."organization_id" AS "organizationId", "t0"."created_at" AS "createdAt", "t0"."created_by" AS "createdBy"
 FROM "public"."ceasefire_party" AS "t0"
 WHERE "t0"."ceasefire_id" IN ($1)
 ORDER BY "t0"."id" ASC
 
--- statement 4
+-- statement 3
 SELECT "t0"."id", "t0"."code", "t0"."name", "t0"."aliases", "t0"."search_text" AS "searchText", "t0"."created_at" AS "createdAt", "t0"."updated_at" AS "updatedAt", "t0"."created_by" AS "createdBy", "t0"."updated_by" AS "updatedBy"
 FROM "public"."country" AS "t0"
 WHERE "t0"."id" IN ($1)
 
--- statement 5
+-- statement 4
 SELECT "t0"."id", "t0"."slug", "t0"."name", "t0"."aliases", "t0"."kind"::text, "t0"."description", "t0"."country_id" AS "countryId", "t0"."search_text" AS "searchText", "t0"."created_at" AS "createdAt", "t0"."updated_at" AS "updatedAt", "t0"."created_by" AS "createdBy", "t0"."updated_by" AS "updatedBy"
 FROM "public"."organization" AS "t0"
 WHERE "t0"."id" IN ($1)

@@ -10,16 +10,16 @@ WHERE "t0"."article_id" IN ($1)
 ORDER BY "t0"."id" ASC
 
 -- statement 3
-SELECT "t0"."id", "t0"."slug", "t0"."name", "t0"."aliases", "t0"."is_named" AS "isNamed", "t0"."description", "t0"."nationality_id" AS "nationalityId", "t0"."search_text" AS "searchText", "t0"."created_at" AS "createdAt", "t0"."updated_at" AS "updatedAt", "t0"."created_by" AS "createdBy", "t0"."updated_by" AS "updatedBy"
-FROM "public"."person" AS "t0"
-WHERE "t0"."id" IN ($1,$2,$3,$4)
-
--- statement 4
-SELECT "t0"."id", "t0"."slug", "t0"."name", "t0"."aliases", "t0"."kind"::text, "t0"."description", "t0"."country_id" AS "countryId", "t0"."search_text" AS "searchText", "t0"."created_at" AS "createdAt", "t0"."updated_at" AS "updatedAt", "t0"."created_by" AS "createdBy", "t0"."updated_by" AS "updatedBy"
-FROM "public"."organization" AS "t0"
-WHERE "t0"."id" IN ($1,$2,$3,$4)
-
--- statement 5
 SELECT "t0"."id", "t0"."slug", "t0"."summary", "t0"."quote", "t0"."channel", "t0"."date", "t0"."speaker_person_id" AS "speakerPersonId", "t0"."speaker_organization_id" AS "speakerOrganizationId", "t0"."speaker_country_id" AS "speakerCountryId", "t0"."ceasefire_id" AS "ceasefireId", "t0"."created_at" AS "createdAt", "t0"."updated_at" AS "updatedAt", "t0"."created_by" AS "createdBy", "t0"."updated_by" AS "updatedBy"
 FROM "public"."statement" AS "t0"
 WHERE "t0"."id" IN ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)
+
+-- statement 4
+SELECT coalesce(json_agg(json_build_object('id', t0."id", 'slug', t0."slug", 'name', t0."name", 'aliases', t0."aliases", 'isNamed', t0."is_named", 'description', t0."description", 'nationalityId', t0."nationality_id", 'createdAt', t0."created_at", 'updatedAt', t0."updated_at", 'createdBy', t0."created_by", 'updatedBy', t0."updated_by")), '[]'::json)::text AS "rows"
+FROM "person" t0
+WHERE t0."id" = ANY($1)
+
+-- statement 5
+SELECT coalesce(json_agg(json_build_object('id', t0."id", 'slug', t0."slug", 'name', t0."name", 'aliases', t0."aliases", 'kind', t0."kind", 'description', t0."description", 'countryId', t0."country_id", 'createdAt', t0."created_at", 'updatedAt', t0."updated_at", 'createdBy', t0."created_by", 'updatedBy', t0."updated_by")), '[]'::json)::text AS "rows"
+FROM "organization" t0
+WHERE t0."id" = ANY($1)

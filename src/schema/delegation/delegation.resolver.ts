@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context";
 import { Country } from "../country/country.type";
 import { connectionFromList } from "../common/list-connection";
@@ -11,8 +12,12 @@ import { Delegation } from "./delegation.type";
 @Resolver(() => Delegation)
 export class DelegationResolver {
   @Query(() => Delegation, { nullable: true, description: "One delegation by id." })
-  delegation(@Arg("id", () => ID, { description: "The delegation's id." }) id: string, @Ctx() { loaders }: Context) {
-    return loaders.byId("delegation").load(id);
+  delegation(
+    @Arg("id", () => ID, { description: "The delegation's id." }) id: string,
+    @Ctx() { loaders }: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return loaders.oneBy(info, "delegation", id);
   }
 
   @FieldResolver(() => Meeting, { description: "The meeting it attended." })

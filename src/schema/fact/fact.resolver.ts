@@ -9,6 +9,7 @@ import { ArticleConnection } from "../article/article.type";
 import { connectionFromList } from "../common/list-connection";
 import { PaginationArgs } from "../common/pagination.args";
 import { Fact } from "./fact.interface";
+import type { FactTypeName } from "../../read/read-model";
 import { factKindOfType } from "./fact-kind";
 
 @Resolver(() => Fact)
@@ -20,7 +21,7 @@ export class FactResolver {
     @Ctx() { loaders }: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return connectionFromList(await loaders.sources(factKindOfType(info.parentType.name)).load(fact.id), page);
+    return connectionFromList(await loaders.related(fact, info.parentType.name as FactTypeName, "sources"), page);
   }
 
   // Batched: one statement for the claims of every fact of a type at this level (loaders.ts).

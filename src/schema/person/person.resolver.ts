@@ -77,7 +77,7 @@ export class PersonResolver {
 
   @FieldResolver(() => MeetingConnection, { description: "Meetings the person attended in a delegation, by date." })
   async meetings(@Root() person: Person, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
-    return connectionFromList(await loaders.meetingsOfPerson().load(person.id), page);
+    return connectionFromList(await loaders.related(person, "Person", "meetings"), page);
   }
 
   @FieldResolver(() => MeetingConnection, { description: "Meetings the person mediated, by date." })
