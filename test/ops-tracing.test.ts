@@ -136,11 +136,11 @@ test("a request carrying a gateway's traceparent continues its trace down to eac
 });
 
 test("statements through Prisma are traced too, without the variables' values", async () => {
-  const query = `query TracedSearch($name: String) { people(filter: { name: $name }, first: 10) { totalCount edges { node { name } } } }`;
+  const query = `query TracedSearch($name: String) { people(filter: { name: $name }, first: 10) { totalCount edges { node { name history { action } } } } }`;
   const response = await post(query, { "x-request-id": "trace-2", traceparent: `00-${GATEWAY_TRACE_ID}-${GATEWAY_SPAN_ID}-01` }, { name: "sa'ar" });
   expect(response).toEqual({
     status: 200,
-    body: { data: { people: { totalCount: 1, edges: [{ node: { name: "Gideon Saar" } }] } }, extensions: { sqlStatements: 2 } },
+    body: { data: { people: { totalCount: 1, edges: [{ node: { name: "Gideon Saar", history: [{ action: "CREATED" }] } }] } }, extensions: { sqlStatements: 2 } },
   });
   const { server, spans } = await traceOf("trace-2");
   expect(server.parentSpanContext?.spanId).toBe(GATEWAY_SPAN_ID);
@@ -149,8 +149,8 @@ test("statements through Prisma are traced too, without the variables' values", 
       name: "graphql.execute",
       kind: SpanKind.INTERNAL,
       attributes: { "graphql.operation.type": "query", "graphql.operation.name": "TracedSearch" },
-      // The count through Prisma, the page as a compiled read.
-      children: [sqlSpan("SELECT", "person"), sqlSpan("SELECT", "person")],
+      // The page (and its count) as a compiled read, then the history through Prisma.
+      children: [sqlSpan("SELECT", "change"), sqlSpan("SELECT", "person")],
     },
     { name: "graphql.parse", kind: SpanKind.INTERNAL, attributes: {}, children: [] },
     { name: "graphql.validate", kind: SpanKind.INTERNAL, attributes: {}, children: [] },

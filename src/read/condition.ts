@@ -17,8 +17,8 @@ export type Condition =
   | { kind: "contains"; field: string; text: string }
   /** Through a relation field (schema.prisma): the related row (to-one) or some related row (to-many) matches. */
   | { kind: "related"; relation: string; where: Condition }
-  /** The row is a fact of `factKind` that the article `articleId` reports. */
-  | { kind: "reportedIn"; factKind: FactKind; articleId: string };
+  /** The row is a fact of `factKind` that the article `articleId` (or PARENT_ID) reports. */
+  | { kind: "reportedIn"; factKind: FactKind; articleId: string | typeof PARENT_ID };
 
 export const and = (...parts: Condition[]): Condition => ({ kind: "and", parts });
 export const or = (...parts: Condition[]): Condition => ({ kind: "or", parts });
@@ -32,4 +32,4 @@ export const compare = (field: string, operator: Comparison, value: unknown): Co
 export const isNotNull = (field: string): Condition => ({ kind: "isNull", field, negated: true });
 export const contains = (field: string, text: string): Condition => ({ kind: "contains", field, text });
 export const related = (relation: string, where: Condition): Condition => ({ kind: "related", relation, where });
-export const reportedIn = (factKind: FactKind, articleId: string): Condition => ({ kind: "reportedIn", factKind, articleId });
+export const reportedIn = (factKind: FactKind, articleId: string | typeof PARENT_ID): Condition => ({ kind: "reportedIn", factKind, articleId });

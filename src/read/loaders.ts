@@ -15,6 +15,7 @@ import {
   readModel,
   relationOf,
   type ToMany,
+  type ToVariants,
 } from "./read-model";
 import { planSelection, type ReadPlan } from "./read-plan";
 import { type PageReader, SelectionReader } from "./read-sql";
@@ -28,7 +29,7 @@ import { isUuid } from "../validation";
 export class Loaders {
   private readonly cache = new Map<string, DataLoader<string, unknown>>();
   private readonly selectedCache = new Map<ReadPlan, Map<string, DataLoader<string, unknown>>>();
-  private readonly relatedCache = new Map<ToMany, DataLoader<string, unknown>>();
+  private readonly relatedCache = new Map<ToMany | ToVariants, DataLoader<string, Record<string, unknown>[]>>();
   private selectionReader?: SelectionReader;
 
   constructor(
@@ -117,15 +118,15 @@ export class Loaders {
    * A to-many relation's rows for parents whose relation was not read ahead (e.g. rows a
    * mutation returned): one compiled statement for every parent asking in the same tick.
    */
-  private relatedLoader<M extends ModelName>(parentModel: ModelName, relation: ToMany<M>): DataLoader<string, Rows[M][]> {
-    let loader = this.relatedCache.get(relation) as DataLoader<string, Rows[M][]> | undefined;
+  private relatedLoader(parentModel: ModelName, relation: ToMany | ToVariants): DataLoader<string, Record<string, unknown>[]> {
+    let loader = this.relatedCache.get(relation);
     if (!loader) {
-      loader = new DataLoader<string, Rows[M][]>(async (keys) => {
+      loader = new DataLoader<string, Record<string, unknown>[]>(async (keys) => {
         const wanted = keys.filter(isUuid);
-        const byParent = wanted.length ? await this.reads.relatedRows(parentModel, relation, wanted) : new Map<string, Rows[M][]>();
+        const byParent = wanted.length ? await this.reads.relatedRows(parentModel, relation, wanted) : new Map<string, Record<string, unknown>[]>();
         return keys.map((key) => byParent.get(key) ?? []);
       });
-      this.relatedCache.set(relation, loader as DataLoader<string, unknown>);
+      this.relatedCache.set(relation, loader);
     }
     return loader;
   }

@@ -5,9 +5,10 @@
 // loaders, `Loaders.related`), and the selection compiler (read-sql.ts) turns the same entries
 // into one SQL statement per query, so the two paths cannot disagree about keys or order.
 import type { ModelName, OrderBy, Rows } from "../database/rows";
-import { relationField, type RelationsOf } from "../database/data-model";
+import { models, relationField, type RelationsOf } from "../database/data-model";
+import { factKinds } from "../database/fact-kinds";
 import type { FactKind } from "../generated/prisma/client";
-import { and, type Condition, equals, or, PARENT_ID, related } from "./condition";
+import { and, type Condition, equals, or, PARENT_ID, related, reportedIn } from "./condition";
 
 /** A to-one relation: the parent row's `foreignKey` column holds the related row's id. */
 export interface ToOne<M extends ModelName = ModelName> {
@@ -27,7 +28,28 @@ export interface ToMany<M extends ModelName = ModelName> {
   orderBy: OrderBy;
 }
 
-export type Relation = ToOne | ToMany;
+/**
+ * A to-many relation over rows of several types (a union or an interface): each variant's rows
+ * that match its `belongs`, listed together by their sort keys, then id. With `argument`, the
+ * field's argument of that name picks the variants whose `when` it equals (all when it is null).
+ */
+export interface ToVariants {
+  kind: "variants";
+  variants: Variant[];
+  argument?: string;
+}
+
+export interface Variant {
+  /** The GraphQL object type of the variant's rows. */
+  type: string;
+  model: ModelName;
+  belongs: Condition;
+  /** What the rows sort by, the same number of keys in every variant: columns, or text. */
+  sortBy: ({ column: string } | { text: string })[];
+  when?: string;
+}
+
+export type Relation = ToOne | ToMany | ToVariants;
 
 type Target<M extends ModelName, F extends keyof RelationsOf<M>> = RelationsOf<M>[F] extends { model: infer T } ? Extract<T, ModelName> : never;
 type FieldsOfKind<M extends ModelName, K extends "one" | "many"> = {
@@ -55,6 +77,28 @@ function relationsOf<M extends ModelName>(model: M) {
 function rowsOf<M extends ModelName>(model: M, belongs: Condition, orderBy: OrderBy = []): ToMany<M> {
   return { kind: "many", model, belongs, orderBy };
 }
+
+/** The parties to a ceasefire, countries and organizations, by name. */
+const ceasefireParties: ToVariants = {
+  kind: "variants",
+  variants: (["country", "organization"] as const).map((model) => ({
+    type: model === "country" ? "Country" : "Organization",
+    model,
+    belongs: related("ceasefireParties", equals("ceasefireId", PARENT_ID)),
+    sortBy: [{ column: "name" }],
+  })),
+};
+
+/** The facts an article reports, of every kind (or of the `kind` asked), by kind, then slug or code. */
+const factsOfArticle: ToVariants = {
+  kind: "variants",
+  argument: "kind",
+  variants: (Object.keys(factKinds) as FactKind[]).map((kind) => {
+    const { model, typeName } = factKinds[kind];
+    const naturalKey = "slug" in models[model].columns ? "slug" : "code" in models[model].columns ? "code" : "id";
+    return { type: typeName, model, belongs: reportedIn(kind, PARENT_ID), sortBy: [{ text: kind }, { column: naturalKey }], when: kind };
+  }),
+};
 
 /** The articles that report a fact of `kind`, oldest first: linked by `factSource` rows. */
 const sourcesOf = (kind: FactKind) =>
@@ -167,6 +211,7 @@ export const readModel = {
     model: "ceasefire",
     relations: {
       sources: sourcesOf("CEASEFIRE"),
+      parties: ceasefireParties,
       figures: ceasefire.many("figures", [{ slug: "asc" }]),
       statements: ceasefire.many("statements", byDate),
       meetings: ceasefire.many("meetings", byDate),
@@ -209,7 +254,7 @@ export const readModel = {
       ceasefire: reportedFigure.one("ceasefire"),
     },
   },
-  Article: { model: "article", relations: {} },
+  Article: { model: "article", relations: { facts: factsOfArticle } },
 } as const satisfies Record<string, { model: ModelName; relations: Record<string, Relation> }>;
 
 export type ReadModel = typeof readModel;
@@ -219,10 +264,28 @@ export type RelationName<T extends ReadTypeName> = keyof ReadModel[T]["relations
 export type FactTypeName = { [T in ReadTypeName]: "sources" extends RelationName<T> ? T : never }[ReadTypeName];
 
 /** What a relation resolves to: a list of rows, or one row or null. */
-export type Related<R> = R extends ToMany<infer M> ? Rows[M][] : R extends ToOne<infer M> ? Rows[M] | null : never;
+export type Related<R> = R extends ToMany<infer M>
+  ? Rows[M][]
+  : R extends ToOne<infer M>
+    ? Rows[M] | null
+    : R extends ToVariants
+      ? TypedRow[]
+      : never;
+
+/** A row of a variant relation: `@type` names its GraphQL type (for unions' and interfaces' resolveType). */
+export type TypedRow = { id: string; [typeKey]: string } & Record<string, unknown>;
+export const typeKey = "@type";
 
 export function isReadType(typeName: string): typeName is ReadTypeName {
   return Object.hasOwn(readModel, typeName);
+}
+
+/** The rows of a variant relation that the field's argument asks for (another alias may have read more). */
+export function askedVariants(relation: ToVariants, rows: TypedRow[], args: Record<string, unknown>): TypedRow[] {
+  const value = relation.argument ? args[relation.argument] : null;
+  if (value == null) return rows;
+  const types = new Set(relation.variants.filter((variant) => variant.when === value).map((variant) => variant.type));
+  return rows.filter((row) => types.has(row[typeKey]));
 }
 
 export function relationOf(typeName: ReadTypeName, field: string): Relation | undefined {

@@ -4,7 +4,9 @@
 import {
   type FieldNode,
   type FragmentDefinitionNode,
+  getArgumentValues,
   getDirectiveValues,
+  type GraphQLField,
   getNamedType,
   GraphQLIncludeDirective,
   type GraphQLNamedType,
@@ -18,18 +20,22 @@ import {
   type SelectionSetNode,
 } from "graphql";
 import type { ModelName } from "../database/rows";
-import { isReadType, type ReadTypeName, type Relation, readModel } from "./read-model";
+import { isReadType, type ReadTypeName, type Relation, readModel, type ToMany, type ToOne, type ToVariants, type Variant } from "./read-model";
 
 export interface ReadPlan {
   type: ReadTypeName;
   model: ModelName;
   /** Prisma field names of the columns to read. */
   columns: string[];
-  /** Relations read ahead, each with the plan of its rows. */
-  relations: { field: string; relation: Relation; plan: ReadPlan }[];
+  /** Relations read ahead, each with the plan of its rows (of each of its variants' rows). */
+  relations: RelationPlan[];
   /** A root connection's `totalCount` is selected: the page's statement counts the matches too. */
   total?: boolean;
 }
+
+/** A relation to read, with the plan of its rows, or of each of its variants' rows. */
+export type RelationRead = { relation: ToOne | ToMany; plan: ReadPlan } | { relation: ToVariants; plans: ReadPlan[] };
+export type RelationPlan = RelationRead & { field: string };
 
 /** The columns of each model (Prisma field names), to tell column fields from computed ones. */
 export type ColumnsOf = (model: ModelName) => ReadonlySet<string>;
@@ -84,17 +90,11 @@ function planField(
   typeName?: string,
 ): ReadPlan | null {
   let target = typeName ? walk.schema.getType(typeName) : type;
-  let selections = nodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
+  let selections = selectionSets(nodes);
   const node = isObjectType(target) && !typeName ? connectionNode(target) : undefined;
   let total = false;
   if (node && isObjectType(target)) {
-    // A connection: what matters is the selection under edges { node { ... } }.
-    const edgeType = getNamedType(target.getFields().edges.type) as GraphQLObjectType;
-    const connectionFields = collectFields(walk, target, selections);
-    total = connectionFields.has("totalCount");
-    const edges = connectionFields.get("edges") ?? [];
-    const nodeFields = collectFields(walk, edgeType, edges.flatMap((e) => (e.selectionSet ? [e.selectionSet] : []))).get("node") ?? [];
-    selections = nodeFields.flatMap((n) => (n.selectionSet ? [n.selectionSet] : []));
+    ({ selections, total } = nodeSelections(walk, target, selections));
     target = node;
   }
   if (!isObjectType(target) || !isReadType(target.name)) return null;
@@ -122,6 +122,16 @@ function planObject(
     if (name === "__typename") continue;
     const field = type.getFields()[name];
     const relation = declared[name];
+    if (relation?.kind === "variants") {
+      // A list of several types: each variant's rows planned from the fragments on its type.
+      const { selections: under } = nodeSelections(walk, getNamedType(field.type) as GraphQLObjectType, selectionSets(nodes));
+      const plans = pickVariants(walk, field, nodes, relation).map((variant) =>
+        planObject(walk, walk.schema.getType(variant.type) as GraphQLObjectType, variant.type as ReadTypeName, under, true),
+      );
+      plan.relations.push({ field: name, relation, plans });
+      columns.add("id");
+      continue;
+    }
     if (relation) {
       // Read ahead when the related type is in the read model; otherwise its resolver loads it
       // by the row's foreign key (read for it) or id.
@@ -143,6 +153,31 @@ function planObject(
   }
   plan.columns = wholeRow ? [...modelColumns] : [...columns];
   return plan;
+}
+
+const selectionSets = (nodes: readonly FieldNode[]): SelectionSetNode[] => nodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
+
+/** What a connection's selections ask of its nodes (under edges { node { ... } }), and whether they ask its totalCount. */
+function nodeSelections(walk: Walk, connection: GraphQLObjectType, selections: SelectionSetNode[]): { selections: SelectionSetNode[]; total: boolean } {
+  const edgeType = getNamedType(connection.getFields().edges.type) as GraphQLObjectType;
+  const connectionFields = collectFields(walk, connection, selections);
+  const edges = connectionFields.get("edges") ?? [];
+  const nodeFields = collectFields(walk, edgeType, selectionSets(edges)).get("node") ?? [];
+  return { selections: selectionSets(nodeFields), total: connectionFields.has("totalCount") };
+}
+
+/** The variants a field's argument picks (every alias's), or all of them. */
+function pickVariants(walk: Walk, field: GraphQLField<unknown, unknown>, nodes: readonly FieldNode[], relation: ToVariants): Variant[] {
+  const { argument } = relation;
+  if (!argument) return relation.variants;
+  const wanted = new Set<unknown>();
+  for (const node of nodes) {
+    if (node.arguments?.some((arg) => arg.value.kind === Kind.VARIABLE)) walk.dependsOnVariables = true;
+    const value = getArgumentValues(field, node, walk.variables)[argument];
+    if (value == null) return relation.variants;
+    wanted.add(value);
+  }
+  return relation.variants.filter((variant) => wanted.has(variant.when));
 }
 
 /** The node type of a connection type (`edges { node }`), if it is one. */

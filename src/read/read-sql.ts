@@ -10,8 +10,8 @@ import { and, type Condition, PARENT_ID } from "./condition";
 import { PREPARED_STATEMENT_MARKER } from "../observability/statement-counter";
 import type { PrismaClient } from "../generated/prisma/client";
 import { type ModelInfo, models, type RelationInfo } from "../database/data-model";
-import { prefetchedKey, type ReadTypeName, readModel, type Relation, type ToMany } from "./read-model";
-import type { ReadPlan } from "./read-plan";
+import { prefetchedKey, type ReadTypeName, readModel, type ToMany, type ToVariants, typeKey } from "./read-model";
+import type { ReadPlan, RelationRead } from "./read-plan";
 
 interface Column {
   /** The column's name in the database. */
@@ -120,19 +120,24 @@ class Statement {
    * A row as a JSON object: its columns, then each relation read ahead under `@<field>`. A
    * to-one relation that an ORDER BY already joined is built from that join, not looked up again.
    */
-  rowJson(plan: ReadPlan, alias: string, joins: Joins = new Map()): string {
+  rowJson(plan: ReadPlan, alias: string, joins: Joins = new Map(), typed = false): string {
     const pairs = plan.columns.map((field) => `'${field}', ${this.column(plan.model, alias, field)}`);
-    for (const { field, relation, plan: child } of plan.relations) {
-      const joined = joins.get(`${alias}.${field}`);
-      const json = joined
-        ? `CASE WHEN ${joined.alias}."id" IS NULL THEN NULL ELSE ${this.rowJson(child, joined.alias, joins)} END`
-        : this.relationJson(plan.model, alias, relation, child);
-      pairs.push(`'${prefetchedKey(field)}', ${json}`);
+    if (typed) pairs.push(`'${typeKey}', '${plan.type}'`);
+    for (const entry of plan.relations) {
+      const joined = joins.get(`${alias}.${entry.field}`);
+      const json =
+        joined && "plan" in entry
+          ? `CASE WHEN ${joined.alias}."id" IS NULL THEN NULL ELSE ${this.rowJson(entry.plan, joined.alias, joins)} END`
+          : this.relationJson(plan.model, alias, entry);
+      pairs.push(`'${prefetchedKey(entry.field)}', ${json}`);
     }
     return `json_build_object(${pairs.join(", ")})`;
   }
 
-  relationJson(model: ModelName, alias: string, relation: Relation, plan: ReadPlan): string {
+  /** A relation of the row under `alias` (of `model`) as JSON: a row or null, or a list. */
+  relationJson(model: ModelName, alias: string, entry: RelationRead): string {
+    if (!("plan" in entry)) return this.variantsJson(alias, entry.relation, entry.plans);
+    const { relation, plan } = entry;
     const child = this.alias();
     if (relation.kind === "one") {
       const key = this.column(model, alias, relation.foreignKey);
@@ -145,6 +150,27 @@ class Statement {
       `(SELECT coalesce(json_agg(${this.rowJson(plan, child, joins)} ORDER BY ${order}), '[]'::json) ` +
       `FROM ${this.from(plan.model, child)}${joined} WHERE ${this.belongs(relation, child, `${alias}."id"`)})`
     );
+  }
+
+  /**
+   * The rows of a relation over several types: each planned variant's, tagged with its type,
+   * in one list ordered by the variants' sort keys (as text, byte order: the same on every
+   * database), then id.
+   */
+  private variantsJson(alias: string, relation: ToVariants, plans: ReadPlan[]): string {
+    if (plans.length === 0) return `'[]'::json`;
+    const list = this.alias();
+    const parts = plans.map((plan) => {
+      const variant = relation.variants.find((candidate) => candidate.type === plan.type)!;
+      const row = this.alias();
+      const keys = variant.sortBy.map((key, i) =>
+        "column" in key ? `${this.column(plan.model, row, key.column)}::text AS k${i}` : `'${key.text.replace(/'/g, "''")}'::text AS k${i}`,
+      );
+      const matching = this.matching(plan.model, row, variant.belongs, { parentId: `${alias}."id"`, inline: true });
+      return `SELECT ${this.rowJson(plan, row, new Map(), true)} AS "row", ${keys.join(", ")}, ${row}."id" AS "id" FROM ${this.from(plan.model, row)} WHERE ${matching}`;
+    });
+    const order = [...relation.variants[0].sortBy.map((_, i) => `${list}.k${i} COLLATE "C"`), `${list}."id"`].join(", ");
+    return `(SELECT coalesce(json_agg(${list}."row" ORDER BY ${order}), '[]'::json) FROM (${parts.join(" UNION ALL ")}) ${list})`;
   }
 
   /**
@@ -285,12 +311,18 @@ function reviveRows(tables: Tables, plan: ReadPlan, rows: Record<string, unknown
   const dates = plan.columns.filter((field) => columns.get(field)!.isDate);
   for (const row of rows) {
     for (const field of dates) if (row[field] != null) row[field] = new Date(row[field] as string);
-    for (const { field, relation, plan: child } of plan.relations) {
-      const value = row[prefetchedKey(field)];
-      if (relation.kind === "many") reviveRows(tables, child, value as Record<string, unknown>[]);
-      else if (value) reviveRows(tables, child, [value as Record<string, unknown>]);
-    }
+    for (const entry of plan.relations) reviveRelation(tables, entry, row[prefetchedKey(entry.field)]);
   }
+}
+
+/** A relation's JSON (a row or null, or a list) made like Prisma's rows, in place. */
+function reviveRelation(tables: Tables, read: RelationRead, value: unknown): void {
+  if (!("plan" in read)) {
+    for (const item of value as Record<string, unknown>[]) {
+      reviveRows(tables, read.plans.find((candidate) => candidate.type === item[typeKey])!, [item]);
+    }
+  } else if (read.relation.kind === "many") reviveRows(tables, read.plan, value as Record<string, unknown>[]);
+  else if (value) reviveRows(tables, read.plan, [value as Record<string, unknown>]);
 }
 
 /** What paginate asks of a list: a page of rows, and how many match. */
@@ -360,7 +392,7 @@ function compileCount(tables: Tables, model: ModelName, where: Condition): Compi
 
 const compilable = new WeakMap<ReadPlan, boolean>();
 const wholeRowPlans = new Map<ModelName, ReadPlan>();
-const relatedRowsSql = new WeakMap<ToMany, string>();
+const relatedRowsSql = new WeakMap<ToMany | ToVariants, string>();
 
 /**
  * Runs compiled reads on `pg` directly, or through Prisma's raw path (a read replica when there is
@@ -420,20 +452,22 @@ export class SelectionReader {
    * The rows of a to-many relation for each of `parentIds`, whole, in one statement: what a
    * relation not read ahead with its parent costs (once per relation and nesting level).
    */
-  async relatedRows<M extends ModelName>(parentModel: ModelName, relation: ToMany<M>, parentIds: readonly string[]): Promise<Map<string, Rows[M][]>> {
-    const plan = this.wholeRows(relation.model);
+  async relatedRows(parentModel: ModelName, relation: ToMany | ToVariants, parentIds: readonly string[]): Promise<Map<string, Record<string, unknown>[]>> {
+    const read: RelationRead =
+      relation.kind === "many"
+        ? { relation, plan: this.wholeRows(relation.model) }
+        : { relation, plans: relation.variants.map((variant) => this.wholeRows(variant.model)) };
     let sql = relatedRowsSql.get(relation);
     if (sql === undefined) {
-      const statement = new Statement(this.tables);
-      const list = statement.relationJson(parentModel, "p", relation, plan);
+      const list = new Statement(this.tables).relationJson(parentModel, "p", read);
       sql = `${PREPARED_STATEMENT_MARKER}SELECT coalesce(json_agg(json_build_object('parent', p."id", 'rows', ${list})), '[]'::json)::text AS "rows" FROM unnest($1::uuid[]) AS p("id")`;
       relatedRowsSql.set(relation, sql);
     }
     const groups = JSON.parse(await this.readText_({ sql, params: [parentIds] })) as { parent: string; rows: Record<string, unknown>[] }[];
-    const byParent = new Map<string, Rows[M][]>();
-    for (const { parent, rows } of groups) {
-      reviveRows(this.tables, plan, rows);
-      byParent.set(parent, rows as unknown as Rows[M][]);
+    const byParent = new Map<string, Record<string, unknown>[]>();
+    for (const group of groups) {
+      reviveRelation(this.tables, read, group.rows);
+      byParent.set(group.parent, group.rows);
     }
     return byParent;
   }

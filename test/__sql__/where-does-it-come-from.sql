@@ -1,25 +1,19 @@
 -- statement 1
-SELECT coalesce(json_agg(json_build_object('id', t0."id", 'title', t0."title", 'publisher', t0."publisher", 'publishedOn', t0."published_on", 'slug', t0."slug")), '[]'::json)::text AS "rows"
+SELECT coalesce(json_agg(json_build_object('id', t0."id", 'title', t0."title", 'publisher', t0."publisher", 'publishedOn', t0."published_on", 'slug', t0."slug", '@facts', (
+        SELECT coalesce(json_agg(t1."row"
+            ORDER BY t1.k0 COLLATE "C", t1.k1 COLLATE "C", t1."id"), '[]'::json)
+        FROM (
+          SELECT json_build_object('id', t2."id", 'summary', t2."summary", 'quote', t2."quote", '@type', 'Statement', '@speakerPerson', (
+              SELECT json_build_object('name', t4."name")
+              FROM "person" t4
+              WHERE t4."id" = t2."speaker_person_id"), '@speakerOrganization', (
+              SELECT json_build_object('name', t5."name")
+              FROM "organization" t5
+              WHERE t5."id" = t2."speaker_organization_id")) AS "row", 'STATEMENT'::text AS k0, t2."slug"::text AS k1, t2."id" AS "id"
+          FROM "statement" t2
+          WHERE EXISTS (
+            SELECT 1
+            FROM "fact_source" t3
+            WHERE t3."fact_kind" = 'STATEMENT' AND t3."fact_id" = t2."id" AND t3."article_id" = t0."id")) t1))), '[]'::json)::text AS "rows"
 FROM "article" t0
 WHERE t0."slug" = ANY($1)
-
--- statement 2
-SELECT "t0"."id", "t0"."article_id" AS "articleId", "t0"."fact_kind"::text AS "factKind", "t0"."fact_id" AS "factId", "t0"."created_at" AS "createdAt", "t0"."created_by" AS "createdBy"
-FROM "public"."fact_source" AS "t0"
-WHERE "t0"."article_id" IN ($1)
-ORDER BY "t0"."id" ASC
-
--- statement 3
-SELECT "t0"."id", "t0"."slug", "t0"."summary", "t0"."quote", "t0"."channel", "t0"."date", "t0"."speaker_person_id" AS "speakerPersonId", "t0"."speaker_organization_id" AS "speakerOrganizationId", "t0"."speaker_country_id" AS "speakerCountryId", "t0"."ceasefire_id" AS "ceasefireId", "t0"."created_at" AS "createdAt", "t0"."updated_at" AS "updatedAt", "t0"."created_by" AS "createdBy", "t0"."updated_by" AS "updatedBy"
-FROM "public"."statement" AS "t0"
-WHERE "t0"."id" IN ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)
-
--- statement 4
-SELECT coalesce(json_agg(json_build_object('id', t0."id", 'slug', t0."slug", 'name', t0."name", 'aliases', t0."aliases", 'isNamed', t0."is_named", 'description', t0."description", 'nationalityId', t0."nationality_id", 'createdAt', t0."created_at", 'updatedAt', t0."updated_at", 'createdBy', t0."created_by", 'updatedBy', t0."updated_by")), '[]'::json)::text AS "rows"
-FROM "person" t0
-WHERE t0."id" = ANY($1)
-
--- statement 5
-SELECT coalesce(json_agg(json_build_object('id', t0."id", 'slug', t0."slug", 'name', t0."name", 'aliases', t0."aliases", 'kind', t0."kind", 'description', t0."description", 'countryId', t0."country_id", 'createdAt', t0."created_at", 'updatedAt', t0."updated_at", 'createdBy', t0."created_by", 'updatedBy', t0."updated_by")), '[]'::json)::text AS "rows"
-FROM "organization" t0
-WHERE t0."id" = ANY($1)

@@ -6,7 +6,8 @@ import { paginate } from "../common/paginate";
 import { PaginationArgs } from "../common/pagination.args";
 import type { Context } from "../context";
 import { FactConnection } from "../fact/fact.interface";
-import { FACT_KIND, FactKind, factKinds, tagFact } from "../fact/fact-kind";
+import { askedVariants, readModel } from "../../read/read-model";
+import { FactKind } from "../fact/fact-kind";
 import { Article, ArticleConnection } from "./article.type";
 
 @Resolver(() => Article)
@@ -40,19 +41,7 @@ export class ArticleResolver {
     @Args() page: PaginationArgs,
     @Ctx() { loaders }: Context,
   ) {
-    const links = await loaders.manyBy("factSource", "articleId").load(article.id);
-    const wanted = kind ? links.filter((link) => link.factKind === kind) : links;
-    const rows = await Promise.all(
-      wanted.map((link) => loaders.byId(factKinds[link.factKind].model).load(link.factId)),
-    );
-    const facts = rows
-      .flatMap((row, i) => (row ? [tagFact(wanted[i].factKind, row)] : []))
-      .sort((a, b) => a[FACT_KIND].localeCompare(b[FACT_KIND]) || sortKey(a).localeCompare(sortKey(b)));
-    return connectionFromList(facts, page);
+    const facts = await loaders.related(article, "Article", "facts");
+    return connectionFromList(askedVariants(readModel.Article.relations.facts, facts, { kind }), page);
   }
-}
-
-/** Facts sort by their natural key where they have one (slug or ISO code), else by id. */
-function sortKey(row: { id: string; slug?: string; code?: string }): string {
-  return row.slug ?? row.code ?? row.id;
 }

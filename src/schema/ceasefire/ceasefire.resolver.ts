@@ -28,16 +28,7 @@ export class CeasefireResolver {
 
   @FieldResolver(() => CeasefirePartyConnection, { description: "The parties it binds, by name." })
   async parties(@Root() ceasefire: Ceasefire, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
-    const parties = await loaders.manyBy("ceasefireParty", "ceasefireId").load(ceasefire.id);
-    const rows = await Promise.all(
-      parties.map((party) =>
-        party.countryId
-          ? loaders.byId("country").load(party.countryId)
-          : loaders.byId("organization").load(party.organizationId!),
-      ),
-    );
-    const byName = rows.filter((row) => row !== null).sort((a, b) => a.name.localeCompare(b.name));
-    return connectionFromList(byName, page);
+    return connectionFromList(await loaders.related(ceasefire, "Ceasefire", "parties"), page);
   }
 
   @FieldResolver(() => ReportedFigureConnection, { description: "Figures reported about it (strikes, casualties...)." })

@@ -5,6 +5,7 @@ import { DateScalar } from "../common/scalars";
 import { Country } from "../country/country.type";
 import { Fact } from "../fact/fact.interface";
 import { Organization } from "../organization/organization.type";
+import { type TypedRow, typeKey } from "../../read/read-model";
 
 registerEnumType(CeasefireStatus, {
   name: "CeasefireStatus",
@@ -16,8 +17,8 @@ registerEnumType(CeasefireStatus, {
   },
 });
 
-/** Rows carry their own shape: only organizations have a `kind`. */
-export const ceasefirePartyTypeName = (party: object): "Organization" | "Country" => ("kind" in party ? "Organization" : "Country");
+/** The read stage tags each party with its type (read-model.ts `typeKey`). */
+export const ceasefirePartyTypeName = (party: object): string => (party as TypedRow)[typeKey];
 
 export const CeasefireParty = createUnionType({
   name: "CeasefireParty",

@@ -4,9 +4,9 @@ import { Change } from "../change/change.type";
 import { Claim } from "../claim/claim.type";
 import { Audited } from "../common/audited";
 import { type Connection, ConnectionType } from "../common/connection";
-import { FACT_KIND, factKinds, type TaggedFact } from "./fact-kind";
+import { type TypedRow, typeKey } from "../../read/read-model";
 
-export const factTypeName = (value: TaggedFact): string => factKinds[value[FACT_KIND]].typeName;
+export const factTypeName = (value: TypedRow): string => value[typeKey];
 
 @InterfaceType("Fact", {
   implements: Audited,
