@@ -238,6 +238,7 @@ class Statement {
       case "and":
       case "or": {
         if (condition.parts.length === 0) return condition.kind === "and" ? "TRUE" : "FALSE";
+        if (condition.parts.length === 1) return this.condition(model, alias, condition.parts[0], scope);
         const parts = condition.parts.map((part) => `(${this.condition(model, alias, part, scope)})`);
         return parts.join(condition.kind === "and" ? " AND " : " OR ");
       }
@@ -260,9 +261,10 @@ class Statement {
       }
       case "reportedIn": {
         const link = this.alias();
+        // The article's links by their index, then the rows by id (an EXISTS per row would scan the table).
         return (
-          `EXISTS (SELECT 1 FROM ${this.from("factSource", link)} WHERE ${this.column("factSource", link, "factKind")} = ${this.value(condition.factKind, scope)} ` +
-          `AND ${this.column("factSource", link, "factId")} = ${alias}."id" AND ${this.column("factSource", link, "articleId")} = ${this.value(condition.articleId, scope)})`
+          `${alias}."id" IN (SELECT ${this.column("factSource", link, "factId")} FROM ${this.from("factSource", link)} ` +
+          `WHERE ${this.column("factSource", link, "factKind")} = ${this.value(condition.factKind, scope)} AND ${this.column("factSource", link, "articleId")} = ${this.value(condition.articleId, scope)})`
         );
       }
     }
@@ -341,7 +343,7 @@ export interface PageReader<Row> {
   count(where: Condition): Promise<number>;
 }
 
-interface Compiled {
+export interface Compiled {
   sql: string;
   params: unknown[];
 }
@@ -361,7 +363,7 @@ function compileKeyed(tables: Tables, plan: ReadPlan, field: string, values: unk
  * A page of `plan`'s rows: those matching `where` and `bounds`, in `orderBy` order, at most
  * `take`; with the number matching `where` when the plan asks for its total.
  */
-function compilePage(tables: Tables, plan: ReadPlan, args: PageArgs): Compiled {
+export function compilePage(tables: Tables, plan: ReadPlan, args: PageArgs): Compiled {
   const statement = new Statement(tables);
   statement.alias(); // ROOT: the condition's subqueries take the next aliases
   const where = statement.condition(plan.model, ROOT, and(args.where, ...args.bounds));
@@ -383,7 +385,7 @@ function compilePage(tables: Tables, plan: ReadPlan, args: PageArgs): Compiled {
 }
 
 /** How many rows of `model` match `where` (a connection's totalCount). */
-function compileCount(tables: Tables, model: ModelName, where: Condition): Compiled {
+export function compileCount(tables: Tables, model: ModelName, where: Condition): Compiled {
   const statement = new Statement(tables);
   statement.alias(); // ROOT
   const sql = `SELECT count(*)::text AS "rows" FROM ${statement.from(model, ROOT)} WHERE ${statement.condition(model, ROOT, where)}`;

@@ -10,6 +10,6 @@ SELECT json_build_object('rows', coalesce(json_agg(json_build_object('id', t0."i
 FROM (
   SELECT *
   FROM "meeting" t0
-  WHERE ((t0."date" >= $1) AND (t0."date" <= $2))
+  WHERE (t0."date" >= $1) AND (t0."date" <= $2)
   ORDER BY t0."date" ASC NULLS LAST, t0."id" ASC
   LIMIT $3) t0

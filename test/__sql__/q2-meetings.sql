@@ -12,6 +12,6 @@ SELECT coalesce(json_agg(json_build_object('id', t0."id", 'title', t0."title", '
 FROM (
   SELECT *
   FROM "meeting" t0
-  WHERE (TRUE)
+  WHERE TRUE
   ORDER BY t0."date" ASC NULLS LAST, t0."id" ASC
   LIMIT $1) t0

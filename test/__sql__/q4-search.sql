@@ -21,6 +21,6 @@ SELECT coalesce(json_agg(json_build_object('id', t0."id", 'name', t0."name", '@d
 FROM (
   SELECT *
   FROM "person" t0
-  WHERE ((t0."search_text"::text LIKE $1))
+  WHERE t0."search_text"::text LIKE $1
   ORDER BY t0."name" ASC, t0."id" ASC
   LIMIT $2) t0

@@ -6,10 +6,10 @@ SELECT json_build_object('rows', coalesce(json_agg(json_build_object('id', t0."i
       ORDER BY t0."name" ASC, t0."id" ASC), '[]'::json), 'total', (
     SELECT count(*)
     FROM "person" t1
-    WHERE (t1."search_text"::text LIKE $3)))::text AS "rows"
+    WHERE t1."search_text"::text LIKE $3))::text AS "rows"
 FROM (
   SELECT *
   FROM "person" t0
-  WHERE ((t0."search_text"::text LIKE $1))
+  WHERE t0."search_text"::text LIKE $1
   ORDER BY t0."name" ASC, t0."id" ASC
   LIMIT $2) t0

@@ -37,6 +37,6 @@ SELECT coalesce(json_agg(json_build_object('id', t0."id", 'name', t0."name", 'st
 FROM (
   SELECT *
   FROM "ceasefire" t0
-  WHERE (TRUE)
+  WHERE TRUE
   ORDER BY t0."start_date" DESC NULLS LAST, t0."id" ASC
   LIMIT $1) t0

@@ -11,9 +11,9 @@ SELECT coalesce(json_agg(json_build_object('id', t0."id", 'title', t0."title", '
               FROM "organization" t5
               WHERE t5."id" = t2."speaker_organization_id")) AS "row", 'STATEMENT'::text AS k0, t2."slug"::text AS k1, t2."id" AS "id"
           FROM "statement" t2
-          WHERE EXISTS (
-            SELECT 1
+          WHERE t2."id" IN (
+            SELECT t3."fact_id"
             FROM "fact_source" t3
-            WHERE t3."fact_kind" = 'STATEMENT' AND t3."fact_id" = t2."id" AND t3."article_id" = t0."id")) t1))), '[]'::json)::text AS "rows"
+            WHERE t3."fact_kind" = 'STATEMENT' AND t3."article_id" = t0."id")) t1))), '[]'::json)::text AS "rows"
 FROM "article" t0
 WHERE t0."slug" = ANY($1)

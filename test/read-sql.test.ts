@@ -1,0 +1,88 @@
+// The read stage's compiler, whole values: the SQL and parameters of conditions, relations of
+// each shape (a foreign key, ways in through join rows, variants of several types) and pages.
+// The SQL of whole requests is in test/__sql__ (test/sql-plans.test.ts).
+import { and, compare, contains, equals, or, PARENT_ID, related, reportedIn } from "../src/read/condition";
+import { readModel } from "../src/read/read-model";
+import type { ReadPlan } from "../src/read/read-plan";
+import { compileCount, compilePage, Tables } from "../src/read/read-sql";
+
+const tables = Tables.get();
+const marker = /^\/\* prepared \*\/ /;
+
+test("a filter through relations and a date, as a count", () => {
+  const where = and(
+    compare("date", ">=", new Date("2025-12-01T00:00:00.000Z")),
+    related("delegations", related("country", equals("code", "IL"))),
+    or(equals("placeId", null), reportedIn("MEETING", "0b6f9f44-8c0e-4a43-9d4c-1f3f3b1f0c11")),
+  );
+  expect(compileCount(tables, "meeting", where)).toEqual({
+    sql:
+      `SELECT count(*)::text AS "rows" FROM "meeting" t0 WHERE (t0."date" >= $1) AND ` +
+      `(EXISTS (SELECT 1 FROM "delegation" t1 WHERE t1."meeting_id" = t0."id" AND (EXISTS (SELECT 1 FROM "country" t2 WHERE t2."id" = t1."country_id" AND (t2."code" = $2))))) AND ` +
+      `((t0."place_id" IS NULL) OR (t0."id" IN (SELECT t3."fact_id" FROM "fact_source" t3 WHERE t3."fact_kind" = $3 AND t3."article_id" = $4)))`,
+    params: ["2025-12-01T00:00:00.000Z", "IL", "MEETING", "0b6f9f44-8c0e-4a43-9d4c-1f3f3b1f0c11"],
+  });
+});
+
+test("contains matches its text literally: LIKE's wildcards and escape character are escaped", () => {
+  expect(compileCount(tables, "person", contains("searchText", "50%_a\\b"))).toEqual({
+    sql: `SELECT count(*)::text AS "rows" FROM "person" t0 WHERE t0."search_text"::text LIKE $1`,
+    params: ["%50\\%\\_a\\\\b%"],
+  });
+});
+
+test("the parent's id outside a relation is a programming error", () => {
+  expect(() => compileCount(tables, "meeting", equals("id", PARENT_ID))).toThrow("PARENT_ID outside a relation's condition");
+});
+
+const idsOf = (type: ReadPlan["type"], model: ReadPlan["model"], columns = ["id"]): ReadPlan => ({ type, model, columns, relations: [] });
+
+test("a page with relations of every shape, its filter, bounds and total", () => {
+  const plan: ReadPlan = {
+    type: "Person",
+    model: "person",
+    columns: ["id", "name"],
+    total: true,
+    relations: [
+      { field: "nationality", relation: readModel.Person.relations.nationality, plan: idsOf("Country", "country", ["code"]) },
+      { field: "statements", relation: readModel.Person.relations.statements, plan: idsOf("Statement", "statement") },
+      { field: "delegations", relation: readModel.Person.relations.delegations, plan: idsOf("Delegation", "delegation") },
+    ],
+  };
+  const compiled = compilePage(tables, plan, {
+    where: contains("searchText", "sa"),
+    bounds: [compare("name", ">", "Gideon")],
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    take: 3,
+  });
+  expect(compiled.sql.replace(marker, "")).toBe(
+    `SELECT json_build_object('rows', coalesce(json_agg(json_build_object('id', t0."id", 'name', t0."name", ` +
+      `'@nationality', (SELECT json_build_object('code', t1."code") FROM "country" t1 WHERE t1."id" = t0."nationality_id"), ` +
+      `'@statements', (SELECT coalesce(json_agg(json_build_object('id', t2."id") ORDER BY t2."date" ASC, t2."slug" ASC, t2."id" ASC), '[]'::json) FROM "statement" t2 WHERE t2."speaker_person_id" = t0."id"), ` +
+      `'@delegations', (SELECT coalesce(json_agg(json_build_object('id', t3."id") ORDER BY t3."id" ASC), '[]'::json) FROM "delegation" t3 WHERE t3."id" IN (` +
+      `SELECT t4."id" FROM "delegation" t4 WHERE t4."leader_id" = t0."id" UNION SELECT t5."delegation_id" FROM "delegation_member" t5 WHERE t5."person_id" = t0."id"))) ` +
+      `ORDER BY t0."name" ASC, t0."id" ASC), '[]'::json), 'total', (SELECT count(*) FROM "person" t1 WHERE t1."search_text"::text LIKE $4))::text AS "rows" ` +
+      `FROM (SELECT * FROM "person" t0 WHERE (t0."search_text"::text LIKE $1) AND (t0."name" > $2) ORDER BY t0."name" ASC, t0."id" ASC LIMIT $3) t0`,
+  );
+  expect(compiled.params).toEqual(["%sa%", "Gideon", 3, "%sa%"]);
+});
+
+test("a relation over several types: each variant's rows, tagged, ordered together", () => {
+  const plan: ReadPlan = {
+    type: "Ceasefire",
+    model: "ceasefire",
+    columns: ["id"],
+    relations: [
+      { field: "parties", relation: readModel.Ceasefire.relations.parties, plans: [idsOf("Country", "country", ["name"]), idsOf("Organization", "organization", ["name"])] },
+    ],
+  };
+  const compiled = compilePage(tables, plan, { where: and(), bounds: [], orderBy: [] });
+  expect(compiled.sql.replace(marker, "")).toBe(
+    `SELECT coalesce(json_agg(json_build_object('id', t0."id", '@parties', (SELECT coalesce(json_agg(t1."row" ORDER BY t1.k0 COLLATE "C", t1."id"), '[]'::json) FROM (` +
+      `SELECT json_build_object('name', t2."name", '@type', 'Country') AS "row", t2."name"::text AS k0, t2."id" AS "id" FROM "country" t2 WHERE t2."id" IN (SELECT t3."country_id" FROM "ceasefire_party" t3 WHERE t3."ceasefire_id" = t0."id") ` +
+      `UNION ALL ` +
+      `SELECT json_build_object('name', t4."name", '@type', 'Organization') AS "row", t4."name"::text AS k0, t4."id" AS "id" FROM "organization" t4 WHERE t4."id" IN (SELECT t5."organization_id" FROM "ceasefire_party" t5 WHERE t5."ceasefire_id" = t0."id")) t1))), '[]'::json)::text AS "rows" ` +
+      `FROM (SELECT * FROM "ceasefire" t0 WHERE TRUE) t0`,
+  );
+  expect(compiled.params).toEqual([]);
+});
