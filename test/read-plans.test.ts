@@ -163,3 +163,34 @@ test("a person's delegations, led or joined, read ahead in one statement, equal 
   expect(batched.body.errors).toBeUndefined();
   expect(batched.body.data!.updatePerson.delegations).toEqual(delegations);
 });
+
+test("a nested first page reads its rows and its count, not the whole list, in the same statement", async () => {
+  const [meetingId] = await expectedIds("date ASC NULLS LAST, id");
+  const { body } = await server.graphql<{ meeting: { few: unknown; more: unknown; all: { edges: { node: { id: string } }[] } } }>(
+    `query ($id: ID!) {
+      meeting(id: $id) {
+        few: delegations(first: 1) { totalCount pageInfo { hasNextPage hasPreviousPage } edges { node { id } } }
+        more: delegations(first: 2) { pageInfo { hasNextPage } edges { node { id } } }
+        all: delegations(first: 0) { totalCount pageInfo { hasNextPage } edges { node { id } } }
+      }
+    }`,
+    { id: meetingId },
+  );
+  const ids = await server.database.withSession((session) =>
+    session.query<{ id: string }>(
+      `SELECT d.id::text FROM delegation d JOIN country c ON c.id = d.country_id WHERE d.meeting_id = $1 ORDER BY c.name, d.id`,
+      [meetingId],
+    ),
+  );
+  const edges = (n: number) => ids.slice(0, n).map(({ id }) => ({ node: { id } }));
+  expect(body).toEqual({
+    data: {
+      meeting: {
+        few: { totalCount: 3, pageInfo: { hasNextPage: true, hasPreviousPage: false }, edges: edges(1) },
+        more: { pageInfo: { hasNextPage: true }, edges: edges(2) },
+        all: { totalCount: 3, pageInfo: { hasNextPage: true }, edges: [] },
+      },
+    },
+    extensions: { sqlStatements: 1 },
+  });
+});

@@ -20,6 +20,7 @@ import {
   type SelectionSetNode,
 } from "graphql";
 import type { ModelName } from "../database/rows";
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "./page-size";
 import { isReadType, type ReadTypeName, type Relation, readModel, type ToMany, type ToOne, type ToVariants, type Variant } from "./read-model";
 
 export interface ReadPlan {
@@ -34,7 +35,17 @@ export interface ReadPlan {
 }
 
 /** A relation to read, with the plan of its rows, or of each of its variants' rows. */
-export type RelationRead = { relation: ToOne | ToMany; plan: ReadPlan } | { relation: ToVariants; plans: ReadPlan[] };
+export type RelationRead =
+  | {
+      relation: ToOne | ToMany;
+      plan: ReadPlan;
+      /**
+       * A to-many relation's rows to read per parent, when every page asked of it starts at the
+       * first row: the largest `first` plus one (whether there is a next page). Absent: all.
+       */
+      limit?: number;
+    }
+  | { relation: ToVariants; plans: ReadPlan[] };
 export type RelationPlan = RelationRead & { field: string };
 
 /** The columns of each model (Prisma field names), to tell column fields from computed ones. */
@@ -136,7 +147,8 @@ function planObject(
       // Read ahead when the related type is in the read model; otherwise its resolver loads it
       // by the row's foreign key (read for it) or id.
       const child = planField(walk, getNamedType(field.type), nodes, false);
-      if (child) plan.relations.push({ field: name, relation, plan: child });
+      const limit = relation.kind === "many" ? firstPages(walk, field, nodes) : undefined;
+      if (child) plan.relations.push({ field: name, relation, plan: child, ...(limit !== undefined && { limit }) });
       else columns.add(relation.kind === "one" ? relation.foreignKey : "id");
       continue;
     }
@@ -164,6 +176,24 @@ function nodeSelections(walk: Walk, connection: GraphQLObjectType, selections: S
   const edges = connectionFields.get("edges") ?? [];
   const nodeFields = collectFields(walk, edgeType, selectionSets(edges)).get("node") ?? [];
   return { selections: selectionSets(nodeFields), total: connectionFields.has("totalCount") };
+}
+
+/**
+ * How many rows of a relation list its pages need, when each alias asks for a first page (no
+ * `after`, `before` or `last`): the largest `first` (or the default) plus one; else undefined.
+ * A size the resolver will refuse reads everything, as before.
+ */
+function firstPages(walk: Walk, field: GraphQLField<unknown, unknown>, nodes: readonly FieldNode[]): number | undefined {
+  let rows = 0;
+  for (const node of nodes) {
+    if (node.arguments?.some((arg) => arg.value.kind === Kind.VARIABLE)) walk.dependsOnVariables = true;
+    const args = getArgumentValues(field, node, walk.variables);
+    if (args.after != null || args.before != null || args.last != null) return undefined;
+    const first = (args.first ?? DEFAULT_PAGE_SIZE) as number;
+    if (first < 0 || first > MAX_PAGE_SIZE) return undefined;
+    rows = Math.max(rows, first + 1);
+  }
+  return rows;
 }
 
 /** The variants a field's argument picks (every alias's), or all of them. */

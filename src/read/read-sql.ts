@@ -11,7 +11,7 @@ import { PREPARED_STATEMENT_MARKER } from "../observability/statement-counter";
 import type { PrismaClient } from "../generated/prisma/client";
 import { type ModelInfo, models, type RelationInfo } from "../database/data-model";
 import { prefetchedKey, type ReadTypeName, readModel, type ToMany, type ToVariants, typeKey } from "./read-model";
-import type { ReadPlan, RelationRead } from "./read-plan";
+import type { ReadPlan, RelationPlan, RelationRead } from "./read-plan";
 
 interface Column {
   /** The column's name in the database. */
@@ -120,24 +120,29 @@ class Statement {
    * A row as a JSON object: its columns, then each relation read ahead under `@<field>`. A
    * to-one relation that an ORDER BY already joined is built from that join, not looked up again.
    */
-  rowJson(plan: ReadPlan, alias: string, joins: Joins = new Map(), typed = false): string {
+  rowJson(plan: ReadPlan, alias: string, joins: Joins = new Map(), typed = false, built: ReadonlySet<string> = new Set()): string {
     const pairs = plan.columns.map((field) => `'${field}', ${this.column(plan.model, alias, field)}`);
     if (typed) pairs.push(`'${typeKey}', '${plan.type}'`);
     for (const entry of plan.relations) {
-      const joined = joins.get(`${alias}.${entry.field}`);
-      const json =
-        joined && "plan" in entry
-          ? `CASE WHEN ${joined.alias}."id" IS NULL THEN NULL ELSE ${this.rowJson(entry.plan, joined.alias, joins)} END`
-          : this.relationJson(plan.model, alias, entry);
-      pairs.push(`'${prefetchedKey(entry.field)}', ${json}`);
+      const key = prefetchedKey(entry.field);
+      const joined = this.joinedJson(plan, alias, entry, joins);
+      pairs.push(`'${key}', ${built.has(entry.field) ? `${alias}."${key}"` : (joined ?? this.relationJson(plan.model, alias, entry))}`);
     }
     return `json_build_object(${pairs.join(", ")})`;
+  }
+
+  /** A to-one relation's JSON from the row an ORDER BY already joined, if it did. */
+  private joinedJson(plan: ReadPlan, alias: string, entry: RelationPlan, joins: Joins): string | undefined {
+    const joined = joins.get(`${alias}.${entry.field}`);
+    if (!joined || !("plan" in entry)) return undefined;
+    return `CASE WHEN ${joined.alias}."id" IS NULL THEN NULL ELSE ${this.rowJson(entry.plan, joined.alias, joins)} END`;
   }
 
   /** A relation of the row under `alias` (of `model`) as JSON: a row or null, or a list. */
   relationJson(model: ModelName, alias: string, entry: RelationRead): string {
     if (!("plan" in entry)) return this.variantsJson(alias, entry.relation, entry.plans);
     const { relation, plan } = entry;
+    if (relation.kind === "many" && entry.limit !== undefined) return this.firstPageJson(alias, relation, plan, entry.limit);
     const child = this.alias();
     if (relation.kind === "one") {
       const key = this.column(model, alias, relation.foreignKey);
@@ -149,6 +154,39 @@ class Statement {
     return (
       `(SELECT coalesce(json_agg(${this.rowJson(plan, child, joins)} ORDER BY ${order}), '[]'::json) ` +
       `FROM ${this.from(plan.model, child)}${joined} WHERE ${this.belongs(relation, child, `${alias}."id"`)})`
+    );
+  }
+
+  /**
+   * The first `limit` rows of a to-many relation of the row under `alias` (a page per parent, not
+   * the whole list), and how many there are in all when its connection's totalCount is selected.
+   */
+  private firstPageJson(alias: string, relation: ToMany, plan: ReadPlan, limit: number): string {
+    const child = this.alias();
+    const joins: Joins = new Map();
+    const terms = this.orderTerms(plan.model, child, [...relation.orderBy, { id: "asc" }], joins);
+    const joined = [...joins.values()].map((join) => join.sql).join("");
+    const page = this.alias();
+    // The page's sort keys travel out of the subquery, to order the JSON list the same way, and
+    // so do the to-one relations its ORDER BY joined, built there from the joined rows.
+    const built = new Set<string>();
+    const keys = terms.map((term, i) => `${term.value} AS k${i}`);
+    for (const entry of plan.relations) {
+      const joinedJson = this.joinedJson(plan, child, entry, joins);
+      if (joinedJson) {
+        keys.push(`${joinedJson} AS "${prefetchedKey(entry.field)}"`);
+        built.add(entry.field);
+      }
+    }
+    const inner = terms.map((term) => `${term.value} ${term.direction}`).join(", ");
+    const outer = terms.map((term, i) => `${page}.k${i} ${term.direction}`).join(", ");
+    const rows = `coalesce(json_agg(${this.rowJson(plan, page, new Map(), false, built)} ORDER BY ${outer}), '[]'::json)`;
+    // The count of the whole list, taken before the LIMIT by a window over the same scan.
+    const json = plan.total ? `json_build_object('rows', ${rows}, 'total', coalesce(max(${page}."@total"), 0))` : rows;
+    const total = plan.total ? `, count(*) OVER () AS "@total"` : "";
+    return (
+      `(SELECT ${json} FROM (SELECT ${child}.*, ${keys.join(", ")}${total} FROM ${this.from(plan.model, child)}${joined} ` +
+      `WHERE ${this.belongs(relation, child, `${alias}."id"`)} ORDER BY ${inner} LIMIT ${limit}) ${page})`
     );
   }
 
@@ -212,12 +250,18 @@ class Statement {
    * relation with a LEFT JOIN and leaves NULLs where PostgreSQL puts them by default; so does this.
    */
   orderBy(model: ModelName, alias: string, entries: OrderBy, joins: Joins): string {
-    return entries
-      .map((entry) => {
+    return this.orderTerms(model, alias, entries, joins)
+      .map((term) => `${term.value} ${term.direction}`)
+      .join(", ");
+  }
+
+  /** The terms of an ORDER BY: each value and its direction (with where NULLs go). */
+  private orderTerms(model: ModelName, alias: string, entries: OrderBy, joins: Joins): { value: string; direction: string }[] {
+    return entries.flatMap((entry) => {
         const [[field, value]] = Object.entries(entry);
-        if (typeof value === "string") return `${this.column(model, alias, field)} ${direction(value)}`;
+        if (typeof value === "string") return [{ value: this.column(model, alias, field), direction: direction(value) }];
         const { sort, nulls } = value as { sort?: string; nulls?: string };
-        if (sort) return `${this.column(model, alias, field)} ${direction(sort)}${nulls ? ` NULLS ${nulls === "first" ? "FIRST" : "LAST"}` : ""}`;
+        if (sort) return [{ value: this.column(model, alias, field), direction: `${direction(sort)}${nulls ? ` NULLS ${nulls === "first" ? "FIRST" : "LAST"}` : ""}` }];
         const relation = models[model].relations[field];
         if (!relation || relation.kind !== "one" || relation.keyOn !== "self") throw new NotCompilable(`cannot order ${model} by ${field}`);
         let join = joins.get(`${alias}.${field}`);
@@ -227,9 +271,8 @@ class Statement {
           join = { alias: joined, sql: ` LEFT JOIN ${this.from(relation.model, joined)} ON ${on}` };
           joins.set(`${alias}.${field}`, join);
         }
-        return this.orderBy(relation.model, join.alias, [value as object], joins);
-      })
-      .join(", ");
+        return this.orderTerms(relation.model, join.alias, [value as object], joins);
+      });
   }
 
   /** A condition (condition.ts) on the rows of `model` under `alias`, as SQL. */
@@ -313,18 +356,33 @@ function reviveRows(tables: Tables, plan: ReadPlan, rows: Record<string, unknown
   const dates = plan.columns.filter((field) => columns.get(field)!.isDate);
   for (const row of rows) {
     for (const field of dates) if (row[field] != null) row[field] = new Date(row[field] as string);
-    for (const entry of plan.relations) reviveRelation(tables, entry, row[prefetchedKey(entry.field)]);
+    for (const entry of plan.relations) {
+      const key = prefetchedKey(entry.field);
+      row[key] = reviveRelation(tables, entry, row[key]);
+    }
   }
 }
 
-/** A relation's JSON (a row or null, or a list) made like Prisma's rows, in place. */
-function reviveRelation(tables: Tables, read: RelationRead, value: unknown): void {
+/**
+ * A relation's JSON (a row or null, or a list) made like Prisma's rows. A first page counted
+ * (`{ rows, total }`) becomes its list, carrying the count as `total` (list-connection.ts).
+ */
+function reviveRelation(tables: Tables, read: RelationRead, value: unknown): unknown {
   if (!("plan" in read)) {
     for (const item of value as Record<string, unknown>[]) {
       reviveRows(tables, read.plans.find((candidate) => candidate.type === item[typeKey])!, [item]);
     }
-  } else if (read.relation.kind === "many") reviveRows(tables, read.plan, value as Record<string, unknown>[]);
-  else if (value) reviveRows(tables, read.plan, [value as Record<string, unknown>]);
+    return value;
+  }
+  if (read.relation.kind === "one") {
+    if (value) reviveRows(tables, read.plan, [value as Record<string, unknown>]);
+    return value;
+  }
+  const counted = !Array.isArray(value) ? (value as { rows: Record<string, unknown>[]; total: number }) : undefined;
+  const list = counted ? counted.rows : (value as Record<string, unknown>[]);
+  reviveRows(tables, read.plan, list);
+  if (counted) Object.defineProperty(list, "total", { value: counted.total });
+  return list;
 }
 
 /** What paginate asks of a list: a page of rows, and how many match. */
@@ -467,10 +525,7 @@ export class SelectionReader {
     }
     const groups = JSON.parse(await this.readText_({ sql, params: [parentIds] })) as { parent: string; rows: Record<string, unknown>[] }[];
     const byParent = new Map<string, Record<string, unknown>[]>();
-    for (const group of groups) {
-      reviveRelation(this.tables, read, group.rows);
-      byParent.set(group.parent, group.rows);
-    }
+    for (const group of groups) byParent.set(group.parent, reviveRelation(this.tables, read, group.rows) as Record<string, unknown>[]);
     return byParent;
   }
 

@@ -16,23 +16,31 @@ SELECT coalesce(json_agg(json_build_object('id', t0."id", 'name', t0."name", 'st
             SELECT t5."organization_id"
             FROM "ceasefire_party" t5
             WHERE t5."ceasefire_id" = t0."id")) t1), '@figures', (
-        SELECT coalesce(json_agg(json_build_object('id', t6."id", 'metric', t6."metric", 'value', t6."value", 'qualifier', t6."qualifier", 'quote', t6."quote", '@statement', (
-                SELECT json_build_object('date', t7."date", '@speakerOrganization', (
-                    SELECT json_build_object('name', t8."name")
-                    FROM "organization" t8
-                    WHERE t8."id" = t7."speaker_organization_id"))
-                FROM "statement" t7
-                WHERE t7."id" = t6."statement_id"), '@sources', (
-                SELECT coalesce(json_agg(json_build_object('id', t9."id", 'title', t9."title", 'publisher', t9."publisher", 'publishedOn', t9."published_on")
-                    ORDER BY t9."published_on" ASC, t9."id" ASC), '[]'::json)
-                FROM "article" t9
-                WHERE t9."id" IN (
-                  SELECT t10."article_id"
-                  FROM "fact_source" t10
-                  WHERE (t10."fact_kind" = 'REPORTED_FIGURE') AND (t10."fact_id" = t6."id"))))
-            ORDER BY t6."slug" ASC, t6."id" ASC), '[]'::json)
-        FROM "reported_figure" t6
-        WHERE t6."ceasefire_id" = t0."id"))
+        SELECT coalesce(json_agg(json_build_object('id', t7."id", 'metric', t7."metric", 'value', t7."value", 'qualifier', t7."qualifier", 'quote', t7."quote", '@statement', (
+                SELECT json_build_object('date', t8."date", '@speakerOrganization', (
+                    SELECT json_build_object('name', t9."name")
+                    FROM "organization" t9
+                    WHERE t9."id" = t8."speaker_organization_id"))
+                FROM "statement" t8
+                WHERE t8."id" = t7."statement_id"), '@sources', (
+                SELECT coalesce(json_agg(json_build_object('id', t11."id", 'title', t11."title", 'publisher', t11."publisher", 'publishedOn', t11."published_on")
+                    ORDER BY t11.k0 ASC, t11.k1 ASC), '[]'::json)
+                FROM (
+                  SELECT t10.*, t10."published_on" AS k0, t10."id" AS k1
+                  FROM "article" t10
+                  WHERE t10."id" IN (
+                    SELECT t12."article_id"
+                    FROM "fact_source" t12
+                    WHERE (t12."fact_kind" = 'REPORTED_FIGURE') AND (t12."fact_id" = t7."id"))
+                  ORDER BY t10."published_on" ASC, t10."id" ASC
+                  LIMIT 21) t11))
+            ORDER BY t7.k0 ASC, t7.k1 ASC), '[]'::json)
+        FROM (
+          SELECT t6.*, t6."slug" AS k0, t6."id" AS k1
+          FROM "reported_figure" t6
+          WHERE t6."ceasefire_id" = t0."id"
+          ORDER BY t6."slug" ASC, t6."id" ASC
+          LIMIT 21) t7))
     ORDER BY t0."start_date" DESC NULLS LAST, t0."id" ASC), '[]'::json)::text AS "rows"
 FROM (
   SELECT *

@@ -1,6 +1,7 @@
-// Connections over relation lists that a batched loader has already read in full for a set of
-// parents (one statement per relation and level). Paging happens here, in the list's order,
-// and totalCount is the list's length, so nested connections stay N+1-free, counts included.
+// Connections over relation lists read for a set of parents (with them, or one statement per
+// relation and level): in full, or only their first rows when every page asked starts there
+// (read-plan.ts). Paging happens here, in the list's order; totalCount is the count read with a
+// first page (its `total`), else the list's length.
 import { BadUserInputError } from "../../errors";
 import { type Connection, LazyConnection, LazyEdge } from "./connection";
 import { type PaginationArgs, pageSizes } from "./pagination.args";
@@ -18,7 +19,8 @@ export function connectionFromList<Node extends { id: string }>(list: Node[], ar
   if (last != null) start = Math.max(start, end - last);
   const edges = list.slice(start, end).map((node) => new LazyEdge(node, cursorOf));
   // Like paginate's: no promise is made for the many connections that do not select totalCount.
-  return new LazyConnection(edges, { hasNextPage: end < list.length, hasPreviousPage: start > 0 }, () => Promise.resolve(list.length));
+  const total = (list as { total?: number }).total ?? list.length;
+  return new LazyConnection(edges, { hasNextPage: end < list.length, hasPreviousPage: start > 0 }, () => Promise.resolve(total));
 }
 
 function cursorOf(node: { id: string }): string {

@@ -1,8 +1,8 @@
 import { ArgsType, Field, Int } from "type-graphql";
 import { BadUserInputError } from "../../errors";
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../../read/page-size";
 
-export const MAX_PAGE_SIZE = 100;
-export const DEFAULT_PAGE_SIZE = 20;
+export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE };
 
 @ArgsType()
 export class PaginationArgs {

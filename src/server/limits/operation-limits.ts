@@ -31,6 +31,7 @@ import {
 import type { RequestHooks, RequestPlugin } from "../plugins/request-plugins";
 import { LimitCode, LimitExceededError } from "./limit-error";
 import { fragmentsOf } from "../document-fragments";
+import { DEFAULT_PAGE_SIZE } from "../../read/page-size";
 
 export interface OperationLimits {
   maxDepth: number;
@@ -56,12 +57,7 @@ export interface OperationMeasure {
   cost: number;
 }
 
-/**
- * The page a connection without `first`/`last` returns: DEFAULT_PAGE_SIZE of
- * src/schema/common/pagination.args.ts (not imported: that module needs reflect-metadata loaded
- * first; test/limits.test.ts checks that the two agree).
- */
-export const DEFAULT_PAGE_SIZE = 20;
+export { DEFAULT_PAGE_SIZE };
 
 /**
  * Introspection's nesting is bounded by graphql-js's MaxIntrospectionDepthRule, so it adds no
