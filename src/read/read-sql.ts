@@ -258,21 +258,21 @@ class Statement {
   /** The terms of an ORDER BY: each value and its direction (with where NULLs go). */
   private orderTerms(model: ModelName, alias: string, entries: OrderBy, joins: Joins): { value: string; direction: string }[] {
     return entries.flatMap((entry) => {
-        const [[field, value]] = Object.entries(entry);
-        if (typeof value === "string") return [{ value: this.column(model, alias, field), direction: direction(value) }];
-        const { sort, nulls } = value as { sort?: string; nulls?: string };
-        if (sort) return [{ value: this.column(model, alias, field), direction: `${direction(sort)}${nulls ? ` NULLS ${nulls === "first" ? "FIRST" : "LAST"}` : ""}` }];
-        const relation = models[model].relations[field];
-        if (!relation || relation.kind !== "one" || relation.keyOn !== "self") throw new NotCompilable(`cannot order ${model} by ${field}`);
-        let join = joins.get(`${alias}.${field}`);
-        if (!join) {
-          const joined = this.alias();
-          const on = `${joined}."id" = ${this.column(model, alias, relation.foreignKey)}`;
-          join = { alias: joined, sql: ` LEFT JOIN ${this.from(relation.model, joined)} ON ${on}` };
-          joins.set(`${alias}.${field}`, join);
-        }
-        return this.orderTerms(relation.model, join.alias, [value as object], joins);
-      });
+      const [[field, value]] = Object.entries(entry);
+      if (typeof value === "string") return [{ value: this.column(model, alias, field), direction: direction(value) }];
+      const { sort, nulls } = value as { sort?: string; nulls?: string };
+      if (sort) return [{ value: this.column(model, alias, field), direction: `${direction(sort)}${nulls ? ` NULLS ${nulls === "first" ? "FIRST" : "LAST"}` : ""}` }];
+      const relation = models[model].relations[field];
+      if (!relation || relation.kind !== "one" || relation.keyOn !== "self") throw new NotCompilable(`cannot order ${model} by ${field}`);
+      let join = joins.get(`${alias}.${field}`);
+      if (!join) {
+        const joined = this.alias();
+        const on = `${joined}."id" = ${this.column(model, alias, relation.foreignKey)}`;
+        join = { alias: joined, sql: ` LEFT JOIN ${this.from(relation.model, joined)} ON ${on}` };
+        joins.set(`${alias}.${field}`, join);
+      }
+      return this.orderTerms(relation.model, join.alias, [value as object], joins);
+    });
   }
 
   /** A condition (condition.ts) on the rows of `model` under `alias`, as SQL. */
