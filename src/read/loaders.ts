@@ -1,11 +1,12 @@
-// Request-scoped batching: every relation a query touches is read with one statement per
-// relation and nesting level, however many parent rows ask for it. A fresh Loaders is made
-// per request, so nothing is cached across requests (or across users).
+// A request's reads: a root's rows with the relations its selection asks for, in one compiled
+// statement (read-plan.ts, read-sql.ts); a relation of rows that were not planned, one batched
+// statement per relation and nesting level, however many parent rows ask for it. A fresh
+// Loaders is made per request, so nothing is cached across requests (or across users).
 import DataLoader from "dataloader";
 import type { GraphQLResolveInfo } from "graphql";
 import type { FactKind, PrismaClient } from "../generated/prisma/client";
 import type { TextRead } from "../database/database";
-import { type ModelName, type OrderBy, reader, type Rows } from "../database/rows";
+import { type ModelName, reader, type Rows } from "../database/rows";
 import {
   prefetchedKey,
   type ReadModel,
@@ -24,8 +25,7 @@ import { deriveCurrent } from "../claims/derive";
 import { asClaimInput, claimsOf } from "../claims/recompute";
 import { isUuid } from "../validation";
 
-/** Ids are UUIDs in the database; any other string cannot match a row (and must not reach SQL). */
-
+/** Ids are UUIDs in the database: any other string cannot match a row, and does not reach SQL. */
 export class Loaders {
   private readonly cache = new Map<string, DataLoader<string, unknown>>();
   private readonly selectedCache = new Map<ReadPlan, Map<string, DataLoader<string, unknown>>>();
@@ -152,27 +152,6 @@ export class Loaders {
         const rows = await reader(this.prisma, model).findMany({ where: { [field]: { in: [...keys] } } });
         const byKey = new Map(rows.map((row) => [String(row[field]), row]));
         return keys.map((key) => byKey.get(key) ?? null);
-      }),
-    );
-  }
-
-  /**
-   * One-to-many: rows of `model` whose `foreignKey` equals the key, in `orderBy` order
-   * (with the id as the tie-breaker, so lists are stable).
-   */
-  manyBy<M extends ModelName>(
-    model: M,
-    foreignKey: keyof Rows[M] & string,
-    orderBy: OrderBy = [],
-  ): DataLoader<string, Rows[M][]> {
-    const order = [...orderBy, { id: "asc" }];
-    return this.memo(`${model}:${foreignKey}:${JSON.stringify(order)}`, () =>
-      new DataLoader<string, Rows[M][]>(async (keys) => {
-        const rows = await reader(this.prisma, model).findMany({
-          where: { [foreignKey]: { in: keys.filter(isUuid) } },
-          orderBy: order,
-        });
-        return groupBy(keys, rows, (row) => [row[foreignKey] as string]);
       }),
     );
   }
