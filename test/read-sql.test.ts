@@ -109,7 +109,7 @@ test("a first page per parent: its rows up to the largest `first` plus one, coun
   expect(compiled.sql.replace(marker, "")).toBe(
     `SELECT coalesce(json_agg(json_build_object('id', t0."id", '@delegations', (` +
       `SELECT json_build_object('rows', coalesce(json_agg(json_build_object('id', t3."id", '@country', t3."@country") ORDER BY t3.k0 ASC, t3.k1 ASC), '[]'::json), 'total', coalesce(max(t3."@total"), 0)) ` +
-      `FROM (SELECT t1.*, t2."name" AS k0, t1."id" AS k1, CASE WHEN t2."id" IS NULL THEN NULL ELSE json_build_object('code', t2."code") END AS "@country", count(*) OVER () AS "@total" ` +
+      `FROM (SELECT t1."id", t2."name" AS k0, t1."id" AS k1, CASE WHEN t2."id" IS NULL THEN NULL ELSE json_build_object('code', t2."code") END AS "@country", count(*) OVER () AS "@total" ` +
       `FROM "delegation" t1 LEFT JOIN "country" t2 ON t2."id" = t1."country_id" WHERE t1."meeting_id" = t0."id" ORDER BY t2."name" ASC, t1."id" ASC LIMIT 3) t3))), '[]'::json)::text AS "rows" ` +
       `FROM (SELECT * FROM "meeting" t0 WHERE TRUE) t0`,
   );

@@ -180,12 +180,17 @@ class Statement {
     }
     const inner = terms.map((term) => `${term.value} ${term.direction}`).join(", ");
     const outer = terms.map((term, i) => `${page}.k${i} ${term.direction}`).join(", ");
+    // Only the columns the rows' JSON reads leave the subquery: the plan's, the id, and the keys of
+    // the to-one relations not built in it.
+    const needed = new Set(["id", ...plan.columns]);
+    for (const entry of plan.relations) if ("plan" in entry && entry.relation.kind === "one" && !built.has(entry.field)) needed.add(entry.relation.foreignKey);
+    const columns = [...needed].map((field) => this.column(plan.model, child, field));
     const rows = `coalesce(json_agg(${this.rowJson(plan, page, new Map(), false, built)} ORDER BY ${outer}), '[]'::json)`;
     // The count of the whole list, taken before the LIMIT by a window over the same scan.
     const json = plan.total ? `json_build_object('rows', ${rows}, 'total', coalesce(max(${page}."@total"), 0))` : rows;
     const total = plan.total ? `, count(*) OVER () AS "@total"` : "";
     return (
-      `(SELECT ${json} FROM (SELECT ${child}.*, ${keys.join(", ")}${total} FROM ${this.from(plan.model, child)}${joined} ` +
+      `(SELECT ${json} FROM (SELECT ${[...columns, ...keys].join(", ")}${total} FROM ${this.from(plan.model, child)}${joined} ` +
       `WHERE ${this.belongs(relation, child, `${alias}."id"`)} ORDER BY ${inner} LIMIT ${limit}) ${page})`
     );
   }

@@ -6,7 +6,7 @@ SELECT coalesce(json_agg(json_build_object('id', t0."id", 'name', t0."name", 'sl
                 WHERE t3."id" = t2."country_id"))
             ORDER BY t2.k0 ASC, t2.k1 ASC), '[]'::json)
         FROM (
-          SELECT t1.*, t1."title" AS k0, t1."id" AS k1
+          SELECT t1."id", t1."title", t1."country_id", t1."title" AS k0, t1."id" AS k1
           FROM "person_role" t1
           WHERE t1."person_id" = t0."id"
           ORDER BY t1."title" ASC, t1."id" ASC
@@ -21,7 +21,7 @@ SELECT coalesce(json_agg(json_build_object('id', t0."id", 'name', t0."name", 'sl
                         WHERE t10."id" = t9."leader_id"))
                     ORDER BY t9.k0 ASC, t9.k1 ASC), '[]'::json)
                 FROM (
-                  SELECT t7.*, t8."name" AS k0, t7."id" AS k1, CASE WHEN t8."id" IS NULL THEN NULL ELSE json_build_object('code', t8."code") END AS "@country"
+                  SELECT t7."id", t7."leader_id", t8."name" AS k0, t7."id" AS k1, CASE WHEN t8."id" IS NULL THEN NULL ELSE json_build_object('code', t8."code") END AS "@country"
                   FROM "delegation" t7
                   LEFT JOIN "country" t8 ON t8."id" = t7."country_id"
                   WHERE t7."meeting_id" = t5."id"
@@ -29,7 +29,7 @@ SELECT coalesce(json_agg(json_build_object('id', t0."id", 'name', t0."name", 'sl
                   LIMIT 21) t9))
             ORDER BY t5.k0 ASC NULLS LAST, t5.k1 ASC), '[]'::json)
         FROM (
-          SELECT t4.*, t4."date" AS k0, t4."id" AS k1
+          SELECT t4."id", t4."title", t4."date", t4."place_id", t4."date" AS k0, t4."id" AS k1
           FROM "meeting" t4
           WHERE t4."id" IN (
             SELECT t11."meeting_id"

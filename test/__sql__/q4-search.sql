@@ -9,7 +9,7 @@ SELECT coalesce(json_agg(json_build_object('id', t0."id", 'name', t0."name", '@d
                   WHERE t4."id" = t2."country_id"))
               ORDER BY t2.k0 ASC), '[]'::json), 'total', coalesce(max(t2."@total"), 0))
         FROM (
-          SELECT t1.*, t1."id" AS k0, count(*) OVER () AS "@total"
+          SELECT t1."id", t1."meeting_id", t1."country_id", t1."id" AS k0, count(*) OVER () AS "@total"
           FROM "delegation" t1
           WHERE t1."id" IN (
             SELECT t5."id"

@@ -26,7 +26,7 @@ SELECT coalesce(json_agg(json_build_object('id', t0."id", 'name', t0."name", 'st
                 SELECT coalesce(json_agg(json_build_object('id', t11."id", 'title', t11."title", 'publisher', t11."publisher", 'publishedOn', t11."published_on")
                     ORDER BY t11.k0 ASC, t11.k1 ASC), '[]'::json)
                 FROM (
-                  SELECT t10.*, t10."published_on" AS k0, t10."id" AS k1
+                  SELECT t10."id", t10."title", t10."publisher", t10."published_on", t10."published_on" AS k0, t10."id" AS k1
                   FROM "article" t10
                   WHERE t10."id" IN (
                     SELECT t12."article_id"
@@ -36,7 +36,7 @@ SELECT coalesce(json_agg(json_build_object('id', t0."id", 'name', t0."name", 'st
                   LIMIT 21) t11))
             ORDER BY t7.k0 ASC, t7.k1 ASC), '[]'::json)
         FROM (
-          SELECT t6.*, t6."slug" AS k0, t6."id" AS k1
+          SELECT t6."id", t6."metric", t6."value", t6."qualifier", t6."quote", t6."statement_id", t6."slug" AS k0, t6."id" AS k1
           FROM "reported_figure" t6
           WHERE t6."ceasefire_id" = t0."id"
           ORDER BY t6."slug" ASC, t6."id" ASC
