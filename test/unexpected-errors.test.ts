@@ -1,4 +1,4 @@
-// An error nobody planned for (here: the database lost a column the code reads) reaches the
+// An error nobody planned for (here: the database lost a column the query reads) reaches the
 // client as a bare INTERNAL_SERVER_ERROR with a request id, and the log has the details under
 // the same id.
 import { captureLogs } from "./support/log-capture";
@@ -16,7 +16,7 @@ test("the client gets a code and a request id, never the internals", async () =>
   const response = await fetch(`${server.url}/graphql`, {
     method: "POST",
     headers: { "content-type": "application/json", "x-request-id": "drift-1" },
-    body: JSON.stringify({ query: `{ places { edges { node { name } } } }` }),
+    body: JSON.stringify({ query: `{ places { edges { node { name description } } } }` }),
   });
   const body = await response.json();
   expect(body).toEqual({
