@@ -186,8 +186,7 @@ function nodeSelections(walk: Walk, connection: GraphQLObjectType, selections: S
 function firstPages(walk: Walk, field: GraphQLField<unknown, unknown>, nodes: readonly FieldNode[]): number | undefined {
   let rows = 0;
   for (const node of nodes) {
-    if (node.arguments?.some((arg) => arg.value.kind === Kind.VARIABLE)) walk.dependsOnVariables = true;
-    const args = getArgumentValues(field, node, walk.variables);
+    const args = argumentsOf(walk, field, node);
     if (args.after != null || args.before != null || args.last != null) return undefined;
     const first = (args.first ?? DEFAULT_PAGE_SIZE) as number;
     if (first < 0 || first > MAX_PAGE_SIZE) return undefined;
@@ -196,14 +195,19 @@ function firstPages(walk: Walk, field: GraphQLField<unknown, unknown>, nodes: re
   return rows;
 }
 
+/** A field node's argument values; one read from variables makes the plan this request's only. */
+function argumentsOf(walk: Walk, field: GraphQLField<unknown, unknown>, node: FieldNode): Record<string, unknown> {
+  if (node.arguments?.some((arg) => arg.value.kind === Kind.VARIABLE)) walk.dependsOnVariables = true;
+  return getArgumentValues(field, node, walk.variables);
+}
+
 /** The variants a field's argument picks (every alias's), or all of them. */
 function pickVariants(walk: Walk, field: GraphQLField<unknown, unknown>, nodes: readonly FieldNode[], relation: ToVariants): Variant[] {
   const { argument } = relation;
   if (!argument) return relation.variants;
   const wanted = new Set<unknown>();
   for (const node of nodes) {
-    if (node.arguments?.some((arg) => arg.value.kind === Kind.VARIABLE)) walk.dependsOnVariables = true;
-    const value = getArgumentValues(field, node, walk.variables)[argument];
+    const value = argumentsOf(walk, field, node)[argument];
     if (value == null) return relation.variants;
     wanted.add(value);
   }

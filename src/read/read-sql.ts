@@ -75,6 +75,19 @@ interface Scope {
   inline?: boolean;
 }
 
+/** How a row's JSON is built (Statement.rowJson). */
+interface RowJsonOptions {
+  /** The to-one relations an ORDER BY joined, built from those rows. */
+  joins?: Joins;
+  /** Tag the row with its GraphQL type (a list of several types). */
+  typed?: boolean;
+  /** Relations a subquery already built, read from its column of the same key. */
+  built?: ReadonlySet<string>;
+}
+
+/** A text literal, for values written in code (never a client's). */
+const sqlText = (text: string) => `'${text.replace(/'/g, "''")}'`;
+
 /** One statement being written: its parameters and table aliases. */
 class Statement {
   readonly params: unknown[] = [];
@@ -101,7 +114,7 @@ class Statement {
       return scope.parentId;
     }
     if (!scope.inline) return this.param(value);
-    if (typeof value === "string") return `'${value.replace(/'/g, "''")}'`;
+    if (typeof value === "string") return sqlText(value);
     if (typeof value === "number" || typeof value === "boolean") return String(value);
     throw new Error(`cannot write ${typeof value} into a relation's condition`);
   }
@@ -120,9 +133,9 @@ class Statement {
    * A row as a JSON object: its columns, then each relation read ahead under `@<field>`. A
    * to-one relation that an ORDER BY already joined is built from that join, not looked up again.
    */
-  rowJson(plan: ReadPlan, alias: string, joins: Joins = new Map(), typed = false, built: ReadonlySet<string> = new Set()): string {
+  rowJson(plan: ReadPlan, alias: string, { joins = new Map(), typed = false, built = new Set() }: RowJsonOptions = {}): string {
     const pairs = plan.columns.map((field) => `'${field}', ${this.column(plan.model, alias, field)}`);
-    if (typed) pairs.push(`'${typeKey}', '${plan.type}'`);
+    if (typed) pairs.push(`'${typeKey}', ${sqlText(plan.type)}`);
     for (const entry of plan.relations) {
       const key = prefetchedKey(entry.field);
       const joined = this.joinedJson(plan, alias, entry, joins);
@@ -135,7 +148,7 @@ class Statement {
   private joinedJson(plan: ReadPlan, alias: string, entry: RelationPlan, joins: Joins): string | undefined {
     const joined = joins.get(`${alias}.${entry.field}`);
     if (!joined || !("plan" in entry)) return undefined;
-    return `CASE WHEN ${joined.alias}."id" IS NULL THEN NULL ELSE ${this.rowJson(entry.plan, joined.alias, joins)} END`;
+    return `CASE WHEN ${joined.alias}."id" IS NULL THEN NULL ELSE ${this.rowJson(entry.plan, joined.alias, { joins })} END`;
   }
 
   /** A relation of the row under `alias` (of `model`) as JSON: a row or null, or a list. */
@@ -152,7 +165,7 @@ class Statement {
     const order = this.orderBy(plan.model, child, [...relation.orderBy, { id: "asc" }], joins);
     const joined = [...joins.values()].map((join) => join.sql).join("");
     return (
-      `(SELECT coalesce(json_agg(${this.rowJson(plan, child, joins)} ORDER BY ${order}), '[]'::json) ` +
+      `(SELECT coalesce(json_agg(${this.rowJson(plan, child, { joins })} ORDER BY ${order}), '[]'::json) ` +
       `FROM ${this.from(plan.model, child)}${joined} WHERE ${this.belongs(relation, child, `${alias}."id"`)})`
     );
   }
@@ -185,7 +198,7 @@ class Statement {
     const needed = new Set(["id", ...plan.columns]);
     for (const entry of plan.relations) if ("plan" in entry && entry.relation.kind === "one" && !built.has(entry.field)) needed.add(entry.relation.foreignKey);
     const columns = [...needed].map((field) => this.column(plan.model, child, field));
-    const rows = `coalesce(json_agg(${this.rowJson(plan, page, new Map(), false, built)} ORDER BY ${outer}), '[]'::json)`;
+    const rows = `coalesce(json_agg(${this.rowJson(plan, page, { built })} ORDER BY ${outer}), '[]'::json)`;
     // The count of the whole list, taken before the LIMIT by a window over the same scan.
     const json = plan.total ? `json_build_object('rows', ${rows}, 'total', coalesce(max(${page}."@total"), 0))` : rows;
     const total = plan.total ? `, count(*) OVER () AS "@total"` : "";
@@ -207,10 +220,10 @@ class Statement {
       const variant = relation.variants.find((candidate) => candidate.type === plan.type)!;
       const row = this.alias();
       const keys = variant.sortBy.map((key, i) =>
-        "column" in key ? `${this.column(plan.model, row, key.column)}::text AS k${i}` : `'${key.text.replace(/'/g, "''")}'::text AS k${i}`,
+        "column" in key ? `${this.column(plan.model, row, key.column)}::text AS k${i}` : `${sqlText(key.text)}::text AS k${i}`,
       );
       const matching = this.matching(plan.model, row, variant.belongs, { parentId: `${alias}."id"`, inline: true });
-      return `SELECT ${this.rowJson(plan, row, new Map(), true)} AS "row", ${keys.join(", ")}, ${row}."id" AS "id" FROM ${this.from(plan.model, row)} WHERE ${matching}`;
+      return `SELECT ${this.rowJson(plan, row, { typed: true })} AS "row", ${keys.join(", ")}, ${row}."id" AS "id" FROM ${this.from(plan.model, row)} WHERE ${matching}`;
     });
     const order = [...relation.variants[0].sortBy.map((_, i) => `${list}.k${i} COLLATE "C"`), `${list}."id"`].join(", ");
     return `(SELECT coalesce(json_agg(${list}."row" ORDER BY ${order}), '[]'::json) FROM (${parts.join(" UNION ALL ")}) ${list})`;
@@ -457,7 +470,8 @@ export function compileCount(tables: Tables, model: ModelName, where: Condition)
 
 const compilable = new WeakMap<ReadPlan, boolean>();
 const wholeRowPlans = new Map<ModelName, ReadPlan>();
-const relatedRowsSql = new WeakMap<ToMany | ToVariants, string>();
+/** Per relation, its batched read (SelectionReader.relatedRows): the whole rows' plans and the statement. */
+const relatedRowsSql = new WeakMap<ToMany | ToVariants, { read: RelationRead; sql: string }>();
 
 /**
  * Runs compiled reads on `pg` directly, or through Prisma's raw path (a read replica when there is
@@ -518,16 +532,18 @@ export class SelectionReader {
    * relation not read ahead with its parent costs (once per relation and nesting level).
    */
   async relatedRows(parentModel: ModelName, relation: ToMany | ToVariants, parentIds: readonly string[]): Promise<Map<string, Record<string, unknown>[]>> {
-    const read: RelationRead =
-      relation.kind === "many"
-        ? { relation, plan: this.wholeRows(relation.model) }
-        : { relation, plans: relation.variants.map((variant) => this.wholeRows(variant.model)) };
-    let sql = relatedRowsSql.get(relation);
-    if (sql === undefined) {
+    let compiled = relatedRowsSql.get(relation);
+    if (compiled === undefined) {
+      const read: RelationRead =
+        relation.kind === "many"
+          ? { relation, plan: this.wholeRows(relation.model) }
+          : { relation, plans: relation.variants.map((variant) => this.wholeRows(variant.model)) };
       const list = new Statement(this.tables).relationJson(parentModel, "p", read);
-      sql = `${PREPARED_STATEMENT_MARKER}SELECT coalesce(json_agg(json_build_object('parent', p."id", 'rows', ${list})), '[]'::json)::text AS "rows" FROM unnest($1::uuid[]) AS p("id")`;
-      relatedRowsSql.set(relation, sql);
+      const sql = `${PREPARED_STATEMENT_MARKER}SELECT coalesce(json_agg(json_build_object('parent', p."id", 'rows', ${list})), '[]'::json)::text AS "rows" FROM unnest($1::uuid[]) AS p("id")`;
+      compiled = { read, sql };
+      relatedRowsSql.set(relation, compiled);
     }
+    const { read, sql } = compiled;
     const groups = JSON.parse(await this.readText_({ sql, params: [parentIds] })) as { parent: string; rows: Record<string, unknown>[] }[];
     const byParent = new Map<string, Record<string, unknown>[]>();
     for (const group of groups) byParent.set(group.parent, reviveRelation(this.tables, read, group.rows) as Record<string, unknown>[]);
