@@ -28,9 +28,23 @@ function describe(datamodel) {
         relations[field.name] = relationOf(datamodel, model, field);
       }
     }
-    models[lowerFirst(model.name)] = { table: model.dbName ?? model.name, columns, relations };
+    models[lowerFirst(model.name)] = {
+      table: model.dbName ?? model.name,
+      ...naturalKeyOf(model),
+      columns,
+      relations,
+    };
   }
   return models;
+}
+
+/**
+ * The column clients may name a row by instead of its id (a slug, a country's ISO code): the
+ * model's one unique text column besides the id. Filters accept it wherever they accept an id.
+ */
+function naturalKeyOf(model) {
+  const unique = model.fields.filter((field) => field.isUnique && !field.isId && field.type === "String");
+  return unique.length === 1 ? { naturalKey: unique[0].name } : {};
 }
 
 /**

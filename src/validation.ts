@@ -63,10 +63,17 @@ export const multiLineText = z
   .overwrite((value) => value.replace(/\r\n?/g, "\n"))
   .superRefine(refuseCharacters(MULTI_LINE_REFUSED));
 
+/** A UUID as PostgreSQL writes them (our ids); anything else cannot name a row. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (value: string): boolean => UUID.test(value);
+
+// Filters take a slug wherever they take an id (an id-shaped value is read as an id), so a slug
+// must never look like one.
 export const slug = singleLineText
   .min(1)
   .max(120)
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be a lowercase slug (letters, digits and dashes)");
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be a lowercase slug (letters, digits and dashes)")
+  .refine((value) => !isUuid(value), "must not have the shape of an id (a UUID)");
 // The codes of i18n-iso-countries (its core module: no locale data loaded): ISO 3166-1's 249
 // assigned alpha-2 codes, plus XK, the user-assigned code that the European Commission, the IMF,
 // SWIFT and Unicode's CLDR use for Kosovo, which news about the region needs. Other user-assigned
@@ -84,9 +91,6 @@ export const text = multiLineText.trim().min(1, "must not be empty").max(4000, "
 export const aliases = z.array(name).max(50, "must have at most 50 entries");
 export const url = singleLineText.max(2000).pipe(z.url());
 /** A calendar date as the API and documents write it (`YYYY-MM-DD`, in UTC like the stored dates). */
-/** A UUID as PostgreSQL writes them (our ids); anything else cannot name a row. */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (value: string): boolean => UUID.test(value);
 
 export const isoDay = (date: Date): string => date.toISOString().slice(0, 10);
 

@@ -21,6 +21,7 @@ test("the examples file has the tabs Playground shows", () => {
     "Search people by name",
     "Meetings in a date range",
     "Where does it come from?",
+    "What was said, newest first",
   ]);
 });
 

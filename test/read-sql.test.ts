@@ -24,6 +24,15 @@ test("a filter through relations and a date, as a count", () => {
   });
 });
 
+test("an article named by a condition (its slug) is looked up in the same statement", () => {
+  expect(compileCount(tables, "statement", reportedIn("STATEMENT", equals("slug", "2025-12-05-netanyahu-on-naqura")))).toEqual({
+    sql:
+      `SELECT count(*)::text AS "rows" FROM "statement" t0 WHERE t0."id" IN (SELECT t1."fact_id" FROM "fact_source" t1 ` +
+      `WHERE t1."fact_kind" = $1 AND t1."article_id" = (SELECT t2."id" FROM "article" t2 WHERE t2."slug" = $2))`,
+    params: ["STATEMENT", "2025-12-05-netanyahu-on-naqura"],
+  });
+});
+
 test("contains matches its text literally: LIKE's wildcards and escape character are escaped", () => {
   expect(compileCount(tables, "person", contains("searchText", "50%_a\\b"))).toEqual({
     sql: `SELECT count(*)::text AS "rows" FROM "person" t0 WHERE t0."search_text"::text LIKE $1`,

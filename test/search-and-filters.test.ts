@@ -157,8 +157,8 @@ test("nested lists page with their own cursors", async () => {
 test.each([
   [`{ people(filter: { name: "  " }) { totalCount } }`, "A name search needs at least one letter or digit.", "filter.name"],
   [`{ people(filter: { name: "${"a".repeat(201)}" }) { totalCount } }`, "A name search is at most 200 characters.", "filter.name"],
-  [`{ meetings(filter: { personId: "42" }) { totalCount } }`, "`filter.personId` is not a valid id.", "filter.personId"],
-  [`{ meetings(filter: { reportedIn: "x" }) { totalCount } }`, "`filter.reportedIn` is not a valid id.", "filter.reportedIn"],
+  [`{ meetings(filter: { personId: "4 2" }) { totalCount } }`, "`filter.personId` is not a valid id or slug.", "filter.personId"],
+  [`{ meetings(filter: { reportedIn: "x_y" }) { totalCount } }`, "`filter.reportedIn` is not a valid id or slug.", "filter.reportedIn"],
   [
     `{ meetingBySlug(slug: "naqura-civilian-talks-2025-12-03") { delegations(after: "bm9wZQ") { totalCount } } }`,
     "`after` is not a cursor of this list.",

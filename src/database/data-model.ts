@@ -30,6 +30,8 @@ export interface RelationInfo {
 
 export interface ModelInfo {
   table: string;
+  /** The unique column clients may name a row by besides its id (a slug, a country's code). */
+  naturalKey?: string;
   columns: Record<string, ColumnInfo>;
   relations: Record<string, RelationInfo>;
 }

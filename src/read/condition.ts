@@ -9,6 +9,9 @@ export type Comparison = "=" | "<" | "<=" | ">" | ">=";
 /** In a relation's condition (read-model.ts), stands for the id of the row whose relation it is. */
 export const PARENT_ID: unique symbol = Symbol("the parent row's id");
 
+/** An article: its id, the parent row's id, or a condition on the article's row (its slug, say). */
+export type ArticleNamed = string | typeof PARENT_ID | Condition;
+
 export type Condition =
   | { kind: "and" | "or"; parts: Condition[] }
   | { kind: "compare"; field: string; operator: Comparison; value: unknown }
@@ -17,8 +20,8 @@ export type Condition =
   | { kind: "contains"; field: string; text: string }
   /** Through a relation field (schema.prisma): the related row (to-one) or some related row (to-many) matches. */
   | { kind: "related"; relation: string; where: Condition }
-  /** The row is a fact of `factKind` that the article `articleId` (or PARENT_ID) reports. */
-  | { kind: "reportedIn"; factKind: FactKind; articleId: string | typeof PARENT_ID };
+  /** The row is a fact of `factKind` that an article reports: the one with this id (or PARENT_ID), or the one matching a condition. */
+  | { kind: "reportedIn"; factKind: FactKind; article: ArticleNamed };
 
 export const and = (...parts: Condition[]): Condition => ({ kind: "and", parts });
 export const or = (...parts: Condition[]): Condition => ({ kind: "or", parts });
@@ -32,4 +35,4 @@ export const compare = (field: string, operator: Comparison, value: unknown): Co
 export const isNotNull = (field: string): Condition => ({ kind: "isNull", field, negated: true });
 export const contains = (field: string, text: string): Condition => ({ kind: "contains", field, text });
 export const related = (relation: string, where: Condition): Condition => ({ kind: "related", relation, where });
-export const reportedIn = (factKind: FactKind, articleId: string | typeof PARENT_ID): Condition => ({ kind: "reportedIn", factKind, articleId });
+export const reportedIn = (factKind: FactKind, article: ArticleNamed): Condition => ({ kind: "reportedIn", factKind, article });

@@ -6,7 +6,7 @@
 // statement and Prisma's per-row result processing dominated the server's CPU profile.
 import type { TextRead } from "../database/database";
 import type { ModelName, OrderBy, Rows } from "../database/rows";
-import { and, type Condition, PARENT_ID } from "./condition";
+import { and, type ArticleNamed, type Condition, PARENT_ID } from "./condition";
 import { PREPARED_STATEMENT_MARKER } from "../observability/statement-counter";
 import type { PrismaClient } from "../generated/prisma/client";
 import { type ModelInfo, models, type RelationInfo } from "../database/data-model";
@@ -293,6 +293,13 @@ class Statement {
     });
   }
 
+  /** The id of an article named by id, by PARENT_ID, or by a condition (looked up in the same statement). */
+  private articleId(article: ArticleNamed, scope: Scope): string {
+    if (typeof article !== "object") return this.value(article, scope);
+    const named = this.alias();
+    return `(SELECT ${named}."id" FROM ${this.from("article", named)} WHERE ${this.condition("article", named, article, scope)})`;
+  }
+
   /** A condition (condition.ts) on the rows of `model` under `alias`, as SQL. */
   condition(model: ModelName, alias: string, condition: Condition, scope: Scope = {}): string {
     switch (condition.kind) {
@@ -322,10 +329,12 @@ class Statement {
       }
       case "reportedIn": {
         const link = this.alias();
+        const factKind = this.value(condition.factKind, scope);
+        const articleId = this.articleId(condition.article, scope);
         // The article's links by their index, then the rows by id (an EXISTS per row would scan the table).
         return (
           `${alias}."id" IN (SELECT ${this.column("factSource", link, "factId")} FROM ${this.from("factSource", link)} ` +
-          `WHERE ${this.column("factSource", link, "factKind")} = ${this.value(condition.factKind, scope)} AND ${this.column("factSource", link, "articleId")} = ${this.value(condition.articleId, scope)})`
+          `WHERE ${this.column("factSource", link, "factKind")} = ${factKind} AND ${this.column("factSource", link, "articleId")} = ${articleId})`
         );
       }
     }

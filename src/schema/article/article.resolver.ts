@@ -1,13 +1,16 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from "type-graphql";
 import { connectionFromList } from "../common/list-connection";
-import { always } from "../../read/condition";
+import { always, and, type Condition, equals } from "../../read/condition";
+import { withinDates } from "../common/date-range";
+import { OrderDirection, toOrdering } from "../common/order";
 import { paginate } from "../common/paginate";
 import { PaginationArgs } from "../common/pagination.args";
 import type { Context } from "../context";
 import { FactConnection } from "../fact/fact.interface";
 import { askedVariants, readModel } from "../../read/read-model";
 import { FactKind } from "../fact/fact-kind";
+import { type ArticleFilter, ArticleOrderField, articleOrderings, ArticlesArgs } from "./article.args";
 import { Article, ArticleConnection } from "./article.type";
 
 @Resolver(() => Article)
@@ -22,14 +25,10 @@ export class ArticleResolver {
     return loaders.oneBy(info, "article", slug, "slug");
   }
 
-  @Query(() => ArticleConnection, { description: "All articles, newest first." })
-  articles(@Args() page: PaginationArgs, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo) {
-    return paginate(loaders.pagesFor(info, "article"), page, always, {
-      field: "publishedOn",
-      direction: "desc",
-      nullable: false,
-      isDate: true,
-    });
+  @Query(() => ArticleConnection, { description: "Articles, newest first unless ordered otherwise." })
+  articles(@Args() { filter, orderBy, ...page }: ArticlesArgs, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo) {
+    const ordering = toOrdering(articleOrderings, orderBy, ArticleOrderField.PUBLISHED_ON, OrderDirection.DESC);
+    return paginate(loaders.pagesFor(info, "article"), page, articleWhere(filter), ordering);
   }
 
   @FieldResolver(() => FactConnection, {
@@ -44,4 +43,11 @@ export class ArticleResolver {
     const facts = await loaders.related(article, "Article", "facts");
     return connectionFromList(askedVariants(readModel.Article.relations.facts, facts, { kind }), page);
   }
+}
+
+function articleWhere(filter: ArticleFilter | null | undefined): Condition {
+  if (!filter) return always;
+  const conditions = withinDates("publishedOn", filter);
+  if (filter.publisher != null) conditions.push(equals("publisher", filter.publisher));
+  return and(...conditions);
 }

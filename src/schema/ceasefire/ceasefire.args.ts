@@ -8,13 +8,13 @@ export class CeasefireFilter {
   @Field(() => String, { nullable: true, description: "This country (ISO code) is a party." })
   partyCountryCode?: string | null;
 
-  @Field(() => ID, { nullable: true, description: "This organization is a party." })
+  @Field(() => ID, { nullable: true, description: "This organization (its id or slug) is a party." })
   partyOrganizationId?: string | null;
 
   @Field(() => CeasefireStatus, { nullable: true, description: "It stands so." })
   status?: CeasefireStatus | null;
 
-  @Field(() => ID, { nullable: true, description: "Reported by this article." })
+  @Field(() => ID, { nullable: true, description: "Reported by this article (its id or slug)." })
   reportedIn?: string | null;
 }
 

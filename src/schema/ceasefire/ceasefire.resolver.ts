@@ -6,7 +6,7 @@ import { OrderDirection, toOrdering } from "../common/order";
 import { paginate } from "../common/paginate";
 import { PaginationArgs } from "../common/pagination.args";
 import type { Context } from "../context";
-import { checkedId, reportedIn } from "../fact/reported-in";
+import { referencing, reportedIn } from "../common/keys";
 import { MeetingConnection } from "../meeting/meeting.type";
 import { ReportedFigureConnection } from "../reported-figure/reported-figure.type";
 import { StatementConnection } from "../statement/statement.type";
@@ -54,8 +54,7 @@ function ceasefireWhere(filter: CeasefireFilter | null | undefined): Condition {
     conditions.push(related("parties", related("country", equals("code", filter.partyCountryCode.toUpperCase()))));
   }
   if (filter.partyOrganizationId) {
-    const organizationId = checkedId(filter.partyOrganizationId, "filter.partyOrganizationId");
-    conditions.push(related("parties", equals("organizationId", organizationId)));
+    conditions.push(related("parties", referencing("ceasefireParty", "organization", filter.partyOrganizationId, "filter.partyOrganizationId")));
   }
   if (filter.status) conditions.push(equals("status", filter.status));
   if (filter.reportedIn) conditions.push(reportedIn("CEASEFIRE", filter.reportedIn));

@@ -10,7 +10,7 @@ import { Article } from "../article/article.type";
 import type { Context } from "../context";
 import { Fact } from "../fact/fact.interface";
 import { FactKind, factKindOfType, factKinds, tagFact } from "../fact/fact-kind";
-import { checkedId } from "../fact/reported-in";
+import { checkedId } from "../common/keys";
 import { notFound } from "../writes/write-resolver";
 import type { Change } from "./change.type";
 import { ArticleRecordedEvent, EntityChangedEvent } from "./change-event.type";

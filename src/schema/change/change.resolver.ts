@@ -3,7 +3,7 @@ import { Arg, Ctx, ID, Int, Query, Resolver } from "type-graphql";
 import { BadUserInputError } from "../../errors";
 import type { Prisma } from "../../generated/prisma/client";
 import type { Context } from "../context";
-import { checkedId } from "../fact/reported-in";
+import { checkedId } from "../common/keys";
 import { Change } from "./change.type";
 
 @Resolver()

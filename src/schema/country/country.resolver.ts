@@ -2,13 +2,17 @@ import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from "type-graphql";
 import { CeasefireConnection } from "../ceasefire/ceasefire.type";
 import { connectionFromList } from "../common/list-connection";
-import { always } from "../../read/condition";
+import { and, type Condition } from "../../read/condition";
+import { reportedIn } from "../common/keys";
+import { toOrdering } from "../common/order";
+import { nameContains } from "../common/search";
 import { paginate } from "../common/paginate";
 import { PaginationArgs } from "../common/pagination.args";
 import type { Context } from "../context";
 import { DelegationConnection } from "../delegation/delegation.type";
 import { OrganizationConnection } from "../organization/organization.type";
 import { PersonConnection } from "../person/person.type";
+import { CountriesArgs, type CountryFilter, CountryOrderField, countryOrderings } from "./country.args";
 import { Country, CountryConnection } from "./country.type";
 
 @Resolver(() => Country)
@@ -23,9 +27,10 @@ export class CountryResolver {
     return loaders.oneBy(info, "country", code.toUpperCase(), "code");
   }
 
-  @Query(() => CountryConnection, { description: "All countries, by ISO code." })
-  countries(@Args() page: PaginationArgs, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo) {
-    return paginate(loaders.pagesFor(info, "country"), page, always, { field: "code", direction: "asc", nullable: false });
+  @Query(() => CountryConnection, { description: "Countries, by ISO code unless ordered otherwise; searchable by name." })
+  countries(@Args() { filter, orderBy, ...page }: CountriesArgs, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo) {
+    const ordering = toOrdering(countryOrderings, orderBy, CountryOrderField.CODE);
+    return paginate(loaders.pagesFor(info, "country"), page, countryWhere(filter), ordering);
   }
 
   @FieldResolver(() => PersonConnection, { description: "People of this nationality, by name." })
@@ -47,4 +52,11 @@ export class CountryResolver {
   async ceasefires(@Root() country: Country, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
     return connectionFromList(await loaders.related(country, "Country", "ceasefires"), page);
   }
+}
+
+function countryWhere(filter: CountryFilter | null | undefined): Condition {
+  const conditions: Condition[] = [];
+  if (filter?.name != null) conditions.push(nameContains(filter.name, "filter.name"));
+  if (filter?.reportedIn) conditions.push(reportedIn("COUNTRY", filter.reportedIn));
+  return and(...conditions);
 }

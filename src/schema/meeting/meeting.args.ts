@@ -14,10 +14,10 @@ export class MeetingFilter {
   @Field(() => String, { nullable: true, description: "A delegation of this country (ISO code) took part." })
   countryCode?: string | null;
 
-  @Field(() => ID, { nullable: true, description: "This person took part: led a delegation, was a member, or mediated." })
+  @Field(() => ID, { nullable: true, description: "This person (id or slug) took part: led a delegation, was a member, or mediated." })
   personId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: "Held at this place." })
+  @Field(() => ID, { nullable: true, description: "Held at this place (its id or slug)." })
   placeId?: string | null;
 
   @Field(() => String, {
@@ -26,7 +26,7 @@ export class MeetingFilter {
   })
   placeName?: string | null;
 
-  @Field(() => ID, { nullable: true, description: "Reported by this article." })
+  @Field(() => ID, { nullable: true, description: "Reported by this article (its id or slug)." })
   reportedIn?: string | null;
 }
 

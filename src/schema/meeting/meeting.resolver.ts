@@ -1,8 +1,9 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from "type-graphql";
-import { BadUserInputError } from "../../errors";
-import { always, and, compare, type Condition, equals, or, related } from "../../read/condition";
+import type { ModelName } from "../../database/rows";
+import { always, and, type Condition, equals, or, related } from "../../read/condition";
 import { Ceasefire } from "../ceasefire/ceasefire.type";
+import { withinDates } from "../common/date-range";
 import { connectionFromList } from "../common/list-connection";
 import { toOrdering } from "../common/order";
 import { paginate } from "../common/paginate";
@@ -11,7 +12,7 @@ import { nameContains } from "../common/search";
 import type { Context } from "../context";
 import { Country } from "../country/country.type";
 import { DelegationConnection } from "../delegation/delegation.type";
-import { checkedId, reportedIn } from "../fact/reported-in";
+import { referencing, reportedIn } from "../common/keys";
 import { Organization } from "../organization/organization.type";
 import { Person } from "../person/person.type";
 import { Place } from "../place/place.type";
@@ -83,25 +84,20 @@ export class MeetingResolver {
 
 function meetingWhere(filter: MeetingFilter | null | undefined): Condition {
   if (!filter) return always;
-  if (filter.from && filter.to && filter.from > filter.to) {
-    throw new BadUserInputError("`filter.from` must not be after `filter.to`.", "filter.from");
-  }
-  const conditions: Condition[] = [];
-  if (filter.from) conditions.push(compare("date", ">=", filter.from));
-  if (filter.to) conditions.push(compare("date", "<=", filter.to));
+  const conditions = withinDates("date", filter);
   if (filter.countryCode) {
     conditions.push(related("delegations", related("country", equals("code", filter.countryCode.toUpperCase()))));
   }
   if (filter.personId) {
-    const personId = checkedId(filter.personId, "filter.personId");
+    const person = (model: ModelName, relation: string) => referencing(model, relation, filter.personId!, "filter.personId");
     conditions.push(
       or(
-        equals("mediatorId", personId),
-        related("delegations", or(equals("leaderId", personId), related("members", equals("personId", personId)))),
+        person("meeting", "mediator"),
+        related("delegations", or(person("delegation", "leader"), related("members", person("delegationMember", "person")))),
       ),
     );
   }
-  if (filter.placeId) conditions.push(equals("placeId", checkedId(filter.placeId, "filter.placeId")));
+  if (filter.placeId) conditions.push(referencing("meeting", "place", filter.placeId, "filter.placeId"));
   if (filter.placeName) conditions.push(related("place", nameContains(filter.placeName, "filter.placeName")));
   if (filter.reportedIn) conditions.push(reportedIn("MEETING", filter.reportedIn));
   return and(...conditions);

@@ -17,7 +17,7 @@ export class OrganizationFilter {
   @Field(() => OrganizationKind, { nullable: true, description: "Of this kind." })
   kind?: OrganizationKind | null;
 
-  @Field(() => ID, { nullable: true, description: "Reported by this article." })
+  @Field(() => ID, { nullable: true, description: "Reported by this article (its id or slug)." })
   reportedIn?: string | null;
 }
 

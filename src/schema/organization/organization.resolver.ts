@@ -9,7 +9,7 @@ import { PaginationArgs } from "../common/pagination.args";
 import { nameContains } from "../common/search";
 import type { Context } from "../context";
 import { Country } from "../country/country.type";
-import { reportedIn } from "../fact/reported-in";
+import { reportedIn } from "../common/keys";
 import { MeetingConnection } from "../meeting/meeting.type";
 import { PersonRoleConnection } from "../person-role/person-role.type";
 import { PlanConnection } from "../plan/plan.type";

@@ -13,10 +13,10 @@ export class PersonFilter {
   @Field(() => String, { nullable: true, description: "Nationality, as an ISO code." })
   countryCode?: string | null;
 
-  @Field(() => ID, { nullable: true, description: "Holds or held a role in this organization." })
+  @Field(() => ID, { nullable: true, description: "Holds or held a role in this organization (its id or slug)." })
   organizationId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: "Reported by this article." })
+  @Field(() => ID, { nullable: true, description: "Reported by this article (its id or slug)." })
   reportedIn?: string | null;
 }
 

@@ -10,7 +10,7 @@ import type { Context } from "../context";
 import { Country } from "../country/country.type";
 import { DelegationConnection } from "../delegation/delegation.type";
 import { DelegationMemberConnection } from "../delegation-member/delegation-member.type";
-import { checkedId, reportedIn } from "../fact/reported-in";
+import { referencing, reportedIn } from "../common/keys";
 import { MeetingConnection } from "../meeting/meeting.type";
 import { PersonRoleConnection } from "../person-role/person-role.type";
 import { StatementConnection } from "../statement/statement.type";
@@ -97,7 +97,7 @@ function personWhere(filter: PersonFilter | null | undefined): Condition {
   if (filter.name != null) conditions.push(nameContains(filter.name, "filter.name"));
   if (filter.countryCode) conditions.push(related("nationality", equals("code", filter.countryCode.toUpperCase())));
   if (filter.organizationId) {
-    conditions.push(related("roles", equals("organizationId", checkedId(filter.organizationId, "filter.organizationId"))));
+    conditions.push(related("roles", referencing("personRole", "organization", filter.organizationId, "filter.organizationId")));
   }
   if (filter.reportedIn) conditions.push(reportedIn("PERSON", filter.reportedIn));
   return and(...conditions);

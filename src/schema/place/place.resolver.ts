@@ -2,13 +2,15 @@ import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from "type-graphql";
 import { and, type Condition, equals, related } from "../../read/condition";
 import { connectionFromList } from "../common/list-connection";
+import { reportedIn } from "../common/keys";
+import { toOrdering } from "../common/order";
 import { paginate } from "../common/paginate";
 import { PaginationArgs } from "../common/pagination.args";
 import { nameContains } from "../common/search";
 import type { Context } from "../context";
 import { Country } from "../country/country.type";
 import { MeetingConnection } from "../meeting/meeting.type";
-import { type PlaceFilter, PlacesArgs } from "./place.args";
+import { type PlaceFilter, PlaceOrderField, placeOrderings, PlacesArgs } from "./place.args";
 import { Place, PlaceConnection } from "./place.type";
 
 @Resolver(() => Place)
@@ -18,9 +20,10 @@ export class PlaceResolver {
     return loaders.oneBy(info, "place", id);
   }
 
-  @Query(() => PlaceConnection, { description: "Places, by name; searchable by name and other spellings." })
-  places(@Args() { filter, ...page }: PlacesArgs, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo) {
-    return paginate(loaders.pagesFor(info, "place"), page, placeWhere(filter), { field: "name", direction: "asc", nullable: false });
+  @Query(() => PlaceConnection, { description: "Places, by name unless ordered otherwise; searchable by name and other spellings." })
+  places(@Args() { filter, orderBy, ...page }: PlacesArgs, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo) {
+    const ordering = toOrdering(placeOrderings, orderBy, PlaceOrderField.NAME);
+    return paginate(loaders.pagesFor(info, "place"), page, placeWhere(filter), ordering);
   }
 
   @FieldResolver(() => Country, { nullable: true, description: "The country the place is in, where undisputed." })
@@ -38,5 +41,6 @@ function placeWhere(filter: PlaceFilter | null | undefined): Condition {
   const conditions: Condition[] = [];
   if (filter?.name != null) conditions.push(nameContains(filter.name, "filter.name"));
   if (filter?.countryCode) conditions.push(related("country", equals("code", filter.countryCode.toUpperCase())));
+  if (filter?.reportedIn) conditions.push(reportedIn("PLACE", filter.reportedIn));
   return and(...conditions);
 }

@@ -1,10 +1,13 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from "type-graphql";
-import { always } from "../../read/condition";
+import { always, and, type Condition, or } from "../../read/condition";
+import { withinDates } from "../common/date-range";
+import { referencing, reportedIn } from "../common/keys";
+import { toOrdering } from "../common/order";
 import { paginate } from "../common/paginate";
-import { PaginationArgs } from "../common/pagination.args";
 import type { Context } from "../context";
 import { Organization } from "../organization/organization.type";
+import { type PlanFilter, PlanOrderField, planOrderings, PlansArgs } from "./plan.args";
 import { Plan, PlanConnection } from "./plan.type";
 
 @Resolver(() => Plan)
@@ -14,9 +17,10 @@ export class PlanResolver {
     return loaders.oneBy(info, "plan", id);
   }
 
-  @Query(() => PlanConnection, { description: "All plans, by deadline." })
-  plans(@Args() page: PaginationArgs, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo) {
-    return paginate(loaders.pagesFor(info, "plan"), page, always, { field: "deadline", direction: "asc", nullable: true, isDate: true });
+  @Query(() => PlanConnection, { description: "Plans, by deadline (none last) unless ordered otherwise." })
+  plans(@Args() { filter, orderBy, ...page }: PlansArgs, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo) {
+    const ordering = toOrdering(planOrderings, orderBy, PlanOrderField.DEADLINE);
+    return paginate(loaders.pagesFor(info, "plan"), page, planWhere(filter), ordering);
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: "Who is to carry it out." })
@@ -33,4 +37,15 @@ export class PlanResolver {
   approvedBy(@Root() plan: Plan, @Ctx() { loaders }: Context) {
     return loaders.related(plan, "Plan", "approvedBy");
   }
+}
+
+function planWhere(filter: PlanFilter | null | undefined): Condition {
+  if (!filter) return always;
+  const conditions = withinDates("deadline", filter);
+  if (filter.organizationId) {
+    const organization = (relation: string) => referencing("plan", relation, filter.organizationId!, "filter.organizationId");
+    conditions.push(or(organization("responsibleOrganization"), organization("targetOrganization"), organization("approvedBy")));
+  }
+  if (filter.reportedIn) conditions.push(reportedIn("PLAN", filter.reportedIn));
+  return and(...conditions);
 }

@@ -1,23 +1,48 @@
-import { ArgsType, Field, ID, InputType } from "type-graphql";
+import { ArgsType, Field, ID, InputType, registerEnumType } from "type-graphql";
+import { type ColumnOrderings, type OrderInput, OrderInputType } from "../common/order";
 import { PaginationArgs } from "../common/pagination.args";
+import { DateScalar } from "../common/scalars";
 
 @InputType({ description: "Conditions a statement must meet; all given ones apply." })
 export class StatementFilter {
-  @Field(() => ID, { nullable: true, description: "Said by this person." })
+  @Field(() => DateScalar, { nullable: true, description: "Made on or after this date (undated statements never match)." })
+  from?: Date | null;
+
+  @Field(() => DateScalar, { nullable: true, description: "Made on or before this date (undated statements never match)." })
+  to?: Date | null;
+
+  @Field(() => ID, { nullable: true, description: "Said by this person (id or slug)." })
   speakerPersonId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: "Said by this organization." })
+  @Field(() => ID, { nullable: true, description: "Said by this organization (id or slug)." })
   speakerOrganizationId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: "About this ceasefire." })
+  @Field(() => ID, { nullable: true, description: "Stating the position of this country (id or ISO code)." })
+  speakerCountryId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: "About this ceasefire (id or slug)." })
   ceasefireId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: "Reported by this article." })
+  @Field(() => ID, { nullable: true, description: "Reported by this article (its id or slug)." })
   reportedIn?: string | null;
 }
+
+export enum StatementOrderField {
+  DATE = "DATE",
+}
+registerEnumType(StatementOrderField, { name: "StatementOrderField", description: "Fields statements can be ordered by." });
+
+export const statementOrderings: ColumnOrderings<StatementOrderField> = {
+  DATE: { field: "date", nullable: true, isDate: true },
+};
+
+export const StatementOrder = OrderInputType("Statement", StatementOrderField, StatementOrderField.DATE);
 
 @ArgsType()
 export class StatementsArgs extends PaginationArgs {
   @Field(() => StatementFilter, { nullable: true, description: "Only statements that match." })
   filter?: StatementFilter | null;
+
+  @Field(() => StatementOrder, { nullable: true, description: "Order; by default by date, oldest first (undated ones last)." })
+  orderBy?: OrderInput<StatementOrderField> | null;
 }

@@ -1,17 +1,19 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from "type-graphql";
-import { always, and, type Condition, equals } from "../../read/condition";
+import { always, and, type Condition } from "../../read/condition";
 import { Ceasefire } from "../ceasefire/ceasefire.type";
 import { connectionFromList } from "../common/list-connection";
+import { withinDates } from "../common/date-range";
+import { toOrdering } from "../common/order";
 import { paginate } from "../common/paginate";
 import { PaginationArgs } from "../common/pagination.args";
 import type { Context } from "../context";
 import { Country } from "../country/country.type";
-import { checkedId, reportedIn } from "../fact/reported-in";
+import { referencing, reportedIn } from "../common/keys";
 import { Organization } from "../organization/organization.type";
 import { Person } from "../person/person.type";
 import { ReportedFigureConnection } from "../reported-figure/reported-figure.type";
-import { type StatementFilter, StatementsArgs } from "./statement.args";
+import { type StatementFilter, StatementOrderField, statementOrderings, StatementsArgs } from "./statement.args";
 import { Statement, StatementConnection } from "./statement.type";
 
 @Resolver(() => Statement)
@@ -21,14 +23,10 @@ export class StatementResolver {
     return loaders.oneBy(info, "statement", id);
   }
 
-  @Query(() => StatementConnection, { description: "Statements, by date (undated ones last)." })
-  async statements(@Args() { filter, ...page }: StatementsArgs, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo) {
-    return paginate(loaders.pagesFor(info, "statement"), page, statementWhere(filter), {
-      field: "date",
-      direction: "asc",
-      nullable: true,
-      isDate: true,
-    });
+  @Query(() => StatementConnection, { description: "Statements, by date (undated ones last) unless ordered otherwise." })
+  async statements(@Args() { filter, orderBy, ...page }: StatementsArgs, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo) {
+    const ordering = toOrdering(statementOrderings, orderBy, StatementOrderField.DATE);
+    return paginate(loaders.pagesFor(info, "statement"), page, statementWhere(filter), ordering);
   }
 
   @FieldResolver(() => Person, { nullable: true, description: "The person who spoke, or on whose behalf." })
@@ -59,14 +57,16 @@ export class StatementResolver {
 
 function statementWhere(filter: StatementFilter | null | undefined): Condition {
   if (!filter) return always;
-  const conditions: Condition[] = [];
-  if (filter.speakerPersonId) {
-    conditions.push(equals("speakerPersonId", checkedId(filter.speakerPersonId, "filter.speakerPersonId")));
+  const conditions = withinDates("date", filter);
+  const references: [key: string | null | undefined, relation: string, argument: string][] = [
+    [filter.speakerPersonId, "speakerPerson", "filter.speakerPersonId"],
+    [filter.speakerOrganizationId, "speakerOrganization", "filter.speakerOrganizationId"],
+    [filter.speakerCountryId, "speakerCountry", "filter.speakerCountryId"],
+    [filter.ceasefireId, "ceasefire", "filter.ceasefireId"],
+  ];
+  for (const [key, relation, argument] of references) {
+    if (key) conditions.push(referencing("statement", relation, key, argument));
   }
-  if (filter.speakerOrganizationId) {
-    conditions.push(equals("speakerOrganizationId", checkedId(filter.speakerOrganizationId, "filter.speakerOrganizationId")));
-  }
-  if (filter.ceasefireId) conditions.push(equals("ceasefireId", checkedId(filter.ceasefireId, "filter.ceasefireId")));
   if (filter.reportedIn) conditions.push(reportedIn("STATEMENT", filter.reportedIn));
   return and(...conditions);
 }

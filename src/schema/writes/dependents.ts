@@ -2,7 +2,6 @@
 // to cascade; then rows that cannot exist without it are deleted too (and what depends on them),
 // and optional references to it are cleared (by the database's ON DELETE SET NULL).
 import { GraphQLError } from "graphql";
-import type { PrismaClient } from "../../generated/prisma/client";
 import { type ModelInfo, models } from "../../database/data-model";
 import type { ModelName, Tx } from "../../database/rows";
 import { FactKind, factKinds } from "../fact/fact-kind";

@@ -2,7 +2,6 @@
 // read. The write happens only if the row still has it; otherwise CONFLICT, and nothing is
 // written. Checked by the database in the transaction that then writes, so it is race-free.
 import { GraphQLError } from "graphql";
-import type { PrismaClient } from "../../generated/prisma/client";
 import type { ModelName, Tx } from "../../database/rows";
 
 

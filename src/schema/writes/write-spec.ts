@@ -6,7 +6,7 @@ import { type ClassType, Field, ID, InputType } from "type-graphql";
 import { z } from "zod";
 import { BadUserInputError } from "../../errors";
 import { isUuid } from "../../validation";
-import type { FactKind, PrismaClient } from "../../generated/prisma/client";
+import type { FactKind } from "../../generated/prisma/client";
 import type { ModelName, Rows, Tx } from "../../database/rows";
 
 
