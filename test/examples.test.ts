@@ -22,6 +22,7 @@ test("the examples file has the tabs Playground shows", () => {
     "Meetings in a date range",
     "Where does it come from?",
     "What was said, newest first",
+    "Meetings per country",
   ]);
 });
 

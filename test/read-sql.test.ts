@@ -4,7 +4,7 @@
 import { and, compare, contains, equals, or, PARENT_ID, related, reportedIn } from "../src/read/condition";
 import { readModel } from "../src/read/read-model";
 import type { ReadPlan } from "../src/read/read-plan";
-import { compileCount, compilePage, Tables } from "../src/read/read-sql";
+import { compileCount, compileGroupCounts, compilePage, Tables } from "../src/read/read-sql";
 
 const tables = Tables.get();
 const marker = /^\/\* prepared \*\/ /;
@@ -30,6 +30,28 @@ test("an article named by a condition (its slug) is looked up in the same statem
       `SELECT count(*)::text AS "rows" FROM "statement" t0 WHERE t0."id" IN (SELECT t1."fact_id" FROM "fact_source" t1 ` +
       `WHERE t1."fact_kind" = $1 AND t1."article_id" = (SELECT t2."id" FROM "article" t2 WHERE t2."slug" = $2))`,
     params: ["STATEMENT", "2025-12-05-netanyahu-on-naqura"],
+  });
+});
+
+test("group counts through a to-many relation: each row once per group it reaches, rows in none as NULL", () => {
+  const grouping = { kind: "related", path: ["delegations", "country"], key: "code", label: "name" } as const;
+  expect(compileGroupCounts(tables, "meeting", compare("date", ">=", new Date("2025-01-01T00:00:00.000Z")), grouping)).toEqual({
+    sql:
+      `SELECT coalesce(json_agg(json_build_object('key', g."key", 'label', g."label", 'count', g."count") ` +
+      `ORDER BY g."key" IS NULL, g."count" DESC, g."label" ASC, g."key" ASC), '[]'::json)::text AS "rows" ` +
+      `FROM (SELECT "key", "label", count(*)::int AS "count" FROM (SELECT k."key", k."label" FROM "meeting" t0 LEFT JOIN LATERAL (` +
+      `SELECT DISTINCT t2."code"::text AS "key", t2."name"::text AS "label" FROM "delegation" t1 JOIN "country" t2 ON t2."id" = t1."country_id" ` +
+      `WHERE t1."meeting_id" = t0."id" AND t2."code"::text IS NOT NULL) k ON TRUE WHERE t0."date" >= $1) r GROUP BY 1, 2) g`,
+    params: ["2025-01-01T00:00:00.000Z"],
+  });
+});
+
+test("group counts by month, in time order", () => {
+  expect(compileGroupCounts(tables, "statement", and(), { kind: "period", field: "date", unit: "month" })).toEqual({
+    sql:
+      `SELECT coalesce(json_agg(json_build_object('key', g."key", 'label', g."label", 'count', g."count") ORDER BY g."key" ASC NULLS LAST), '[]'::json)::text AS "rows" ` +
+      `FROM (SELECT "key", "label", count(*)::int AS "count" FROM (SELECT to_char(t0."date", 'YYYY-MM') AS "key", to_char(t0."date", 'YYYY-MM') AS "label" FROM "statement" t0 WHERE TRUE) r GROUP BY 1, 2) g`,
+    params: [],
   });
 });
 

@@ -1,24 +1,17 @@
 // Every root list can be filtered and ordered, and filters name rows the way editors know them:
 // by id, or by slug (an ISO code for countries). Over the seed and the four fixture articles,
 // recorded through recordArticle, on either database (test-database.ts).
-import fs from "node:fs";
-import path from "node:path";
 import { edges } from "./support/connections";
+import { recordFixtureArticles } from "./support/fixture-articles";
 import { startTestServer, type TestServer } from "./support/test-server";
 import { bearer } from "./support/tokens";
-
-const FIXTURES = path.join(__dirname, "fixtures", "articles");
 
 let server: TestServer;
 let editor: Record<string, string>;
 beforeAll(async () => {
   server = await startTestServer();
   editor = await bearer({ subject: "editor@example.org", roles: ["editor"] });
-  for (const name of fs.readdirSync(FIXTURES).sort()) {
-    const document = JSON.parse(fs.readFileSync(path.join(FIXTURES, name), "utf8")) as Record<string, unknown>;
-    const { body } = await server.graphql(`mutation ($document: JSONObject!) { recordArticle(document: $document) { facts } }`, { document }, editor);
-    expect(body.errors).toBeUndefined();
-  }
+  await recordFixtureArticles(server, editor);
 });
 afterAll(() => server?.stop());
 

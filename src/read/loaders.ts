@@ -19,7 +19,8 @@ import {
   type ToVariants,
 } from "./read-model";
 import { planSelection, type ReadPlan } from "./read-plan";
-import { type PageReader, SelectionReader } from "./read-sql";
+import type { Condition } from "./condition";
+import { type GroupCount, type Grouping, type PageReader, SelectionReader } from "./read-sql";
 import { claimedFields } from "../claims/claim-fields";
 import { deriveCurrent } from "../claims/derive";
 import { asClaimInput, claimsOf } from "../claims/recompute";
@@ -89,6 +90,11 @@ export class Loaders {
    */
   pagesFor<M extends ModelName>(info: GraphQLResolveInfo, model: M): PageReader<Rows[M]> {
     return this.reads.pages<M>(this.plan(info) ?? this.reads.wholeRows(model));
+  }
+
+  /** How many rows of `model` match `where`, by group: one statement (read-sql.ts, compileGroupCounts). */
+  groupCounts(model: ModelName, where: Condition, grouping: Grouping): Promise<GroupCount[]> {
+    return this.reads.groupCounts(model, where, grouping);
   }
 
   /**

@@ -9,7 +9,7 @@ import type { ModelName, OrderBy, Rows } from "../database/rows";
 import { and, type ArticleNamed, type Condition, PARENT_ID } from "./condition";
 import { PREPARED_STATEMENT_MARKER } from "../observability/statement-counter";
 import type { PrismaClient } from "../generated/prisma/client";
-import { type ModelInfo, models, type RelationInfo } from "../database/data-model";
+import { type ModelInfo, models, type RelationInfo, relationField } from "../database/data-model";
 import { prefetchedKey, type ReadTypeName, readModel, type ToMany, type ToVariants, typeKey } from "./read-model";
 import type { ReadPlan, RelationPlan, RelationRead } from "./read-plan";
 
@@ -477,6 +477,64 @@ export function compileCount(tables: Tables, model: ModelName, where: Condition)
   return { sql, params: statement.params };
 }
 
+/**
+ * What rows are counted by: a column's value, a date column's month or year, or the rows reached
+ * through relations (Prisma relation fields, to-one or to-many), by their key and label columns.
+ */
+export type Grouping =
+  | { kind: "column"; field: string }
+  | { kind: "period"; field: string; unit: "month" | "year" }
+  | { kind: "related"; path: readonly string[]; key: string; label: string };
+
+/** One group: its key (null for the rows in no group: undated, no host...), a label to show, and its count. */
+export interface GroupCount {
+  key: string | null;
+  label: string | null;
+  count: number;
+}
+
+/**
+ * How many rows of `model` match `where`, in each group: periods in time order, other groups
+ * largest first (then by label), the rows in no group last. A row reaching several groups through
+ * a to-many relation (a meeting with delegations of two countries) counts once in each.
+ */
+export function compileGroupCounts(tables: Tables, model: ModelName, where: Condition, grouping: Grouping): Compiled {
+  const statement = new Statement(tables);
+  statement.alias(); // ROOT
+  const condition = statement.condition(model, ROOT, where);
+  let groups: string;
+  if (grouping.kind === "related") {
+    // The groups each row reaches, as a lateral subquery: none gives the one row of NULLs.
+    let from = "";
+    let link = "";
+    let [at, alias] = [model, ROOT as string];
+    for (const field of grouping.path) {
+      const relation = relationField(at, field);
+      const joined = statement.alias();
+      const on =
+        relation.keyOn === "self"
+          ? `${joined}."id" = ${statement.column(at, alias, relation.foreignKey)}`
+          : `${statement.column(relation.model, joined, relation.foreignKey)} = ${alias}."id"`;
+      if (!from) [from, link] = [statement.from(relation.model, joined), on];
+      else from += ` JOIN ${statement.from(relation.model, joined)} ON ${on}`;
+      [at, alias] = [relation.model, joined];
+    }
+    const key = `${statement.column(at, alias, grouping.key)}::text`;
+    const label = `${statement.column(at, alias, grouping.label)}::text`;
+    const reached = `SELECT DISTINCT ${key} AS "key", ${label} AS "label" FROM ${from} WHERE ${link} AND ${key} IS NOT NULL`;
+    groups = `SELECT k."key", k."label" FROM ${statement.from(model, ROOT)} LEFT JOIN LATERAL (${reached}) k ON TRUE WHERE ${condition}`;
+  } else {
+    const column = statement.column(model, ROOT, grouping.field);
+    const key = grouping.kind === "period" ? `to_char(${column}, ${sqlText(grouping.unit === "month" ? "YYYY-MM" : "YYYY")})` : `${column}::text`;
+    groups = `SELECT ${key} AS "key", ${key} AS "label" FROM ${statement.from(model, ROOT)} WHERE ${condition}`;
+  }
+  const order = grouping.kind === "period" ? `g."key" ASC NULLS LAST` : `g."key" IS NULL, g."count" DESC, g."label" ASC, g."key" ASC`;
+  const sql =
+    `SELECT coalesce(json_agg(json_build_object('key', g."key", 'label', g."label", 'count', g."count") ORDER BY ${order}), '[]'::json)::text AS "rows" ` +
+    `FROM (SELECT "key", "label", count(*)::int AS "count" FROM (${groups}) r GROUP BY 1, 2) g`;
+  return { sql, params: statement.params };
+}
+
 const compilable = new WeakMap<ReadPlan, boolean>();
 const wholeRowPlans = new Map<ModelName, ReadPlan>();
 /** Per relation, its batched read (SelectionReader.relatedRows): the whole rows' plans and the statement. */
@@ -573,6 +631,11 @@ export class SelectionReader {
       },
       count: async (where) => Number(await this.readText_(compileCount(this.tables, plan.model, where))),
     };
+  }
+
+  /** How many rows of `model` match `where`, by group (compileGroupCounts): one statement. */
+  async groupCounts(model: ModelName, where: Condition, grouping: Grouping): Promise<GroupCount[]> {
+    return JSON.parse(await this.readText_(compileGroupCounts(this.tables, model, where, grouping))) as GroupCount[];
   }
 
   private async run(plan: ReadPlan, compiled: Compiled): Promise<Record<string, unknown>[]> {

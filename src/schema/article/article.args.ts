@@ -1,5 +1,6 @@
 import { ArgsType, Field, InputType, registerEnumType } from "type-graphql";
 import { OrderDirection, type ColumnOrderings, type OrderInput, OrderInputType } from "../common/order";
+import type { Grouping } from "../../read/read-sql";
 import { PaginationArgs } from "../common/pagination.args";
 import { DateScalar } from "../common/scalars";
 
@@ -38,3 +39,24 @@ export class ArticlesArgs extends PaginationArgs {
   @Field(() => ArticleOrder, { nullable: true, description: "Order; by default newest first." })
   orderBy?: OrderInput<ArticleOrderField> | null;
 }
+
+export enum ArticleGrouping {
+  MONTH = "MONTH",
+  YEAR = "YEAR",
+  PUBLISHER = "PUBLISHER",
+}
+registerEnumType(ArticleGrouping, {
+  name: "ArticleGrouping",
+  description: "What articles are counted by.",
+  valuesConfig: {
+    MONTH: { description: "The month they were published (`2025-12`)." },
+    YEAR: { description: "The year they were published." },
+    PUBLISHER: { description: "Their publisher, as recorded." },
+  },
+});
+
+export const articleGroupings: Record<ArticleGrouping, Grouping> = {
+  MONTH: { kind: "period", field: "publishedOn", unit: "month" },
+  YEAR: { kind: "period", field: "publishedOn", unit: "year" },
+  PUBLISHER: { kind: "column", field: "publisher" },
+};

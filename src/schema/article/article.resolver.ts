@@ -3,6 +3,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from "
 import { connectionFromList } from "../common/list-connection";
 import { always, and, type Condition, equals } from "../../read/condition";
 import { withinDates } from "../common/date-range";
+import { GroupCount } from "../common/group-count";
 import { OrderDirection, toOrdering } from "../common/order";
 import { paginate } from "../common/paginate";
 import { PaginationArgs } from "../common/pagination.args";
@@ -10,7 +11,7 @@ import type { Context } from "../context";
 import { FactConnection } from "../fact/fact.interface";
 import { askedVariants, readModel } from "../../read/read-model";
 import { FactKind } from "../fact/fact-kind";
-import { type ArticleFilter, ArticleOrderField, articleOrderings, ArticlesArgs } from "./article.args";
+import { ArticleFilter, ArticleGrouping, articleGroupings, ArticleOrderField, articleOrderings, ArticlesArgs } from "./article.args";
 import { Article, ArticleConnection } from "./article.type";
 
 @Resolver(() => Article)
@@ -29,6 +30,15 @@ export class ArticleResolver {
   articles(@Args() { filter, orderBy, ...page }: ArticlesArgs, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo) {
     const ordering = toOrdering(articleOrderings, orderBy, ArticleOrderField.PUBLISHED_ON, OrderDirection.DESC);
     return paginate(loaders.pagesFor(info, "article"), page, articleWhere(filter), ordering);
+  }
+
+  @Query(() => [GroupCount], { description: "How many articles match the filter, by group: per month, per publisher..." })
+  articleCounts(
+    @Arg("by", () => ArticleGrouping, { description: "What to count them by." }) by: ArticleGrouping,
+    @Arg("filter", () => ArticleFilter, { nullable: true, description: "Only articles that match." }) filter: ArticleFilter | null,
+    @Ctx() { loaders }: Context,
+  ) {
+    return loaders.groupCounts("article", articleWhere(filter), articleGroupings[by]);
   }
 
   @FieldResolver(() => FactConnection, {

@@ -1,6 +1,7 @@
 import { ArgsType, Field, ID, InputType, registerEnumType } from "type-graphql";
 import { CeasefireStatus } from "../../generated/prisma/client";
 import { type ColumnOrderings, type OrderInput, OrderDirection, OrderInputType } from "../common/order";
+import type { Grouping } from "../../read/read-sql";
 import { PaginationArgs } from "../common/pagination.args";
 
 @InputType({ description: "Conditions a ceasefire must meet; all given ones apply." })
@@ -44,3 +45,27 @@ export class CeasefiresArgs extends PaginationArgs {
   @Field(() => CeasefireOrder, { nullable: true, description: "Order; by default newest first." })
   orderBy?: OrderInput<CeasefireOrderField> | null;
 }
+
+export enum CeasefireGrouping {
+  STATUS = "STATUS",
+  START_YEAR = "START_YEAR",
+  PARTY_COUNTRY = "PARTY_COUNTRY",
+  PARTY_ORGANIZATION = "PARTY_ORGANIZATION",
+}
+registerEnumType(CeasefireGrouping, {
+  name: "CeasefireGrouping",
+  description: "What ceasefires are counted by.",
+  valuesConfig: {
+    STATUS: { description: "Their status (`IN_FORCE`, ...)." },
+    START_YEAR: { description: "The year they took effect." },
+    PARTY_COUNTRY: { description: "Each country bound by them (key: ISO code)." },
+    PARTY_ORGANIZATION: { description: "Each organization bound by them (key: slug)." },
+  },
+});
+
+export const ceasefireGroupings: Record<CeasefireGrouping, Grouping> = {
+  STATUS: { kind: "column", field: "status" },
+  START_YEAR: { kind: "period", field: "startDate", unit: "year" },
+  PARTY_COUNTRY: { kind: "related", path: ["parties", "country"], key: "code", label: "name" },
+  PARTY_ORGANIZATION: { kind: "related", path: ["parties", "organization"], key: "slug", label: "name" },
+};

@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from "type-graphql";
 import { always, and, type Condition, equals, related } from "../../read/condition";
+import { GroupCount } from "../common/group-count";
 import { connectionFromList } from "../common/list-connection";
 import { OrderDirection, toOrdering } from "../common/order";
 import { paginate } from "../common/paginate";
@@ -10,7 +11,7 @@ import { referencing, reportedIn } from "../common/keys";
 import { MeetingConnection } from "../meeting/meeting.type";
 import { ReportedFigureConnection } from "../reported-figure/reported-figure.type";
 import { StatementConnection } from "../statement/statement.type";
-import { type CeasefireFilter, CeasefireOrderField, ceasefireOrderings, CeasefiresArgs } from "./ceasefire.args";
+import { CeasefireFilter, CeasefireGrouping, ceasefireGroupings, CeasefireOrderField, ceasefireOrderings, CeasefiresArgs } from "./ceasefire.args";
 import { Ceasefire, CeasefireConnection, CeasefirePartyConnection } from "./ceasefire.type";
 
 @Resolver(() => Ceasefire)
@@ -24,6 +25,15 @@ export class CeasefireResolver {
   async ceasefires(@Args() { filter, orderBy, ...page }: CeasefiresArgs, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo) {
     const ordering = toOrdering(ceasefireOrderings, orderBy, CeasefireOrderField.START_DATE, OrderDirection.DESC);
     return paginate(loaders.pagesFor(info, "ceasefire"), page, ceasefireWhere(filter), ordering);
+  }
+
+  @Query(() => [GroupCount], { description: "How many ceasefires match the filter, by group: per status, per party..." })
+  ceasefireCounts(
+    @Arg("by", () => CeasefireGrouping, { description: "What to count them by." }) by: CeasefireGrouping,
+    @Arg("filter", () => CeasefireFilter, { nullable: true, description: "Only ceasefires that match." }) filter: CeasefireFilter | null,
+    @Ctx() { loaders }: Context,
+  ) {
+    return loaders.groupCounts("ceasefire", ceasefireWhere(filter), ceasefireGroupings[by]);
   }
 
   @FieldResolver(() => CeasefirePartyConnection, { description: "The parties it binds, by name." })

@@ -1,5 +1,6 @@
 import { ArgsType, Field, ID, InputType, registerEnumType } from "type-graphql";
 import { type ColumnOrderings, type OrderInput, OrderInputType } from "../common/order";
+import type { Grouping } from "../../read/read-sql";
 import { PaginationArgs } from "../common/pagination.args";
 import { DateScalar } from "../common/scalars";
 
@@ -51,3 +52,36 @@ export class MeetingsArgs extends PaginationArgs {
   @Field(() => MeetingOrder, { nullable: true, description: "Order; by default by date, undated last." })
   orderBy?: OrderInput<MeetingOrderField> | null;
 }
+
+export enum MeetingGrouping {
+  MONTH = "MONTH",
+  YEAR = "YEAR",
+  COUNTRY = "COUNTRY",
+  HOST = "HOST",
+  PLACE = "PLACE",
+  MEDIATOR = "MEDIATOR",
+  MEDIATING_COUNTRY = "MEDIATING_COUNTRY",
+}
+registerEnumType(MeetingGrouping, {
+  name: "MeetingGrouping",
+  description: "What meetings are counted by.",
+  valuesConfig: {
+    MONTH: { description: "The month of their date (`2025-12`)." },
+    YEAR: { description: "The year of their date." },
+    COUNTRY: { description: "Each country that sent a delegation (key: ISO code)." },
+    HOST: { description: "The organization that hosted them (key: slug)." },
+    PLACE: { description: "Where they took place (key: slug)." },
+    MEDIATOR: { description: "The person who mediated them (key: slug)." },
+    MEDIATING_COUNTRY: { description: "The country that mediated them (key: ISO code)." },
+  },
+});
+
+export const meetingGroupings: Record<MeetingGrouping, Grouping> = {
+  MONTH: { kind: "period", field: "date", unit: "month" },
+  YEAR: { kind: "period", field: "date", unit: "year" },
+  COUNTRY: { kind: "related", path: ["delegations", "country"], key: "code", label: "name" },
+  HOST: { kind: "related", path: ["host"], key: "slug", label: "name" },
+  PLACE: { kind: "related", path: ["place"], key: "slug", label: "name" },
+  MEDIATOR: { kind: "related", path: ["mediator"], key: "slug", label: "name" },
+  MEDIATING_COUNTRY: { kind: "related", path: ["mediatorCountry"], key: "code", label: "name" },
+};

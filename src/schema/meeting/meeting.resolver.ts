@@ -4,6 +4,7 @@ import type { ModelName } from "../../database/rows";
 import { always, and, type Condition, equals, or, related } from "../../read/condition";
 import { Ceasefire } from "../ceasefire/ceasefire.type";
 import { withinDates } from "../common/date-range";
+import { GroupCount } from "../common/group-count";
 import { connectionFromList } from "../common/list-connection";
 import { toOrdering } from "../common/order";
 import { paginate } from "../common/paginate";
@@ -16,7 +17,7 @@ import { referencing, reportedIn } from "../common/keys";
 import { Organization } from "../organization/organization.type";
 import { Person } from "../person/person.type";
 import { Place } from "../place/place.type";
-import { type MeetingFilter, MeetingOrderField, meetingOrderings, MeetingsArgs } from "./meeting.args";
+import { MeetingFilter, MeetingGrouping, meetingGroupings, MeetingOrderField, meetingOrderings, MeetingsArgs } from "./meeting.args";
 import { Meeting, MeetingConnection } from "./meeting.type";
 
 @Resolver(() => Meeting)
@@ -49,6 +50,15 @@ export class MeetingResolver {
     const ordering = toOrdering(meetingOrderings, orderBy, MeetingOrderField.DATE);
     // The page and the relations its nodes select, filter included, in one statement.
     return paginate(loaders.pagesFor(info, "meeting"), page, meetingWhere(filter), ordering);
+  }
+
+  @Query(() => [GroupCount], { description: "How many meetings match the filter, by group: per month, per country taking part, per host..." })
+  meetingCounts(
+    @Arg("by", () => MeetingGrouping, { description: "What to count them by." }) by: MeetingGrouping,
+    @Arg("filter", () => MeetingFilter, { nullable: true, description: "Only meetings that match." }) filter: MeetingFilter | null,
+    @Ctx() { loaders }: Context,
+  ) {
+    return loaders.groupCounts("meeting", meetingWhere(filter), meetingGroupings[by]);
   }
 
   @FieldResolver(() => DelegationConnection, { description: "The delegations that took part, by country name." })

@@ -1,5 +1,6 @@
 import { ArgsType, Field, ID, InputType, registerEnumType } from "type-graphql";
 import { type ColumnOrderings, type OrderInput, OrderInputType } from "../common/order";
+import type { Grouping } from "../../read/read-sql";
 import { PaginationArgs } from "../common/pagination.args";
 import { DateScalar } from "../common/scalars";
 
@@ -46,3 +47,33 @@ export class StatementsArgs extends PaginationArgs {
   @Field(() => StatementOrder, { nullable: true, description: "Order; by default by date, oldest first (undated ones last)." })
   orderBy?: OrderInput<StatementOrderField> | null;
 }
+
+export enum StatementGrouping {
+  MONTH = "MONTH",
+  YEAR = "YEAR",
+  SPEAKER_PERSON = "SPEAKER_PERSON",
+  SPEAKER_ORGANIZATION = "SPEAKER_ORGANIZATION",
+  SPEAKER_COUNTRY = "SPEAKER_COUNTRY",
+  CEASEFIRE = "CEASEFIRE",
+}
+registerEnumType(StatementGrouping, {
+  name: "StatementGrouping",
+  description: "What statements are counted by.",
+  valuesConfig: {
+    MONTH: { description: "The month they were made (`2025-12`)." },
+    YEAR: { description: "The year they were made." },
+    SPEAKER_PERSON: { description: "The person who spoke (key: slug)." },
+    SPEAKER_ORGANIZATION: { description: "The organization that spoke (key: slug)." },
+    SPEAKER_COUNTRY: { description: "The country whose position they state (key: ISO code)." },
+    CEASEFIRE: { description: "The ceasefire they are about (key: slug)." },
+  },
+});
+
+export const statementGroupings: Record<StatementGrouping, Grouping> = {
+  MONTH: { kind: "period", field: "date", unit: "month" },
+  YEAR: { kind: "period", field: "date", unit: "year" },
+  SPEAKER_PERSON: { kind: "related", path: ["speakerPerson"], key: "slug", label: "name" },
+  SPEAKER_ORGANIZATION: { kind: "related", path: ["speakerOrganization"], key: "slug", label: "name" },
+  SPEAKER_COUNTRY: { kind: "related", path: ["speakerCountry"], key: "code", label: "name" },
+  CEASEFIRE: { kind: "related", path: ["ceasefire"], key: "slug", label: "name" },
+};

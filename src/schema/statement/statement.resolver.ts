@@ -4,6 +4,7 @@ import { always, and, type Condition } from "../../read/condition";
 import { Ceasefire } from "../ceasefire/ceasefire.type";
 import { connectionFromList } from "../common/list-connection";
 import { withinDates } from "../common/date-range";
+import { GroupCount } from "../common/group-count";
 import { toOrdering } from "../common/order";
 import { paginate } from "../common/paginate";
 import { PaginationArgs } from "../common/pagination.args";
@@ -13,7 +14,7 @@ import { referencing, reportedIn } from "../common/keys";
 import { Organization } from "../organization/organization.type";
 import { Person } from "../person/person.type";
 import { ReportedFigureConnection } from "../reported-figure/reported-figure.type";
-import { type StatementFilter, StatementOrderField, statementOrderings, StatementsArgs } from "./statement.args";
+import { StatementFilter, StatementGrouping, statementGroupings, StatementOrderField, statementOrderings, StatementsArgs } from "./statement.args";
 import { Statement, StatementConnection } from "./statement.type";
 
 @Resolver(() => Statement)
@@ -27,6 +28,15 @@ export class StatementResolver {
   async statements(@Args() { filter, orderBy, ...page }: StatementsArgs, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo) {
     const ordering = toOrdering(statementOrderings, orderBy, StatementOrderField.DATE);
     return paginate(loaders.pagesFor(info, "statement"), page, statementWhere(filter), ordering);
+  }
+
+  @Query(() => [GroupCount], { description: "How many statements match the filter, by group: per month, per speaker..." })
+  statementCounts(
+    @Arg("by", () => StatementGrouping, { description: "What to count them by." }) by: StatementGrouping,
+    @Arg("filter", () => StatementFilter, { nullable: true, description: "Only statements that match." }) filter: StatementFilter | null,
+    @Ctx() { loaders }: Context,
+  ) {
+    return loaders.groupCounts("statement", statementWhere(filter), statementGroupings[by]);
   }
 
   @FieldResolver(() => Person, { nullable: true, description: "The person who spoke, or on whose behalf." })
