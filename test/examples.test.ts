@@ -23,6 +23,7 @@ test("the examples file has the tabs Playground shows", () => {
     "Where does it come from?",
     "What was said, newest first",
     "Meetings per country",
+    "Timeline",
   ]);
 });
 

@@ -4,7 +4,7 @@
 import { and, compare, contains, equals, or, PARENT_ID, related, reportedIn } from "../src/read/condition";
 import { readModel } from "../src/read/read-model";
 import type { ReadPlan } from "../src/read/read-plan";
-import { compileCount, compileGroupCounts, compilePage, Tables } from "../src/read/read-sql";
+import { compileCount, compileEventPage, compileGroupCounts, compilePage, Tables } from "../src/read/read-sql";
 
 const tables = Tables.get();
 const marker = /^\/\* prepared \*\/ /;
@@ -52,6 +52,27 @@ test("group counts by month, in time order", () => {
       `SELECT coalesce(json_agg(json_build_object('key', g."key", 'label', g."label", 'count', g."count") ORDER BY g."key" ASC NULLS LAST), '[]'::json)::text AS "rows" ` +
       `FROM (SELECT "key", "label", count(*)::int AS "count" FROM (SELECT to_char(t0."date", 'YYYY-MM') AS "key", to_char(t0."date", 'YYYY-MM') AS "label" FROM "statement" t0 WHERE TRUE) r GROUP BY 1, 2) g`,
     params: [],
+  });
+});
+
+test("an event page after a cursor: each kind's rows bounded by (date, rank, id), merged and limited again", () => {
+  const day = new Date("2025-12-03T00:00:00.000Z");
+  const id = "0b6f9f44-8c0e-4a43-9d4c-1f3f3b1f0c11";
+  const sources = [
+    { rank: 1, model: "meeting", dateField: "date", where: and(), plan: idsOf("Meeting", "meeting") },
+    { rank: 2, model: "statement", dateField: "date", where: equals("speakerCountryId", id), plan: idsOf("Statement", "statement") },
+  ] as const;
+  expect(compileEventPage(tables, { sources, after: { date: day, rank: 1, id }, before: null, backward: false, take: 3, total: false })).toEqual({
+    sql:
+      `SELECT json_build_object('rows', coalesce(json_agg(json_build_object('date', e."date", 'rank', e."rank", 'subject', e."subject") ` +
+      `ORDER BY e."date" ASC, e."rank" ASC, e."id" ASC), '[]'::json), 'total', NULL)::text AS "rows" FROM (SELECT * FROM (` +
+      `(SELECT t0."date" AS "date", 1 AS "rank", t0."id" AS "id", json_build_object('id', t0."id") AS "subject" FROM (SELECT * FROM "meeting" t0 ` +
+      `WHERE (t0."date" IS NOT NULL) AND (TRUE) AND ((t0."date" > $2) OR ((t0."date" = $3) AND (t0."id" > $4))) ORDER BY t0."date" ASC, t0."id" ASC LIMIT $1) t0)` +
+      ` UNION ALL ` +
+      `(SELECT t0."date" AS "date", 2 AS "rank", t0."id" AS "id", json_build_object('id', t0."id") AS "subject" FROM (SELECT * FROM "statement" t0 ` +
+      `WHERE (t0."date" IS NOT NULL) AND (t0."speaker_country_id" = $5) AND (t0."date" >= $6) ORDER BY t0."date" ASC, t0."id" ASC LIMIT $1) t0)` +
+      `) u ORDER BY u."date" ASC, u."rank" ASC, u."id" ASC LIMIT $1) e`,
+    params: [3, "2025-12-03T00:00:00.000Z", "2025-12-03T00:00:00.000Z", id, id, "2025-12-03T00:00:00.000Z"],
   });
 });
 

@@ -18,9 +18,9 @@ import {
   type ToMany,
   type ToVariants,
 } from "./read-model";
-import { planSelection, type ReadPlan } from "./read-plan";
+import { planNodeUnion, planSelection, type ReadPlan } from "./read-plan";
 import type { Condition } from "./condition";
-import { type GroupCount, type Grouping, type PageReader, SelectionReader } from "./read-sql";
+import { type EventPageArgs, type EventRow, type GroupCount, type Grouping, type PageReader, SelectionReader } from "./read-sql";
 import { claimedFields } from "../claims/claim-fields";
 import { deriveCurrent } from "../claims/derive";
 import { asClaimInput, claimsOf } from "../claims/recompute";
@@ -90,6 +90,22 @@ export class Loaders {
    */
   pagesFor<M extends ModelName>(info: GraphQLResolveInfo, model: M): PageReader<Rows[M]> {
     return this.reads.pages<M>(this.plan(info) ?? this.reads.wholeRows(model));
+  }
+
+  /**
+   * The plans of a connection's node field whose type is a union of read types (a timeline
+   * event's subject), one per type, and whether its totalCount is asked. A plan that does not
+   * compile is replaced by the type's whole rows (their relations then load in batches).
+   */
+  nodeUnionPlans(info: GraphQLResolveInfo, field: string): { plans: Map<ReadTypeName, ReadPlan>; total: boolean } {
+    const { plans, total } = planNodeUnion(info, this.reads.columnsOf, field);
+    const compiled = new Map([...plans].map(([type, plan]) => [type, this.reads.compiles(plan) ? plan : this.reads.wholeRows(plan.model)]));
+    return { plans: compiled, total };
+  }
+
+  /** A page of dated events of several kinds, their subjects read ahead: one statement (read-sql.ts, compileEventPage). */
+  events(args: EventPageArgs): Promise<{ rows: EventRow[]; total: number | null }> {
+    return this.reads.events(args);
   }
 
   /** How many rows of `model` match `where`, by group: one statement (read-sql.ts, compileGroupCounts). */

@@ -16,6 +16,7 @@ import {
   GraphQLSkipDirective,
   isLeafType,
   isObjectType,
+  isUnionType,
   Kind,
   type SelectionSetNode,
 } from "graphql";
@@ -88,6 +89,42 @@ export function planSelection(info: GraphQLResolveInfo, columnsOf: ColumnsOf, ty
   }
   return plan;
 }
+
+/**
+ * For a connection of objects outside the read model (timeline events), the plans of one of its
+ * nodes' fields whose type is a union of read types: a plan per member type, from the fragments
+ * on it; and whether the connection's `totalCount` is selected. Cached per document like the rest.
+ */
+export function planNodeUnion(
+  info: GraphQLResolveInfo,
+  columnsOf: ColumnsOf,
+  field: string,
+): { plans: Map<ReadTypeName, ReadPlan>; total: boolean } {
+  const cacheable = info.fieldNodes.length === 1;
+  const cached = cacheable ? unionCache.get(info.fieldNodes[0])?.get(field) : undefined;
+  if (cached) return cached;
+  const walk: Walk = { schema: info.schema, fragments: info.fragments, variables: info.variableValues, columnsOf, dependsOnVariables: false };
+  const connection = getNamedType(info.returnType) as GraphQLObjectType;
+  const { selections, total } = nodeSelections(walk, connection, selectionSets(info.fieldNodes));
+  const node = connectionNode(connection) as GraphQLObjectType;
+  const under = selectionSets(collectFields(walk, node, selections).get(field) ?? []);
+  const union = getNamedType(node.getFields()[field].type);
+  if (!isUnionType(union)) throw new Error(`${node.name}.${field} is not a union`);
+  const plans = new Map<ReadTypeName, ReadPlan>();
+  for (const member of union.getTypes()) {
+    if (!isReadType(member.name)) throw new Error(`${member.name} is not in the read model`);
+    plans.set(member.name, planObject(walk, member, member.name, under, true));
+  }
+  const planned = { plans, total };
+  if (cacheable && !walk.dependsOnVariables) {
+    const byField = unionCache.get(info.fieldNodes[0]) ?? new Map<string, typeof planned>();
+    byField.set(field, planned);
+    unionCache.set(info.fieldNodes[0], byField);
+  }
+  return planned;
+}
+
+const unionCache = new WeakMap<FieldNode, Map<string, { plans: Map<ReadTypeName, ReadPlan>; total: boolean }>>();
 
 /**
  * The plan of a field's objects: the field's own type, a connection's node type, or `typeName`.

@@ -6,11 +6,11 @@
 // statement and Prisma's per-row result processing dominated the server's CPU profile.
 import type { TextRead } from "../database/database";
 import type { ModelName, OrderBy, Rows } from "../database/rows";
-import { and, type ArticleNamed, type Condition, PARENT_ID } from "./condition";
+import { and, type ArticleNamed, compare, type Condition, equals, isNotNull, or, PARENT_ID } from "./condition";
 import { PREPARED_STATEMENT_MARKER } from "../observability/statement-counter";
 import type { PrismaClient } from "../generated/prisma/client";
 import { type ModelInfo, models, type RelationInfo, relationField } from "../database/data-model";
-import { prefetchedKey, type ReadTypeName, readModel, type ToMany, type ToVariants, typeKey } from "./read-model";
+import { prefetchedKey, type ReadTypeName, readModel, type ToMany, type ToVariants, type TypedRow, typeKey } from "./read-model";
 import type { ReadPlan, RelationPlan, RelationRead } from "./read-plan";
 
 interface Column {
@@ -90,10 +90,13 @@ const sqlText = (text: string) => `'${text.replace(/'/g, "''")}'`;
 
 /** One statement being written: its parameters and table aliases. */
 class Statement {
-  readonly params: unknown[] = [];
   private aliases = 0;
 
-  constructor(readonly tables: Tables) {}
+  /** `params`: another statement's, for a part with aliases of its own (a branch of a UNION). */
+  constructor(
+    readonly tables: Tables,
+    readonly params: unknown[] = [],
+  ) {}
 
   alias(): string {
     return `t${this.aliases++}`;
@@ -535,6 +538,93 @@ export function compileGroupCounts(tables: Tables, model: ModelName, where: Cond
   return { sql, params: statement.params };
 }
 
+/** One kind of dated event: the rows of `model` whose `dateField` is set and that match `where`. */
+export interface EventSource {
+  /** Its place among the kinds of one day: events are ordered by date, then rank, then subject id. */
+  rank: number;
+  model: ModelName;
+  dateField: string;
+  where: Condition;
+  /** What the event's subject (the row) is read with. */
+  plan: ReadPlan;
+}
+
+/** An event as read: its date, its source's rank and its subject row (tagged with its type). */
+export interface EventRow {
+  date: Date;
+  rank: number;
+  subject: TypedRow;
+}
+
+/** An event's place in the timeline's order. */
+export interface EventKey {
+  date: Date;
+  rank: number;
+  id: string;
+}
+
+export interface EventPageArgs {
+  sources: readonly EventSource[];
+  after: EventKey | null;
+  before: EventKey | null;
+  /** A page from the end (`last`): read in reverse order, the caller turns it back. */
+  backward: boolean;
+  take: number;
+  /** Count every matching event too. */
+  total: boolean;
+}
+
+/** The event rows of one statement: each source's rows, by date, rank and id, merged and limited once more. */
+export function compileEventPage(tables: Tables, args: EventPageArgs): Compiled {
+  const statement = new Statement(tables);
+  const direction = args.backward ? "DESC" : "ASC";
+  const take = statement.param(args.take);
+  const branches = args.sources.map((source) => {
+    const inner = new Statement(tables, statement.params);
+    inner.alias(); // ROOT
+    const bounds = [
+      args.after && beyondEvent(source, args.after, "after"),
+      args.before && beyondEvent(source, args.before, "before"),
+    ].filter((bound) => bound !== null);
+    const date = inner.column(source.model, ROOT, source.dateField);
+    const where = inner.condition(source.model, ROOT, and(isNotNull(source.dateField), source.where, ...bounds));
+    return (
+      `SELECT ${date} AS "date", ${source.rank} AS "rank", ${ROOT}."id" AS "id", ${rowJsonOf(tables, source.plan)} AS "subject" ` +
+      `FROM (SELECT * FROM ${inner.from(source.model, ROOT)} WHERE ${where} ORDER BY ${date} ${direction}, ${ROOT}."id" ${direction} LIMIT ${take}) ${ROOT}`
+    );
+  });
+  const order = (alias: string) => `${alias}."date" ${direction}, ${alias}."rank" ${direction}, ${alias}."id" ${direction}`;
+  const rows = `coalesce(json_agg(json_build_object('date', e."date", 'rank', e."rank", 'subject', e."subject") ORDER BY ${order("e")}), '[]'::json)`;
+  let total = "NULL";
+  if (args.total && args.sources.length) {
+    total = args.sources
+      .map((source) => {
+        const inner = new Statement(tables, statement.params);
+        inner.alias(); // ROOT
+        const where = inner.condition(source.model, ROOT, and(isNotNull(source.dateField), source.where));
+        return `(SELECT count(*) FROM ${inner.from(source.model, ROOT)} WHERE ${where})`;
+      })
+      .join(" + ");
+  }
+  const sql =
+    `SELECT json_build_object('rows', ${rows}, 'total', ${total})::text AS "rows" ` +
+    `FROM (SELECT * FROM (${branches.map((branch) => `(${branch})`).join(" UNION ALL ")}) u ORDER BY ${order("u")} LIMIT ${take}) e`;
+  return { sql, params: statement.params };
+}
+
+/** Events of `source` strictly after (or before) `key`, in ascending order: (date, rank, id) compared as a row. */
+function beyondEvent(source: EventSource, key: EventKey, side: "after" | "before"): Condition {
+  const beyond = side === "after" ? ">" : "<";
+  const { dateField } = source;
+  if (source.rank === key.rank) {
+    return or(compare(dateField, beyond, key.date), and(equals(dateField, key.date), compare("id", beyond, key.id)));
+  }
+  // Another kind of event on the key's day is beyond it when its rank is.
+  const sameDayBeyond = side === "after" ? source.rank > key.rank : source.rank < key.rank;
+  if (!sameDayBeyond) return compare(dateField, beyond, key.date);
+  return compare(dateField, side === "after" ? ">=" : "<=", key.date);
+}
+
 const compilable = new WeakMap<ReadPlan, boolean>();
 const wholeRowPlans = new Map<ModelName, ReadPlan>();
 /** Per relation, its batched read (SelectionReader.relatedRows): the whole rows' plans and the statement. */
@@ -631,6 +721,19 @@ export class SelectionReader {
       },
       count: async (where) => Number(await this.readText_(compileCount(this.tables, plan.model, where))),
     };
+  }
+
+  /** A page of events (compileEventPage): one statement; each subject tagged with its type for the union. */
+  async events(args: EventPageArgs): Promise<{ rows: EventRow[]; total: number | null }> {
+    const page = JSON.parse(await this.readText_(compileEventPage(this.tables, args))) as { rows: EventRow[]; total: number | null };
+    const byRank = new Map(args.sources.map((source) => [source.rank, source.plan]));
+    for (const row of page.rows) {
+      const plan = byRank.get(row.rank)!;
+      reviveRows(this.tables, plan, [row.subject]);
+      row.subject[typeKey] = plan.type;
+      row.date = new Date(row.date);
+    }
+    return page;
   }
 
   /** How many rows of `model` match `where`, by group (compileGroupCounts): one statement. */

@@ -34,6 +34,7 @@ import { PlaceResolver } from "./place/place.resolver";
 import { PlanResolver } from "./plan/plan.resolver";
 import { ReportedFigureResolver } from "./reported-figure/reported-figure.resolver";
 import { StatementResolver } from "./statement/statement.resolver";
+import { TimelineResolver } from "./timeline/timeline.resolver";
 
 export const resolvers = [
   ArticleResolver,
@@ -53,6 +54,7 @@ export const resolvers = [
   PlanResolver,
   ReportedFigureResolver,
   StatementResolver,
+  TimelineResolver,
   RecordArticleResolver,
   ...[
     articleWrites,

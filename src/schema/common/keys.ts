@@ -20,26 +20,52 @@ export function checkedId(id: string, field: string): string {
   return id;
 }
 
-/** The column and value a key names a row of `model` by: its id, or its natural key. */
-function namedBy(model: ModelName, key: string, argument: string): { field: string; value: string } {
+/** The column and value a key names a row of `model` by: its id, or its natural key; null when it can do neither. */
+function keyOf(model: ModelName, key: string): { field: string; value: string } | null {
   if (isUuid(key)) return { field: "id", value: key };
   const naturalKey = models[model].naturalKey;
   const rule = naturalKey ? NATURAL_KEYS[naturalKey] : undefined;
-  if (!naturalKey || !rule?.shape.test(key)) {
-    throw new BadUserInputError(`\`${argument}\` is not a valid id${rule ? ` or ${rule.name}` : ""}.`, argument);
-  }
-  return { field: naturalKey, value: rule.stored(key) };
+  return naturalKey && rule?.shape.test(key) ? { field: naturalKey, value: rule.stored(key) } : null;
+}
+
+/** The error for a key that can name no row of `model`. */
+function notAKey(model: ModelName, argument: string): BadUserInputError {
+  const rule = NATURAL_KEYS[models[model].naturalKey ?? ""];
+  return new BadUserInputError(`\`${argument}\` is not a valid id${rule ? ` or ${rule.name}` : ""}.`, argument);
 }
 
 /** Rows of `model` whose to-one `relation` is the row the client named (by id: the key column alone). */
 export function referencing(model: ModelName, relation: string, key: string, argument: string): Condition {
-  const { model: target, foreignKey } = relationField(model, relation);
-  const { field, value } = namedBy(target, key, argument);
-  return field === "id" ? equals(foreignKey, value) : related(relation, equals(field, value));
+  const condition = reaching(model, [relation], key);
+  if (!condition) throw notAKey(relationField(model, relation).model, argument);
+  return condition;
 }
 
 /** Facts of `kind` that the article the client named (id or slug) reports, matched in the list's statement. */
 export function reportedIn(kind: FactKind, key: string): Condition {
-  const { field, value } = namedBy("article", key, "filter.reportedIn");
-  return reportedInCondition(kind, field === "id" ? value : equals(field, value));
+  const named = keyOf("article", key);
+  if (!named) throw notAKey("article", "filter.reportedIn");
+  return reportedInCondition(kind, named.field === "id" ? named.value : equals(named.field, named.value));
+}
+
+/**
+ * Rows of `model` that reach the row the client named (id or natural key) through the relations
+ * of `path` (Prisma relation fields, to-one or to-many); null when the key cannot name a row of
+ * the path's end (a slug where an ISO code is needed), for callers trying several paths.
+ */
+export function reaching(model: ModelName, path: readonly string[], key: string): Condition | null {
+  const hops: { model: ModelName; relation: string }[] = [];
+  let at = model;
+  for (const relation of path) {
+    hops.push({ model: at, relation });
+    at = relationField(at, relation).model;
+  }
+  const named = keyOf(at, key);
+  if (!named) return null;
+  const last = hops.pop()!;
+  const { keyOn, foreignKey } = relationField(last.model, last.relation);
+  let condition =
+    named.field === "id" && keyOn === "self" ? equals(foreignKey, named.value) : related(last.relation, equals(named.field, named.value));
+  for (const hop of hops.reverse()) condition = related(hop.relation, condition);
+  return condition;
 }

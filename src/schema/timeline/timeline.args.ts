@@ -1,0 +1,38 @@
+import { ArgsType, Field, ID, InputType } from "type-graphql";
+import { PaginationArgs } from "../common/pagination.args";
+import { DateScalar } from "../common/scalars";
+import { TimelineEventKind } from "./timeline.type";
+
+@InputType({ description: "Conditions a timeline event must meet; all given ones apply." })
+export class TimelineFilter {
+  @Field(() => DateScalar, { nullable: true, description: "On or after this date." })
+  from?: Date | null;
+
+  @Field(() => DateScalar, { nullable: true, description: "On or before this date." })
+  to?: Date | null;
+
+  @Field(() => [TimelineEventKind], { nullable: true, description: "Only events of these kinds (at least one); by default all." })
+  kinds?: TimelineEventKind[] | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "Only events this entity takes part in, by id, slug or ISO code: a meeting's delegations (country, leader, members), " +
+      "host, place or mediators; a ceasefire's parties; a statement's speakers or ceasefire; a plan's organizations.",
+  })
+  involving?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Only events concerning this country (ISO code): a meeting it sent a delegation to or mediated, a ceasefire binding it, " +
+      "a statement by it or by one of its people or organizations, a plan of one of its organizations.",
+  })
+  countryCode?: string | null;
+}
+
+@ArgsType()
+export class TimelineArgs extends PaginationArgs {
+  @Field(() => TimelineFilter, { nullable: true, description: "Only events that match." })
+  filter?: TimelineFilter | null;
+}

@@ -1,0 +1,130 @@
+import type { GraphQLResolveInfo } from "graphql";
+import { Args, Ctx, Info, Query, Resolver } from "type-graphql";
+import type { ModelName } from "../../database/rows";
+import { BadUserInputError } from "../../errors";
+import { and, type Condition, or } from "../../read/condition";
+import type { ReadTypeName } from "../../read/read-model";
+import type { ReadPlan } from "../../read/read-plan";
+import type { EventKey, EventSource } from "../../read/read-sql";
+import { isUuid } from "../../validation";
+import { LazyConnection, LazyEdge } from "../common/connection";
+import { withinDates } from "../common/date-range";
+import { reaching } from "../common/keys";
+import { pageSizes } from "../common/pagination.args";
+import type { Context } from "../context";
+import { type TimelineFilter, TimelineArgs } from "./timeline.args";
+import { TimelineEvent, TimelineEventConnection, TimelineEventKind } from "./timeline.type";
+
+/** Where each kind of event comes from, and the relations by which its subject involves entities and countries. */
+const EVENT_KINDS: Record<TimelineEventKind, { model: ModelName; dateField: string }> = {
+  CEASEFIRE_START: { model: "ceasefire", dateField: "startDate" },
+  MEETING: { model: "meeting", dateField: "date" },
+  STATEMENT: { model: "statement", dateField: "date" },
+  PLAN_DEADLINE: { model: "plan", dateField: "deadline" },
+  CEASEFIRE_END: { model: "ceasefire", dateField: "endDate" },
+};
+/** The kinds in their order within a day: an event's rank is its kind's index here. */
+const KINDS = Object.values(TimelineEventKind);
+
+type SubjectModel = "meeting" | "ceasefire" | "statement" | "plan";
+
+/** Paths (Prisma relation fields) from a subject to the entities taking part in it. */
+const INVOLVES: Record<SubjectModel, string[][]> = {
+  meeting: [["host"], ["place"], ["mediator"], ["mediatorCountry"], ["delegations", "country"], ["delegations", "leader"], ["delegations", "members", "person"]],
+  ceasefire: [["parties", "country"], ["parties", "organization"]],
+  statement: [["speakerPerson"], ["speakerOrganization"], ["speakerCountry"], ["ceasefire"]],
+  plan: [["responsibleOrganization"], ["targetOrganization"], ["approvedBy"]],
+};
+
+/** Paths from a subject to the countries it concerns. */
+const CONCERNS_COUNTRY: Record<SubjectModel, string[][]> = {
+  meeting: [["mediatorCountry"], ["delegations", "country"]],
+  ceasefire: [["parties", "country"]],
+  statement: [["speakerCountry"], ["speakerPerson", "nationality"], ["speakerOrganization", "country"]],
+  plan: [["responsibleOrganization", "country"], ["targetOrganization", "country"], ["approvedBy", "country"]],
+};
+
+@Resolver(() => TimelineEvent)
+export class TimelineResolver {
+  @Query(() => TimelineEventConnection, {
+    description:
+      "Dated events of every kind, oldest first: meetings, ceasefires taking effect and ending, statements, plan deadlines. " +
+      "Undated facts have no place on it.",
+  })
+  async timeline(@Args() { filter, ...page }: TimelineArgs, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo) {
+    const { first, last } = pageSizes(page);
+    const backward = last !== null;
+    const size = (backward ? last : first)!;
+    const after = page.after != null ? decodeEventCursor(page.after, "after") : null;
+    const before = page.before != null ? decodeEventCursor(page.before, "before") : null;
+    const { plans, total } = loaders.nodeUnionPlans(info, "subject");
+    const sources = eventSources(filter, plans);
+    // The page, its subjects with the relations they select, and the total when asked: one statement.
+    const read = await loaders.events({ sources, after, before, backward, take: size + 1, total });
+    const hasMore = read.rows.length > size;
+    const rows = read.rows.slice(0, size);
+    if (backward) rows.reverse();
+    const edges = rows.map((row) => new LazyEdge<TimelineEvent>({ date: row.date, kind: KINDS[row.rank], subject: row.subject }, encodeEventCursor));
+    const more = { hasNextPage: backward ? before !== null : hasMore, hasPreviousPage: backward ? hasMore : after !== null };
+    const count = () =>
+      read.total !== null
+        ? Promise.resolve(read.total)
+        : loaders.events({ sources, after: null, before: null, backward: false, take: 0, total: true }).then((counted) => counted.total!);
+    return new LazyConnection(edges, more, count);
+  }
+}
+
+/** Each kind of event the filter keeps, with its conditions and the plan its subjects are read with. */
+function eventSources(filter: TimelineFilter | null | undefined, plans: Map<ReadTypeName, ReadPlan>): EventSource[] {
+  const kinds = filter?.kinds ?? KINDS;
+  if (kinds.length === 0) throw new BadUserInputError("`filter.kinds` needs at least one kind; leave it out for all.", "filter.kinds");
+  const keys = { "filter.involving": filter?.involving, "filter.countryCode": filter?.countryCode };
+  const understood = new Set<string>();
+  const sources = [...new Set(kinds)].map((kind): EventSource => {
+    const { model, dateField } = EVENT_KINDS[kind];
+    const subject = model as SubjectModel;
+    const conditions: Condition[] = filter ? withinDates(dateField, filter) : [];
+    if (keys["filter.involving"] != null) conditions.push(byAnyPath(model, INVOLVES[subject], keys["filter.involving"], "filter.involving", understood));
+    if (keys["filter.countryCode"] != null) conditions.push(byAnyPath(model, CONCERNS_COUNTRY[subject], keys["filter.countryCode"], "filter.countryCode", understood));
+    const plan = [...plans.values()].find((candidate) => candidate.model === model)!;
+    return { rank: KINDS.indexOf(kind), model, dateField, where: and(...conditions), plan };
+  });
+  // A key no path can name a row by (neither an id, a slug nor an ISO code) is the client's mistake.
+  for (const [argument, key] of Object.entries(keys)) {
+    if (key != null && !understood.has(argument)) {
+      throw new BadUserInputError(`\`${argument}\` is not a valid ${argument === "filter.countryCode" ? "ISO code" : "id, slug or ISO code"}.`, argument);
+    }
+  }
+  return sources;
+}
+
+/** Rows of `model` reaching the named row by any of `paths`; `understood` notes the argument when some path can name such a row. */
+function byAnyPath(model: ModelName, paths: string[][], key: string, argument: string, understood: Set<string>): Condition {
+  const ways = paths.map((path) => reaching(model, path, key)).filter((way) => way !== null);
+  if (ways.length) understood.add(argument);
+  return or(...ways);
+}
+
+/** A cursor: the event's day, kind and subject id. */
+function encodeEventCursor(event: TimelineEvent): string {
+  return Buffer.from(JSON.stringify([event.date.toISOString().slice(0, 10), event.kind, (event.subject as { id: string }).id])).toString("base64url");
+}
+
+function decodeEventCursor(cursor: string, argument: string): EventKey {
+  let decoded: unknown;
+  try {
+    decoded = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+  } catch {
+    decoded = undefined; // any malformed cursor gets the same answer
+  }
+  if (Array.isArray(decoded) && decoded.length === 3) {
+    const [day, kind, id] = decoded as unknown[];
+    const date = typeof day === "string" && /^\d{4}-\d{2}-\d{2}$/.test(day) ? new Date(`${day}T00:00:00.000Z`) : null;
+    const rank = KINDS.indexOf(kind as TimelineEventKind);
+    // The round trip refuses days that do not exist (2025-02-30 would become March 2).
+    if (date && !Number.isNaN(date.getTime()) && date.toISOString().startsWith(day as string) && rank >= 0 && typeof id === "string" && isUuid(id)) {
+      return { date, rank, id };
+    }
+  }
+  throw new BadUserInputError(`\`${argument}\` is not a valid cursor for this list.`, argument);
+}

@@ -1,0 +1,54 @@
+// The timeline: dated events of every kind (meetings, ceasefires taking effect and ending,
+// statements, plan deadlines) in one list, each pointing to the fact it comes from.
+import { createUnionType, Field, ObjectType, registerEnumType } from "type-graphql";
+import { type TypedRow, typeKey } from "../../read/read-model";
+import { Ceasefire } from "../ceasefire/ceasefire.type";
+import { ConnectionType } from "../common/connection";
+import { DateScalar } from "../common/scalars";
+import { Meeting } from "../meeting/meeting.type";
+import { Plan } from "../plan/plan.type";
+import { Statement } from "../statement/statement.type";
+
+/** In the order events of one day are listed. */
+export enum TimelineEventKind {
+  CEASEFIRE_START = "CEASEFIRE_START",
+  MEETING = "MEETING",
+  STATEMENT = "STATEMENT",
+  PLAN_DEADLINE = "PLAN_DEADLINE",
+  CEASEFIRE_END = "CEASEFIRE_END",
+}
+registerEnumType(TimelineEventKind, {
+  name: "TimelineEventKind",
+  description: "What happened on a timeline's date; events of one day are listed in this order.",
+  valuesConfig: {
+    CEASEFIRE_START: { description: "A ceasefire took effect (its `startDate`)." },
+    MEETING: { description: "A meeting was held (its `date`)." },
+    STATEMENT: { description: "A statement was made (its `date`)." },
+    PLAN_DEADLINE: { description: "A plan is due (its `deadline`)." },
+    CEASEFIRE_END: { description: "A ceasefire ended (its `endDate`)." },
+  },
+});
+
+/** The read stage tags each subject with its type (read-model.ts `typeKey`). */
+export const timelineSubjectTypeName = (subject: object): string => (subject as TypedRow)[typeKey];
+
+export const TimelineSubject = createUnionType({
+  name: "TimelineSubject",
+  description: "The fact a timeline event comes from.",
+  types: () => [Meeting, Ceasefire, Statement, Plan] as const,
+  resolveType: timelineSubjectTypeName,
+});
+
+@ObjectType({ description: "One dated event on the timeline.", simpleResolvers: true })
+export class TimelineEvent {
+  @Field(() => DateScalar, { description: "When it happened (or is due)." })
+  date!: Date;
+
+  @Field(() => TimelineEventKind, { description: "What happened." })
+  kind!: TimelineEventKind;
+
+  @Field(() => TimelineSubject, { description: "The meeting, ceasefire, statement or plan it comes from." })
+  subject!: TypedRow;
+}
+
+export const TimelineEventConnection = ConnectionType("TimelineEvent", TimelineEvent, "timeline event");
