@@ -24,6 +24,7 @@ test("the examples file has the tabs Playground shows", () => {
     "What was said, newest first",
     "Meetings per country",
     "Timeline",
+    "Search everything",
   ]);
 });
 

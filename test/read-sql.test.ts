@@ -4,7 +4,7 @@
 import { and, compare, contains, equals, or, PARENT_ID, related, reportedIn } from "../src/read/condition";
 import { readModel } from "../src/read/read-model";
 import type { ReadPlan } from "../src/read/read-plan";
-import { compileCount, compileEventPage, compileGroupCounts, compilePage, Tables } from "../src/read/read-sql";
+import { compileCount, compileEventPage, compileGroupCounts, compilePage, compileSearchPage, Tables } from "../src/read/read-sql";
 
 const tables = Tables.get();
 const marker = /^\/\* prepared \*\/ /;
@@ -73,6 +73,28 @@ test("an event page after a cursor: each kind's rows bounded by (date, rank, id)
       `WHERE (t0."date" IS NOT NULL) AND (t0."speaker_country_id" = $5) AND (t0."date" >= $6) ORDER BY t0."date" ASC, t0."id" ASC LIMIT $1) t0)` +
       `) u ORDER BY u."date" ASC, u."rank" ASC, u."id" ASC LIMIT $1) e`,
     params: [3, "2025-12-03T00:00:00.000Z", "2025-12-03T00:00:00.000Z", id, id, "2025-12-03T00:00:00.000Z"],
+  });
+});
+
+test("a search page: matches scored and merged, then only the page's rows read and highlighted", () => {
+  const sources = [{ rank: 1, model: "place", shown: ["name", "aliases"], plan: idsOf("Place", "place") }] as const;
+  const document = `t0."search_document"`;
+  const query = `websearch_to_tsquery('english', $1)`;
+  const match =
+    `(SELECT round(((to_tsvector('english', ${document}) @@ ${query})::int + ts_rank_cd(to_tsvector('english', ${document}), ${query}) + word_similarity($1, ${document}))::numeric, 4)::float8 AS "score", ` +
+    `1 AS "rank", t0."slug"::text AS "key", t0."id" AS "id" FROM "place" t0 ` +
+    `WHERE to_tsvector('english', ${document}) @@ ${query} OR word_similarity($1, ${document}) >= 0.45)`;
+  const order = (alias: string) => `${alias}."score" DESC, ${alias}."rank" ASC, ${alias}."key" COLLATE "C" ASC, ${alias}."id" ASC`;
+  const shown = `replace(replace(replace(concat_ws(' — ', t0."name", nullif(array_to_string(t0."aliases", ', '), '')), '&', '&amp;'), '<', '&lt;'), '>', '&gt;')`;
+  const options = `'StartSel=<mark>, StopSel=</mark>, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "'`;
+  expect(compileSearchPage(tables, { sources, text: "naqura", offset: 10, take: 11, total: true })).toEqual({
+    sql:
+      `SELECT json_build_object('rows', coalesce(json_agg(json_build_object('score', e."score", 'rank', e."rank", ` +
+      `'highlight', CASE e."rank" WHEN 1 THEN (SELECT ts_headline('english', ${shown}, ${query}, ${options}) FROM "place" t0 WHERE t0."id" = e."id") END, ` +
+      `'subject', CASE e."rank" WHEN 1 THEN (SELECT json_build_object('id', t0."id") FROM "place" t0 WHERE t0."id" = e."id") END) ` +
+      `ORDER BY ${order("e")}), '[]'::json), 'total', (SELECT count(*) FROM (${match}) c))::text AS "rows" ` +
+      `FROM (SELECT * FROM (${match}) u ORDER BY ${order("u")} OFFSET $2 LIMIT $3) e`,
+    params: ["naqura", 10, 11],
   });
 });
 

@@ -69,6 +69,7 @@ test("each operation costs one statement", () => {
     "what-was-said-newest-first": 1,
     "meetings-per-country": 1,
     timeline: 1,
+    "search-everything": 1,
     "q1-meeting": 1,
     "q2-meetings": 1,
     "q3-entities": 1,

@@ -8,7 +8,7 @@ const logs = captureLogs("error");
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer({ server: { logger: logs.logger } });
-  await server.database.withSession((session) => session.exec(`ALTER TABLE "place" DROP COLUMN "description"`));
+  await server.database.withSession((session) => session.exec(`ALTER TABLE "place" DROP COLUMN "description" CASCADE`));
 });
 afterAll(() => server?.stop());
 

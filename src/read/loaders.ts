@@ -20,7 +20,16 @@ import {
 } from "./read-model";
 import { planNodeUnion, planSelection, type ReadPlan } from "./read-plan";
 import type { Condition } from "./condition";
-import { type EventPageArgs, type EventRow, type GroupCount, type Grouping, type PageReader, SelectionReader } from "./read-sql";
+import {
+  type EventPageArgs,
+  type EventRow,
+  type GroupCount,
+  type Grouping,
+  type PageReader,
+  type SearchPageArgs,
+  type SearchRow,
+  SelectionReader,
+} from "./read-sql";
 import { claimedFields } from "../claims/claim-fields";
 import { deriveCurrent } from "../claims/derive";
 import { asClaimInput, claimsOf } from "../claims/recompute";
@@ -106,6 +115,11 @@ export class Loaders {
   /** A page of dated events of several kinds, their subjects read ahead: one statement (read-sql.ts, compileEventPage). */
   events(args: EventPageArgs): Promise<{ rows: EventRow[]; total: number | null }> {
     return this.reads.events(args);
+  }
+
+  /** A page of search results over several kinds, their rows read ahead: one statement (read-sql.ts, compileSearchPage). */
+  search(args: SearchPageArgs): Promise<{ rows: SearchRow[]; total: number | null }> {
+    return this.reads.search(args);
   }
 
   /** How many rows of `model` match `where`, by group: one statement (read-sql.ts, compileGroupCounts). */

@@ -29,7 +29,7 @@ interface Table {
 }
 
 /** Columns clients never see and resolvers never read: not worth building into JSON (filters use them). */
-const INTERNAL_COLUMNS = new Set(["searchText"]);
+const INTERNAL_COLUMNS = new Set(["searchText", "searchDocument"]);
 
 /** The tables of the Prisma models, from the generated data model (so @map names are honoured). */
 export class Tables {
@@ -625,6 +625,87 @@ function beyondEvent(source: EventSource, key: EventKey, side: "after" | "before
   return compare(dateField, side === "after" ? ">=" : "<=", key.date);
 }
 
+/** One kind of search result: the rows of `model` whose search document matches. */
+export interface SearchSource {
+  /** Breaks ties between kinds (results are ordered by score, then rank, then id). */
+  rank: number;
+  model: ModelName;
+  /** The columns (Prisma fields) the highlight is cut from: those its search document is made of. */
+  shown: readonly string[];
+  plan: ReadPlan;
+}
+
+export interface SearchPageArgs {
+  sources: readonly SearchSource[];
+  /** The search text, normalized as the documents are (lower case, no accents). */
+  text: string;
+  offset: number;
+  take: number;
+  total: boolean;
+}
+
+/** A search result as read: its score, its source's rank, a highlight and the row (tagged with its type). */
+export interface SearchRow {
+  score: number;
+  rank: number;
+  highlight: string | null;
+  subject: TypedRow;
+}
+
+/**
+ * Below this trigram word similarity a document is not taken for a misspelling of the text:
+ * "nakoura" is 0.45 from "naqoura", "netanyahou" 0.73 from "netanyahu"; unrelated words are near 0.
+ */
+const MISSPELLING_SIMILARITY = 0.45;
+/** ts_headline's options: fragments around the matches, marked with <mark> (the text is HTML-escaped first). */
+const HEADLINE_OPTIONS = sqlText(`StartSel=<mark>, StopSel=</mark>, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`);
+
+/**
+ * A page of search results over several kinds, in one statement: each kind's matches (full text
+ * search on the English tsvector of the search document, or a close trigram word similarity)
+ * with a score, merged, ordered by score (then kind and natural key), paged by offset; then, for the page's rows only, the
+ * row read with what the query selects and a highlight cut from its shown columns.
+ */
+export function compileSearchPage(tables: Tables, args: SearchPageArgs): Compiled {
+  const statement = new Statement(tables);
+  const text = statement.param(args.text);
+  const query = `websearch_to_tsquery('english', ${text})`;
+  const matches = args.sources
+    .map((source) => {
+      const document = statement.column(source.model, ROOT, "searchDocument");
+      const vector = `to_tsvector('english', ${document})`;
+      const similarity = `word_similarity(${text}, ${document})`;
+      // Rows holding every word (full text match) rank above those only like it (a misspelling).
+      const score = `round(((${vector} @@ ${query})::int + ts_rank_cd(${vector}, ${query}) + ${similarity})::numeric, 4)::float8`;
+      // Equal scores are ordered by kind, then by natural key (a slug, a code): the same order on every database.
+      const key = statement.column(source.model, ROOT, models[source.model].naturalKey ?? "id");
+      return (
+        `(SELECT ${score} AS "score", ${source.rank} AS "rank", ${key}::text AS "key", ${ROOT}."id" AS "id" ` +
+        `FROM ${statement.from(source.model, ROOT)} WHERE ${vector} @@ ${query} OR ${similarity} >= ${MISSPELLING_SIMILARITY})`
+      );
+    })
+    .join(" UNION ALL ");
+  const perKind = (value: (source: SearchSource) => string) =>
+    `CASE e."rank" ${args.sources.map((source) => `WHEN ${source.rank} THEN (SELECT ${value(source)} FROM ${statement.from(source.model, ROOT)} WHERE ${ROOT}."id" = e."id")`).join(" ")} END`;
+  const shownText = (source: SearchSource) => {
+    const columns = source.shown.map((field) => {
+      const column = statement.column(source.model, ROOT, field);
+      return models[source.model].columns[field].list ? `nullif(array_to_string(${column}, ', '), '')` : column;
+    });
+    return `replace(replace(replace(concat_ws(' — ', ${columns.join(", ")}), '&', '&amp;'), '<', '&lt;'), '>', '&gt;')`;
+  };
+  const result =
+    `json_build_object('score', e."score", 'rank', e."rank", ` +
+    `'highlight', ${perKind((source) => `ts_headline('english', ${shownText(source)}, ${query}, ${HEADLINE_OPTIONS})`)}, ` +
+    `'subject', ${perKind((source) => rowJsonOf(tables, source.plan))})`;
+  const total = args.total ? `(SELECT count(*) FROM (${matches}) c)` : "NULL";
+  const order = (alias: string) => `${alias}."score" DESC, ${alias}."rank" ASC, ${alias}."key" COLLATE "C" ASC, ${alias}."id" ASC`;
+  const sql =
+    `SELECT json_build_object('rows', coalesce(json_agg(${result} ORDER BY ${order("e")}), '[]'::json), 'total', ${total})::text AS "rows" ` +
+    `FROM (SELECT * FROM (${matches}) u ORDER BY ${order("u")} OFFSET ${statement.param(args.offset)} LIMIT ${statement.param(args.take)}) e`;
+  return { sql, params: statement.params };
+}
+
 const compilable = new WeakMap<ReadPlan, boolean>();
 const wholeRowPlans = new Map<ModelName, ReadPlan>();
 /** Per relation, its batched read (SelectionReader.relatedRows): the whole rows' plans and the statement. */
@@ -732,6 +813,18 @@ export class SelectionReader {
       reviveRows(this.tables, plan, [row.subject]);
       row.subject[typeKey] = plan.type;
       row.date = new Date(row.date);
+    }
+    return page;
+  }
+
+  /** A page of search results (compileSearchPage): one statement; each subject tagged with its type for the union. */
+  async search(args: SearchPageArgs): Promise<{ rows: SearchRow[]; total: number | null }> {
+    const page = JSON.parse(await this.readText_(compileSearchPage(this.tables, args))) as { rows: SearchRow[]; total: number | null };
+    const byRank = new Map(args.sources.map((source) => [source.rank, source.plan]));
+    for (const row of page.rows) {
+      const plan = byRank.get(row.rank)!;
+      reviveRows(this.tables, plan, [row.subject]);
+      row.subject[typeKey] = plan.type;
     }
     return page;
   }

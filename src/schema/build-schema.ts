@@ -33,6 +33,7 @@ import { PersonRoleResolver } from "./person-role/person-role.resolver";
 import { PlaceResolver } from "./place/place.resolver";
 import { PlanResolver } from "./plan/plan.resolver";
 import { ReportedFigureResolver } from "./reported-figure/reported-figure.resolver";
+import { SearchResolver } from "./search/search.resolver";
 import { StatementResolver } from "./statement/statement.resolver";
 import { TimelineResolver } from "./timeline/timeline.resolver";
 
@@ -53,6 +54,7 @@ export const resolvers = [
   PlaceResolver,
   PlanResolver,
   ReportedFigureResolver,
+  SearchResolver,
   StatementResolver,
   TimelineResolver,
   RecordArticleResolver,

@@ -1,0 +1,44 @@
+// What search covers: each kind, its model, and the columns its search document is made of
+// (the trigger arguments of migration 20261203000000_search; keep the two in step). The
+// highlight is cut from the same columns.
+import type { ModelName } from "../../database/rows";
+import { registerEnumType } from "type-graphql";
+
+export enum SearchKind {
+  COUNTRY = "COUNTRY",
+  PLACE = "PLACE",
+  PERSON = "PERSON",
+  ORGANIZATION = "ORGANIZATION",
+  MEETING = "MEETING",
+  CEASEFIRE = "CEASEFIRE",
+  STATEMENT = "STATEMENT",
+  PLAN = "PLAN",
+  ARTICLE = "ARTICLE",
+}
+registerEnumType(SearchKind, {
+  name: "SearchKind",
+  description: "A kind of thing search finds; results of equal score are listed in this order.",
+  valuesConfig: {
+    COUNTRY: { description: "Countries, by name and aliases." },
+    PLACE: { description: "Places, by name, aliases and description." },
+    PERSON: { description: "People, by name, aliases and description." },
+    ORGANIZATION: { description: "Organizations, by name, aliases and description." },
+    MEETING: { description: "Meetings, by title, purpose and summary." },
+    CEASEFIRE: { description: "Ceasefires, by name, summary and monitoring mechanism." },
+    STATEMENT: { description: "Statements, by summary and quote." },
+    PLAN: { description: "Plans, by title, summary and area." },
+    ARTICLE: { description: "Articles, by title." },
+  },
+});
+
+export const SEARCHED: Record<SearchKind, { model: ModelName; fields: readonly string[] }> = {
+  COUNTRY: { model: "country", fields: ["name", "aliases"] },
+  PLACE: { model: "place", fields: ["name", "aliases", "description"] },
+  PERSON: { model: "person", fields: ["name", "aliases", "description"] },
+  ORGANIZATION: { model: "organization", fields: ["name", "aliases", "description"] },
+  MEETING: { model: "meeting", fields: ["title", "purpose", "summary"] },
+  CEASEFIRE: { model: "ceasefire", fields: ["name", "summary", "monitoringMechanism"] },
+  STATEMENT: { model: "statement", fields: ["summary", "quote"] },
+  PLAN: { model: "plan", fields: ["title", "summary", "area"] },
+  ARTICLE: { model: "article", fields: ["title"] },
+};
