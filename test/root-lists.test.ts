@@ -181,6 +181,20 @@ test.each([
   expect(body.extensions?.sqlStatements).toBe(1);
 });
 
+test("roles and figures show the slugs an article document names them by", async () => {
+  expect(
+    await data(`{
+      personBySlug(slug: "gideon-saar") { roles { edges { node { slug title } } } }
+      statements(filter: { speakerOrganizationId: "israel-defense-forces" }) { edges { node { figures { edges { node { slug value } } } } } }
+    }`),
+  ).toEqual({
+    personBySlug: { roles: edges({ slug: "gideon-saar-foreign-minister", title: "Foreign Minister of Israel" }) },
+    statements: edges({
+      figures: edges({ slug: "idf-anniversary-fighters-killed", value: 370 }, { slug: "idf-anniversary-targeted-activities", value: 1200 }),
+    }),
+  });
+});
+
 test("a key that is neither an id nor a slug, and dates out of order, are the client's mistakes", async () => {
   expect(
     await errorsOf(`{ statements(filter: { speakerPersonId: "Benjamin Netanyahu" }) { totalCount } }`),

@@ -88,6 +88,47 @@ describe("create, update, delete", () => {
     expect(JSON.stringify(search.body.data)).toContain('"SY"');
   });
 
+  test("references take slugs and ISO codes as well as ids; one that names nothing writes nothing", async () => {
+    const create = `mutation ($input: MeetingInput!) { createMeeting(input: $input) {
+      slug place { name } host { slug } mediatingCountry { code } sources { edges { node { slug } } } } }`;
+    const input = {
+      slug: "naqura-follow-up",
+      title: "A follow-up at Naqura",
+      placeId: "naqura",
+      hostId: "unifil",
+      mediatorCountryId: "us",
+      sourceArticleIds: ["2025-12-03-naqura-civilian-talks"],
+    };
+    const before = await snapshot();
+    const missing = await server.graphql(create, { input: { ...input, placeId: "atlantis" } }, editor);
+    expect(missing.body.errors).toEqual([
+      expect.objectContaining({ message: '`input.placeId`: there is no place with slug "atlantis".', extensions: { code: "BAD_USER_INPUT", field: "input.placeId" } }),
+    ]);
+    const malformed = await server.graphql(create, { input: { ...input, mediatorCountryId: "USA" } }, editor);
+    expect(malformed.body.errors).toEqual([
+      expect.objectContaining({
+        message: '`input.mediatorCountryId`: "USA" is not a valid id or ISO code.',
+        extensions: { code: "BAD_USER_INPUT", field: "input.mediatorCountryId" },
+      }),
+    ]);
+    expect(await snapshot()).toEqual(before);
+    const { body } = await server.graphql<{ createMeeting: { id: string } }>(create.replace("slug place", "id slug place"), { input }, editor);
+    expect(body.errors).toBeUndefined();
+    expect(body.data).toEqual({
+      createMeeting: {
+        id: expect.any(String),
+        slug: "naqura-follow-up",
+        place: { name: "Naqura" },
+        host: { slug: "unifil" },
+        mediatingCountry: { code: "US" },
+        sources: edges({ slug: "2025-12-03-naqura-civilian-talks" }),
+      },
+    });
+    // Leaves the seeded graph as the other tests expect it.
+    const deleted = await server.graphql(`mutation ($id: ID!) { deleteMeeting(id: $id) { id } }`, { id: body.data!.createMeeting.id }, editor);
+    expect(deleted.body.errors).toBeUndefined();
+  });
+
   test("a duplicate natural key is a CONFLICT", async () => {
     const before = await snapshot();
     const { body } = await server.graphql(CREATE_COUNTRY, { input: { code: "LB", name: "Lebanon again" } }, editor);

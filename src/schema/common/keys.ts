@@ -21,17 +21,22 @@ export function checkedId(id: string, field: string): string {
 }
 
 /** The column and value a key names a row of `model` by: its id, or its natural key; null when it can do neither. */
-function keyOf(model: ModelName, key: string): { field: string; value: string } | null {
+export function keyOf(model: ModelName, key: string): { field: string; value: string } | null {
   if (isUuid(key)) return { field: "id", value: key };
   const naturalKey = models[model].naturalKey;
   const rule = naturalKey ? NATURAL_KEYS[naturalKey] : undefined;
   return naturalKey && rule?.shape.test(key) ? { field: naturalKey, value: rule.stored(key) } : null;
 }
 
+/** How a row of `model` may be named: "id", "id or slug", "id or ISO code" (for descriptions and errors). */
+export function keyNames(model: ModelName): string {
+  const rule = NATURAL_KEYS[models[model].naturalKey ?? ""];
+  return rule ? `id or ${rule.name}` : "id";
+}
+
 /** The error for a key that can name no row of `model`. */
 function notAKey(model: ModelName, argument: string): BadUserInputError {
-  const rule = NATURAL_KEYS[models[model].naturalKey ?? ""];
-  return new BadUserInputError(`\`${argument}\` is not a valid id${rule ? ` or ${rule.name}` : ""}.`, argument);
+  return new BadUserInputError(`\`${argument}\` is not a valid ${keyNames(model)}.`, argument);
 }
 
 /** Rows of `model` whose to-one `relation` is the row the client named (by id: the key column alone). */

@@ -16,6 +16,9 @@ registerEnumType(RoleStatus, {
 
 @ObjectType({ implements: Fact, description: "A title or office a person holds or held.", simpleResolvers: true })
 export class PersonRole extends Fact {
+  @Field({ description: "Stable key, unique among roles: what an article document names it by to add to it or merge with it." })
+  slug!: string;
+
   @Field({ description: "The title, e.g. `Foreign Minister of Israel`." })
   title!: string;
 

@@ -16,6 +16,9 @@ registerEnumType(FigureQualifier, {
 
 @ObjectType({ implements: Fact, description: "A number reported in a statement about a ceasefire, as its reporter put it.", simpleResolvers: true })
 export class ReportedFigure extends Fact {
+  @Field({ description: "Stable key, unique among figures: what an article document names it by to add to it or merge with it." })
+  slug!: string;
+
   @Field({ description: "What was counted." })
   metric!: string;
 

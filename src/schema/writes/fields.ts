@@ -1,4 +1,5 @@
 // Building blocks for write specs: the usual kinds of field, each with its GraphQL type and rule.
+import { keyNames } from "../common/keys";
 import { ID, Int } from "type-graphql";
 import { z } from "zod";
 import type { ModelName } from "../../database/rows";
@@ -65,7 +66,7 @@ export const enumField = (graphqlEnum: object, description: string, options: Opt
 export const refField = (model: ModelName, description: string, options: Options = {}): WriteField => ({
   graphql: () => ID,
   schema: z.string(),
-  description: `${description} (id of an existing ${model}).`,
+  description: `${description} (${keyNames(model)} of an existing ${model}).`,
   ref: model,
   ...options,
 });
@@ -73,6 +74,6 @@ export const refField = (model: ModelName, description: string, options: Options
 export const refListField = (model: ModelName, description: string): WriteField => ({
   graphql: () => [ID],
   schema: z.array(z.string()).max(50),
-  description: `${description} (ids of existing ${model} rows).`,
+  description: `${description} (${keyNames(model)}s of existing ${model} rows).`,
   ref: model,
 });

@@ -19,7 +19,7 @@ import type { FactKind } from "../../generated/prisma/client";
 import { DeletePayload } from "./delete-payload.type";
 import { deleteWithDependents } from "./dependents";
 import { claimIfUnchanged, PRECONDITION_ARGUMENT, PRECONDITION_DESCRIPTION } from "./precondition";
-import { checkReferences, columnsOf, type FieldTable, nounPhrase, validateInput, type Writable } from "./write-spec";
+import { columnsOf, resolveReferences, type FieldTable, nounPhrase, validateInput, type Writable } from "./write-spec";
 
 
 interface RowWriter {
@@ -47,11 +47,11 @@ export function writeResolver<M extends ModelName>(spec: Writable<M>) {
       @Arg("input", () => spec.CreateInput, { description: `Its fields.` }) input: Record<string, unknown>,
       @Ctx() { prisma, viewer }: Context,
     ) {
-      const values = validateInput(spec, input, true);
-      checkRules(spec, values);
+      const given = validateInput(spec, input, true);
+      checkRules(spec, given);
       const actor = viewer!.subject;
       return prisma.$transaction(async (tx) => {
-        await checkReferences(tx, spec, values);
+        const values = await resolveReferences(tx, spec, given);
         const created = await writer(tx).create({ data: { ...columnsOf(spec, values), createdBy: actor, updatedBy: actor } });
         await finishWrite(tx, spec, created as Rows[M], values, actor);
         const row = await settleEdit(tx, spec, created, values, actor);
@@ -76,14 +76,14 @@ export function writeResolver<M extends ModelName>(spec: Writable<M>) {
       expectedUpdatedAt: Date | null | undefined,
       @Ctx() { prisma, viewer }: Context,
     ) {
-      const values = validateInput(spec, input, false);
+      const given = validateInput(spec, input, false);
       const actor = viewer!.subject;
       return prisma.$transaction(async (tx) => {
         await claimOrNotFound(tx, spec.model, id, expectedUpdatedAt);
         const existing = isUuid(id) ? await writer(tx).findUnique({ where: { id } }) : null;
         if (!existing) throw notFound(spec.model, id);
-        checkRules(spec, { ...existing, ...values });
-        await checkReferences(tx, spec, values);
+        checkRules(spec, { ...existing, ...given });
+        const values = await resolveReferences(tx, spec, given);
         const updated = await writer(tx).update({
           where: { id },
           data: { ...columnsOf(spec, values), updatedBy: actor, updatedAt: nextUpdatedAt(existing.updatedAt as Date) },

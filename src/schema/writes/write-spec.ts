@@ -5,7 +5,8 @@
 import { type ClassType, Field, ID, InputType } from "type-graphql";
 import { z } from "zod";
 import { BadUserInputError } from "../../errors";
-import { isUuid } from "../../validation";
+import { models } from "../../database/data-model";
+import { keyNames, keyOf } from "../common/keys";
 import type { FactKind } from "../../generated/prisma/client";
 import type { ModelName, Rows, Tx } from "../../database/rows";
 
@@ -50,7 +51,8 @@ export interface Writable<M extends ModelName> extends WriteSpec<M> {
 const SOURCES_FIELD: WriteField = {
   graphql: () => [ID],
   schema: z.array(z.string()).max(100),
-  description: "Ids of articles that report this fact: each is linked as a source (links are only added).",
+  description: "Articles (ids or slugs) that report this fact: each is linked as a source (links are only added).",
+  ref: "article",
 };
 
 /** "a meeting", "an article", "a delegation member": for descriptions. */
@@ -128,37 +130,45 @@ function withoutUndefined(input: Record<string, unknown>): Record<string, unknow
   return Object.fromEntries(Object.entries({ ...input }).filter(([, value]) => value !== undefined));
 }
 
-/** Checks that every id field of the input points at an existing row (one query per table). */
-export async function checkReferences(
-  tx: Tx,
-  spec: FieldTable,
-  input: Record<string, unknown>,
-): Promise<void> {
-  const fields = { ...spec.fields, ...spec.extraFields };
+/**
+ * The input with every reference (an id, or a natural key: a slug, an ISO code) replaced by the
+ * id of the row it names, which must exist (one query per field). Throws BAD_USER_INPUT naming
+ * the field otherwise.
+ */
+export async function resolveReferences(tx: Tx, spec: FieldTable, input: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const fields: Record<string, WriteField> = { ...spec.fields, ...spec.extraFields, ...(spec.kind ? { sourceArticleIds: SOURCES_FIELD } : {}) };
+  const resolved = { ...input };
   for (const [name, field] of Object.entries(fields)) {
     const value = input[name];
     if (!field.ref || value == null) continue;
-    const ids = Array.isArray(value) ? (value as string[]) : [value as string];
-    await requireRows(tx, field.ref, ids, `input.${name}`);
+    const ids = await idsOf(tx, field.ref, Array.isArray(value) ? (value as string[]) : [value as string], `input.${name}`);
+    resolved[name] = Array.isArray(value) ? ids : ids[0];
   }
-  if (spec.kind && Array.isArray(input.sourceArticleIds)) {
-    await requireRows(tx, "article", input.sourceArticleIds as string[], "input.sourceArticleIds");
-  }
+  return resolved;
 }
 
-async function requireRows(tx: Tx, model: ModelName, ids: string[], field: string): Promise<void> {
-  const wanted = [...new Set(ids)];
-  const malformed = wanted.find((id) => !isUuid(id));
-  if (malformed !== undefined) throw new BadUserInputError(`\`${field}\`: "${malformed}" is not a valid id.`, field);
-  const found = await (tx[model] as unknown as { findMany(a: object): Promise<{ id: string }[]> }).findMany({
-    where: { id: { in: wanted } },
-    select: { id: true },
+/** The ids of the rows of `model` the keys name, in order. */
+async function idsOf(tx: Tx, model: ModelName, keys: string[], field: string): Promise<string[]> {
+  const named = keys.map((key) => {
+    const by = keyOf(model, key);
+    if (!by) throw new BadUserInputError(`\`${field}\`: "${key}" is not a valid ${keyNames(model)}.`, field);
+    return by;
   });
-  const known = new Set(found.map((row) => row.id));
-  const missing = wanted.find((id) => !known.has(id));
-  if (missing !== undefined) {
-    throw new BadUserInputError(`\`${field}\`: there is no ${model} with id "${missing}".`, field);
-  }
+  const naturalKey = models[model].naturalKey;
+  const byField = (wanted: string) => [...new Set(named.filter((by) => by.field === wanted).map((by) => by.value))];
+  const where = [
+    { id: { in: byField("id") } },
+    ...(naturalKey ? [{ [naturalKey]: { in: byField(naturalKey) } }] : []),
+  ];
+  const found = await (tx[model] as unknown as { findMany(a: object): Promise<Record<string, string>[]> }).findMany({
+    where: { OR: where },
+    select: { id: true, ...(naturalKey && { [naturalKey]: true }) },
+  });
+  return named.map((by, index) => {
+    const row = found.find((candidate) => candidate[by.field] === by.value);
+    if (!row) throw new BadUserInputError(`\`${field}\`: there is no ${model} with ${by.field === "id" ? "id" : models[model].naturalKey} "${keys[index]}".`, field);
+    return row.id;
+  });
 }
 
 export const columnsOf = (spec: FieldTable, input: Record<string, unknown>): Record<string, unknown> =>
