@@ -215,7 +215,61 @@ SELECT json_build_object('data', json_build_object('people', json_build_object(
 )))::text`,
 };
 
-export const QUERIES: readonly BenchQuery[] = [meetingWithDelegations, firstMeetings, meetingEntities, peopleByName];
+const newestCeasefires: BenchQuery = {
+  key: "q5-ceasefires",
+  title: "the 20 newest ceasefires with their parties (countries and organizations) and first meetings",
+  graphql: `query NewestCeasefires($first: Int!) {
+  ceasefires(first: $first) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges {
+      cursor
+      node {
+        id name startDate status
+        parties { totalCount edges { node { __typename ... on Country { code name } ... on Organization { name kind } } } }
+        meetings(first: 5) { totalCount edges { node { title date place { name } } } }
+      }
+    }
+  }
+}`,
+  variables: () => ({ first: 20 }),
+  params: (v) => [v.first],
+  // Newest first, undated last, the id breaking ties. Parties: countries and organizations by
+  // name (byte order), then id; meetings by date, slug and id, the first 5 of each.
+  sql: `
+WITH page AS (
+  SELECT c.id, c.name, c.start_date, c.status, row_number() OVER (ORDER BY c.start_date DESC NULLS LAST, c.id) AS n
+  FROM ceasefire c ORDER BY c.start_date DESC NULLS LAST, c.id LIMIT $1::int + 1
+), edges AS (
+  SELECT p.n, ${keysetCursor(isoDateJson("p.start_date"), "p.id")} AS cursor, json_build_object(
+    'id', p.id, 'name', p.name, 'startDate', p.start_date, 'status', p.status,
+    'parties', (
+      SELECT json_build_object('totalCount', count(*), 'edges', coalesce(json_agg(json_build_object('node', x.node)
+        ORDER BY x.name COLLATE "C", x.id), '[]'::json))
+      FROM (
+        SELECT k.id, k.name, json_build_object('__typename', 'Country', 'code', k.code, 'name', k.name) AS node
+        FROM country k WHERE k.id IN (SELECT country_id FROM ceasefire_party WHERE ceasefire_id = p.id)
+        UNION ALL
+        SELECT o.id, o.name, json_build_object('__typename', 'Organization', 'name', o.name, 'kind', o.kind)
+        FROM organization o WHERE o.id IN (SELECT organization_id FROM ceasefire_party WHERE ceasefire_id = p.id)
+      ) x),
+    'meetings', (
+      SELECT json_build_object('totalCount', count(*), 'edges', coalesce(json_agg(json_build_object('node', json_build_object(
+        'title', m.title, 'date', m.date, 'place', (SELECT json_build_object('name', pl.name) FROM place pl WHERE pl.id = m.place_id)))
+        ORDER BY m.n) FILTER (WHERE m.n <= 5), '[]'::json))
+      FROM (SELECT m.*, row_number() OVER (ORDER BY m.date, m.slug, m.id) AS n FROM meeting m WHERE m.ceasefire_id = p.id) m)) AS node
+  FROM page p WHERE p.n <= $1::int
+)
+SELECT json_build_object('data', json_build_object('ceasefires', json_build_object(
+  'totalCount', (SELECT count(*) FROM ceasefire),
+  'pageInfo', json_build_object(
+    'hasNextPage', (SELECT count(*) FROM page) > $1::int,
+    'endCursor', (SELECT cursor FROM edges ORDER BY n DESC LIMIT 1)),
+  'edges', (SELECT coalesce(json_agg(json_build_object('cursor', cursor, 'node', node) ORDER BY n), '[]'::json) FROM edges)
+)))::text`,
+};
+
+export const QUERIES: readonly BenchQuery[] = [meetingWithDelegations, firstMeetings, meetingEntities, peopleByName, newestCeasefires];
 
 /** The server's normalization of a name search (src/schema/common/search.ts), for the reference. */
 export function normalizeSearch(text: string): string {

@@ -74,5 +74,6 @@ test("each operation costs one statement", () => {
     "q2-meetings": 1,
     "q3-entities": 1,
     "q4-search": 1,
+    "q5-ceasefires": 1,
   });
 });
