@@ -103,13 +103,13 @@ export class Loaders {
 
   /**
    * The plans of a connection's node field whose type is a union of read types (a timeline
-   * event's subject), one per type, and whether its totalCount is asked. A plan that does not
+   * event's subject), one per type by its model, and whether its totalCount is asked. A plan that does not
    * compile is replaced by the type's whole rows (their relations then load in batches).
    */
-  nodeUnionPlans(info: GraphQLResolveInfo, field: string): { plans: Map<ReadTypeName, ReadPlan>; total: boolean } {
+  nodeUnionPlans(info: GraphQLResolveInfo, field: string): { plans: Map<ModelName, ReadPlan>; total: boolean } {
     const { plans, total } = planNodeUnion(info, this.reads.columnsOf, field);
-    const compiled = new Map([...plans].map(([type, plan]) => [type, this.reads.compiles(plan) ? plan : this.reads.wholeRows(plan.model)]));
-    return { plans: compiled, total };
+    const byModel = new Map([...plans.values()].map((plan) => [plan.model, this.reads.compiles(plan) ? plan : this.reads.wholeRows(plan.model)]));
+    return { plans: byModel, total };
   }
 
   /** A page of dated events of several kinds, their subjects read ahead: one statement (read-sql.ts, compileEventPage). */

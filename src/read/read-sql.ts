@@ -807,26 +807,26 @@ export class SelectionReader {
   /** A page of events (compileEventPage): one statement; each subject tagged with its type for the union. */
   async events(args: EventPageArgs): Promise<{ rows: EventRow[]; total: number | null }> {
     const page = JSON.parse(await this.readText_(compileEventPage(this.tables, args))) as { rows: EventRow[]; total: number | null };
-    const byRank = new Map(args.sources.map((source) => [source.rank, source.plan]));
-    for (const row of page.rows) {
-      const plan = byRank.get(row.rank)!;
-      reviveRows(this.tables, plan, [row.subject]);
-      row.subject[typeKey] = plan.type;
-      row.date = new Date(row.date);
-    }
+    this.reviveSubjects(page.rows, args.sources);
+    for (const row of page.rows) row.date = new Date(row.date);
     return page;
   }
 
   /** A page of search results (compileSearchPage): one statement; each subject tagged with its type for the union. */
   async search(args: SearchPageArgs): Promise<{ rows: SearchRow[]; total: number | null }> {
     const page = JSON.parse(await this.readText_(compileSearchPage(this.tables, args))) as { rows: SearchRow[]; total: number | null };
-    const byRank = new Map(args.sources.map((source) => [source.rank, source.plan]));
-    for (const row of page.rows) {
+    this.reviveSubjects(page.rows, args.sources);
+    return page;
+  }
+
+  /** Revives each row's subject with its source's plan, and tags it with the plan's type for a union's resolveType. */
+  private reviveSubjects(rows: { rank: number; subject: TypedRow }[], sources: readonly { rank: number; plan: ReadPlan }[]): void {
+    const byRank = new Map(sources.map((source) => [source.rank, source.plan]));
+    for (const row of rows) {
       const plan = byRank.get(row.rank)!;
       reviveRows(this.tables, plan, [row.subject]);
       row.subject[typeKey] = plan.type;
     }
-    return page;
   }
 
   /** How many rows of `model` match `where`, by group (compileGroupCounts): one statement. */

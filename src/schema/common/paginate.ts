@@ -5,6 +5,7 @@ import { isUuid } from "../../validation";
 import { and, compare, type Condition, equals, isNotNull, or } from "../../read/condition";
 import type { PageReader } from "../../read/read-sql";
 import { type Connection, LazyConnection, LazyEdge } from "./connection";
+import { decodeCursorJson, encodeCursorJson } from "./cursor-json";
 import { type PaginationArgs, pageSizes } from "./pagination.args";
 
 export interface Ordering {
@@ -84,7 +85,7 @@ function keysetCondition(ordering: Ordering, cursor: Cursor, side: "after" | "be
 function encodeCursor(ordering: Ordering, row: { id: string }): string {
   const value = (row as Record<string, unknown>)[ordering.field];
   const plain = value instanceof Date ? value.toISOString() : (value as CursorValue);
-  return Buffer.from(JSON.stringify([plain, row.id])).toString("base64url");
+  return encodeCursorJson([plain, row.id]);
 }
 
 /**
@@ -93,13 +94,8 @@ function encodeCursor(ordering: Ordering, row: { id: string }): string {
  * for a name) is the client's error, not the server's.
  */
 function decodeCursor(cursor: string, argument: string, ordering: Ordering): Cursor {
-  let decoded: unknown;
-  try {
-    decoded = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-  } catch {
-    decoded = undefined; // any malformed cursor gets the same answer
-  }
-  if (Array.isArray(decoded) && decoded.length === 2 && typeof decoded[1] === "string" && isUuid(decoded[1])) {
+  const decoded = decodeCursorJson(cursor);
+  if (decoded?.length === 2 && typeof decoded[1] === "string" && isUuid(decoded[1])) {
     const [value, id] = decoded as [unknown, string];
     if (value === null && ordering.nullable) return { value, id };
     if (ordering.isDate && isCursorDate(value)) return { value: new Date(value), id };

@@ -3,6 +3,7 @@ import { Args, Ctx, Info, Query, Resolver } from "type-graphql";
 import { BadUserInputError } from "../../errors";
 import type { SearchSource } from "../../read/read-sql";
 import { LazyConnection, LazyEdge } from "../common/connection";
+import { decodeCursorJson, encodeCursorJson } from "../common/cursor-json";
 import { pageSizes } from "../common/pagination.args";
 import { MAX_SEARCH_LENGTH, normalizeSearch } from "../common/search";
 import type { Context } from "../context";
@@ -29,7 +30,7 @@ export class SearchResolver {
     const { plans, total } = loaders.nodeUnionPlans(info, "entity");
     const sources = [...new Set(kinds ?? KINDS)].map((kind): SearchSource => {
       const { model, fields } = SEARCHED[kind];
-      return { rank: KINDS.indexOf(kind), model, shown: fields, plan: [...plans.values()].find((plan) => plan.model === model)! };
+      return { rank: KINDS.indexOf(kind), model, shown: fields, plan: plans.get(model)! };
     });
     // The page, its rows with what the query selects on them, highlights and the total: one statement.
     const read = await loaders.search({ sources, text: normalized, offset, take: first! + 1, total });
@@ -49,16 +50,11 @@ export class SearchResolver {
 // Search results are ranked by a score, not ordered by a column: their cursors are positions in
 // the ranking (as search engines page), tied to the text they were issued for.
 function encodeSearchCursor(position: number, text: string): string {
-  return Buffer.from(JSON.stringify([position, text])).toString("base64url");
+  return encodeCursorJson([position, text]);
 }
 
 function decodeSearchCursor(cursor: string, text: string): number {
-  let decoded: unknown;
-  try {
-    decoded = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-  } catch {
-    decoded = undefined; // any malformed cursor gets the same answer
-  }
-  if (Array.isArray(decoded) && decoded.length === 2 && Number.isSafeInteger(decoded[0]) && decoded[0] >= 0 && decoded[1] === text) return decoded[0] as number;
+  const decoded = decodeCursorJson(cursor);
+  if (decoded?.length === 2 && Number.isSafeInteger(decoded[0]) && (decoded[0] as number) >= 0 && decoded[1] === text) return decoded[0] as number;
   throw new BadUserInputError("`after` is not a cursor of this search.", "after");
 }

@@ -3,11 +3,11 @@ import { Args, Ctx, Info, Query, Resolver } from "type-graphql";
 import type { ModelName } from "../../database/rows";
 import { BadUserInputError } from "../../errors";
 import { and, type Condition, or } from "../../read/condition";
-import type { ReadTypeName } from "../../read/read-model";
 import type { ReadPlan } from "../../read/read-plan";
 import type { EventKey, EventSource } from "../../read/read-sql";
 import { isUuid } from "../../validation";
 import { LazyConnection, LazyEdge } from "../common/connection";
+import { decodeCursorJson, encodeCursorJson } from "../common/cursor-json";
 import { withinDates } from "../common/date-range";
 import { reaching } from "../common/keys";
 import { pageSizes } from "../common/pagination.args";
@@ -75,7 +75,7 @@ export class TimelineResolver {
 }
 
 /** Each kind of event the filter keeps, with its conditions and the plan its subjects are read with. */
-function eventSources(filter: TimelineFilter | null | undefined, plans: Map<ReadTypeName, ReadPlan>): EventSource[] {
+function eventSources(filter: TimelineFilter | null | undefined, plans: Map<ModelName, ReadPlan>): EventSource[] {
   const kinds = filter?.kinds ?? KINDS;
   if (kinds.length === 0) throw new BadUserInputError("`filter.kinds` needs at least one kind; leave it out for all.", "filter.kinds");
   const keys = { "filter.involving": filter?.involving, "filter.countryCode": filter?.countryCode };
@@ -86,8 +86,7 @@ function eventSources(filter: TimelineFilter | null | undefined, plans: Map<Read
     const conditions: Condition[] = filter ? withinDates(dateField, filter) : [];
     if (keys["filter.involving"] != null) conditions.push(byAnyPath(model, INVOLVES[subject], keys["filter.involving"], "filter.involving", understood));
     if (keys["filter.countryCode"] != null) conditions.push(byAnyPath(model, CONCERNS_COUNTRY[subject], keys["filter.countryCode"], "filter.countryCode", understood));
-    const plan = [...plans.values()].find((candidate) => candidate.model === model)!;
-    return { rank: KINDS.indexOf(kind), model, dateField, where: and(...conditions), plan };
+    return { rank: KINDS.indexOf(kind), model, dateField, where: and(...conditions), plan: plans.get(model)! };
   });
   // A key no path can name a row by (neither an id, a slug nor an ISO code) is the client's mistake.
   for (const [argument, key] of Object.entries(keys)) {
@@ -107,18 +106,13 @@ function byAnyPath(model: ModelName, paths: string[][], key: string, argument: s
 
 /** A cursor: the event's day, kind and subject id. */
 function encodeEventCursor(event: TimelineEvent): string {
-  return Buffer.from(JSON.stringify([event.date.toISOString().slice(0, 10), event.kind, (event.subject as { id: string }).id])).toString("base64url");
+  return encodeCursorJson([event.date.toISOString().slice(0, 10), event.kind, event.subject.id]);
 }
 
 function decodeEventCursor(cursor: string, argument: string): EventKey {
-  let decoded: unknown;
-  try {
-    decoded = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-  } catch {
-    decoded = undefined; // any malformed cursor gets the same answer
-  }
-  if (Array.isArray(decoded) && decoded.length === 3) {
-    const [day, kind, id] = decoded as unknown[];
+  const decoded = decodeCursorJson(cursor);
+  if (decoded?.length === 3) {
+    const [day, kind, id] = decoded;
     const date = typeof day === "string" && /^\d{4}-\d{2}-\d{2}$/.test(day) ? new Date(`${day}T00:00:00.000Z`) : null;
     const rank = KINDS.indexOf(kind as TimelineEventKind);
     // The round trip refuses days that do not exist (2025-02-30 would become March 2).
