@@ -9,6 +9,9 @@ export const ErrorCode = {
   INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
 } as const;
 
+/** The SQLSTATE of the database's own data rules (triggers), whose messages are for clients. */
+const DATA_RULE_SQLSTATE = "NG001";
+
 /** The request's input is wrong; `field` names the argument or input path that is. */
 export class BadUserInputError extends GraphQLError {
   constructor(message: string, field?: string, details: Record<string, unknown> = {}) {
@@ -24,6 +27,9 @@ export function clientErrorFromDatabase(error: unknown): GraphQLError | null {
   const code = (error as { code?: unknown } | null)?.code;
   const name = (error as { name?: unknown } | null)?.name;
   if (name !== "PrismaClientKnownRequestError" || typeof code !== "string") return null;
+  const cause = (error as { meta?: { driverAdapterError?: { cause?: { originalCode?: unknown; originalMessage?: unknown } } } }).meta?.driverAdapterError?.cause;
+  // SQLSTATE NG001: a rule of the data a trigger enforces (a place within itself), its message written for clients.
+  if (cause?.originalCode === DATA_RULE_SQLSTATE && typeof cause.originalMessage === "string") return new BadUserInputError(cause.originalMessage);
   const target = describeTarget((error as { meta?: Record<string, unknown> }).meta);
   switch (code) {
     case "P2002":

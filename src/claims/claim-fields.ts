@@ -27,7 +27,7 @@ const aliases: ClaimedField = { merge: "set" };
 
 export const claimedFields: Record<FactKind, Record<string, ClaimedField>> = {
   COUNTRY: { name: required, aliases },
-  PLACE: { name: required, aliases, description: single, countryId: single },
+  PLACE: { name: required, aliases, description: single, countryId: single, withinId: single },
   ORGANIZATION: { name: required, aliases, kind: required, description: single, countryId: single },
   PERSON: { name: required, aliases, isNamed: required, description: single, nationalityId: single },
   PERSON_ROLE: {

@@ -9,12 +9,14 @@ import { findDuplicateKeys } from "./document-keys";
 import { type DocumentIssue, InvalidDocumentError, pathString } from "./document-issues";
 
 /**
- * The version of the document format this code reads. A document may say which it follows
- * (`"format": 1`); one that does not is read as format 1, the format before versions existed.
- * A later incompatible change gets a new number, so an old server refuses a newer document
- * instead of misreading it.
+ * The newest version of the document format this code reads; it reads every earlier one too. A
+ * document may say which it follows (`"format": 2`); one that does not is read as format 1, the
+ * format before versions existed. Format 2 adds places within places (`places[].within`). A
+ * document using what a format added must say so, so that an older server refuses it
+ * ("unsupported format") instead of misreading it.
  */
-export const ARTICLE_FORMAT = 1;
+export const ARTICLE_FORMAT = 2;
+const FORMATS = [1, 2] as const;
 
 const isoDate = z.iso.date();
 const aliases = aliasRule.default([]);
@@ -53,8 +55,8 @@ const figure = z.strictObject({
 
 export const articleDocumentSchema = z.strictObject({
   format: z
-    .literal(ARTICLE_FORMAT, {
-      error: (issue) => `unsupported format ${JSON.stringify(issue.input)}: this newsgraph reads format ${ARTICLE_FORMAT}`,
+    .literal(FORMATS, {
+      error: (issue) => `unsupported format ${JSON.stringify(issue.input)}: this newsgraph reads formats 1 to ${ARTICLE_FORMAT}`,
     })
     .optional(),
   article: z.strictObject({
@@ -67,7 +69,7 @@ export const articleDocumentSchema = z.strictObject({
   }),
   countries: z.array(z.strictObject({ code: countryCode, name, aliases })).default([]),
   places: z
-    .array(z.strictObject({ slug, name, aliases, description: text.nullish(), country: countryCode.nullish() }))
+    .array(z.strictObject({ slug, name, aliases, description: text.nullish(), country: countryCode.nullish(), within: slug.nullish() }))
     .default([]),
   organizations: z
     .array(
@@ -199,6 +201,7 @@ export function readArticleDocument(input: unknown): { document: ArticleDocument
   const result = articleDocumentSchema.safeParse(input);
   const issues: DocumentIssue[] = result.success ? [] : firstPerPath(result.error.issues.flatMap(toDocumentIssues));
   issues.push(...findDuplicateKeys(input));
+  if (result.success) issues.push(...newerThanDeclared(result.data));
   return { document: result.success && issues.length === 0 ? result.data : null, issues };
 }
 
@@ -217,4 +220,12 @@ function toDocumentIssues(issue: z.core.$ZodIssue): DocumentIssue[] {
     return issue.keys.map((key) => ({ path: pathString([...issue.path, key]), message: "unknown field" }));
   }
   return [{ path: pathString(issue.path), message: issue.message }];
+}
+
+/** What a document uses that its declared format (1 when none) does not have. */
+function newerThanDeclared(document: ArticleDocument): DocumentIssue[] {
+  if ((document.format ?? 1) >= 2) return [];
+  return document.places.flatMap((place, i) =>
+    place.within ? [{ path: `places.${i}.within`, message: 'places within places need "format": 2' }] : [],
+  );
 }

@@ -38,6 +38,7 @@ const DEFINITIONS: KeyDefinition[] = [
 /** Every field that refers to another entity by its key. */
 const REFERENCES: [at: string, kind: ReferableKind][] = [
   ["places.*.country", "country"],
+  ["places.*.within", "place"],
   ["organizations.*.country", "country"],
   ["people.*.nationality", "country"],
   ["people.*.roles.*.organization", "organization"],

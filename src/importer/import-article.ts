@@ -82,13 +82,15 @@ class ArticleImport {
       const row = await this.save("COUNTRY", { code: country.code }, country);
       this.remember("country", country.code, row.id, "COUNTRY");
     }
-    for (const [i, place] of doc.places.entries()) {
+    for (const i of outerPlacesFirst(doc.places)) {
+      const place = doc.places[i];
       const data = {
         slug: place.slug,
         name: place.name,
         aliases: place.aliases,
         description: place.description ?? null,
         countryId: await this.ref("country", place.country, `places.${i}.country`),
+        withinId: await this.ref("place", place.within, `places.${i}.within`),
       };
       const row = await this.save("PLACE", { slug: place.slug }, data);
       this.remember("place", place.slug, row.id, "PLACE");
@@ -418,6 +420,28 @@ class ArticleImport {
     this.ids[kind].set(key, row.id);
     return row.id;
   }
+}
+
+/**
+ * The indexes of the document's places, each after the place it lies within when that one is in
+ * the document too (so it is saved first); a document whose places lie within one another in a
+ * circle is refused. Circles through places already stored are refused by the database.
+ */
+function outerPlacesFirst(places: ArticleDocument["places"]): number[] {
+  const indexBySlug = new Map(places.map((place, i) => [place.slug, i]));
+  const order: number[] = [];
+  const state = new Map<number, "visiting" | "done">();
+  const visit = (i: number) => {
+    if (state.get(i) === "done") return;
+    if (state.get(i) === "visiting") throw new InvalidDocumentError([{ path: `places.${i}.within`, message: "a place cannot lie within itself" }]);
+    state.set(i, "visiting");
+    const outer = places[i].within ? indexBySlug.get(places[i].within!) : undefined;
+    if (outer !== undefined) visit(outer);
+    state.set(i, "done");
+    order.push(i);
+  };
+  places.forEach((_, i) => visit(i));
+  return order;
 }
 
 type SavedModel = Exclude<ModelName, "ceasefireParty" | "factSource" | "article">;

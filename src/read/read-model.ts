@@ -181,6 +181,8 @@ export const readModel = {
     relations: {
       sources: sourcesOf("PLACE"),
       country: place.one("country"),
+      within: place.one("within"),
+      places: place.many("contains", [{ name: "asc" }]),
       meetings: place.many("meetings", byDate),
     },
   },

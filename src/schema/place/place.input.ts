@@ -13,5 +13,6 @@ export const placeWrites = defineWrites({
     aliases: aliasesField(),
     description: textField("What the place is."),
     countryId: refField("country", "The country it is in"),
+    withinId: refField("place", "The place it lies in (a building in a city; never itself, directly or not)"),
   },
 });

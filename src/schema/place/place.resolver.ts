@@ -31,6 +31,16 @@ export class PlaceResolver {
     return loaders.related(place, "Place", "country");
   }
 
+  @FieldResolver(() => Place, { nullable: true, description: "The place it lies in (the city of a building, the building of a garden)." })
+  within(@Root() place: Place, @Ctx() { loaders }: Context) {
+    return loaders.related(place, "Place", "within");
+  }
+
+  @FieldResolver(() => PlaceConnection, { name: "places", description: "The places that lie directly within it, by name." })
+  async placesWithin(@Root() place: Place, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
+    return connectionFromList(await loaders.related(place, "Place", "places"), page);
+  }
+
   @FieldResolver(() => MeetingConnection, { description: "Meetings held here, by date." })
   async meetings(@Root() place: Place, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
     return connectionFromList(await loaders.related(place, "Place", "meetings"), page);

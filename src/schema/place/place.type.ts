@@ -17,6 +17,7 @@ export class Place extends Fact {
   description!: string | null;
 
   countryId!: string | null;
+  withinId!: string | null;
 }
 
 export const PlaceConnection = ConnectionType("Place", Place, "place");
