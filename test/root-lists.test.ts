@@ -181,6 +181,25 @@ test.each([
   expect(body.extensions?.sqlStatements).toBe(1);
 });
 
+test("places, ceasefires, statements and plans by slug, as the other kinds; an unknown slug is null", async () => {
+  const { body } = await server.graphql(`{
+    placeBySlug(slug: "naqura") { name }
+    ceasefireBySlug(slug: "israel-hezbollah-ceasefire-2024") { name parties { totalCount } }
+    statementBySlug(slug: "aoun-no-normalization") { date speakerPerson { name } }
+    planBySlug(slug: "lebanese-army-hezbollah-disarmament-plan") { deadline responsibleOrganization { slug } }
+    nowhere: placeBySlug(slug: "atlantis") { name }
+  }`);
+  expect(body.errors).toBeUndefined();
+  expect(body.data).toEqual({
+    placeBySlug: { name: "Naqura" },
+    ceasefireBySlug: { name: "Israel–Hezbollah ceasefire", parties: { totalCount: 3 } },
+    statementBySlug: { date: "2025-12-09", speakerPerson: { name: "Joseph Aoun" } },
+    planBySlug: { deadline: "2025-12-31", responsibleOrganization: { slug: "lebanese-armed-forces" } },
+    nowhere: null,
+  });
+  expect(body.extensions?.sqlStatements).toBe(5);
+});
+
 test("roles and figures show the slugs an article document names them by", async () => {
   expect(
     await data(`{

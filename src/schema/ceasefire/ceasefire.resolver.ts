@@ -21,6 +21,11 @@ export class CeasefireResolver {
     return loaders.oneBy(info, "ceasefire", id);
   }
 
+  @Query(() => Ceasefire, { nullable: true, description: "One ceasefire by slug, e.g. `israel-hezbollah-ceasefire-2024`." })
+  ceasefireBySlug(@Arg("slug", { description: "The ceasefire's slug." }) slug: string, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo) {
+    return loaders.oneBy(info, "ceasefire", slug, "slug");
+  }
+
   @Query(() => CeasefireConnection, { description: "Ceasefires, newest first unless ordered otherwise." })
   async ceasefires(@Args() { filter, orderBy, ...page }: CeasefiresArgs, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo) {
     const ordering = toOrdering(ceasefireOrderings, orderBy, CeasefireOrderField.START_DATE, OrderDirection.DESC);

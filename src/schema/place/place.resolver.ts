@@ -20,6 +20,11 @@ export class PlaceResolver {
     return loaders.oneBy(info, "place", id);
   }
 
+  @Query(() => Place, { nullable: true, description: "One place by slug, e.g. `naqura`." })
+  placeBySlug(@Arg("slug", { description: "The place's slug." }) slug: string, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo) {
+    return loaders.oneBy(info, "place", slug, "slug");
+  }
+
   @Query(() => PlaceConnection, { description: "Places, by name unless ordered otherwise; searchable by name and other spellings." })
   places(@Args() { filter, orderBy, ...page }: PlacesArgs, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo) {
     const ordering = toOrdering(placeOrderings, orderBy, PlaceOrderField.NAME);

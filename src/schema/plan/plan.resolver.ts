@@ -17,6 +17,11 @@ export class PlanResolver {
     return loaders.oneBy(info, "plan", id);
   }
 
+  @Query(() => Plan, { nullable: true, description: "One plan by slug, e.g. `lebanese-army-hezbollah-disarmament-plan`." })
+  planBySlug(@Arg("slug", { description: "The plan's slug." }) slug: string, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo) {
+    return loaders.oneBy(info, "plan", slug, "slug");
+  }
+
   @Query(() => PlanConnection, { description: "Plans, by deadline (none last) unless ordered otherwise." })
   plans(@Args() { filter, orderBy, ...page }: PlansArgs, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo) {
     const ordering = toOrdering(planOrderings, orderBy, PlanOrderField.DEADLINE);

@@ -24,6 +24,11 @@ export class StatementResolver {
     return loaders.oneBy(info, "statement", id);
   }
 
+  @Query(() => Statement, { nullable: true, description: "One statement by slug, e.g. `netanyahu-abraham-accords`." })
+  statementBySlug(@Arg("slug", { description: "The statement's slug." }) slug: string, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo) {
+    return loaders.oneBy(info, "statement", slug, "slug");
+  }
+
   @Query(() => StatementConnection, { description: "Statements, by date (undated ones last) unless ordered otherwise." })
   async statements(@Args() { filter, orderBy, ...page }: StatementsArgs, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo) {
     const ordering = toOrdering(statementOrderings, orderBy, StatementOrderField.DATE);
