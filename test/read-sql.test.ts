@@ -4,7 +4,8 @@
 import { and, compare, contains, equals, or, PARENT_ID, related, reportedIn } from "../src/read/condition";
 import { readModel } from "../src/read/read-model";
 import type { ReadPlan } from "../src/read/read-plan";
-import { compileCount, compileEventPage, compileGroupCounts, compilePage, compileSearchPage, Tables } from "../src/read/read-sql";
+import { compileEventPage, compileGroupCounts, compileSearchPage } from "../src/read/analyst-sql";
+import { compileCount, compilePage, Tables } from "../src/read/read-sql";
 
 const tables = Tables.get();
 const marker = /^\/\* prepared \*\/ /;

@@ -20,16 +20,9 @@ import {
 } from "./read-model";
 import { planNodeUnion, planSelection, type ReadPlan } from "./read-plan";
 import type { Condition } from "./condition";
-import {
-  type EventPageArgs,
-  type EventRow,
-  type GroupCount,
-  type Grouping,
-  type PageReader,
-  type SearchPageArgs,
-  type SearchRow,
-  SelectionReader,
-} from "./read-sql";
+import type { EventPageArgs, EventRow, GroupCount, Grouping, SearchPageArgs, SearchRow } from "./analyst-sql";
+import type { PageReader } from "./read-sql";
+import { SelectionReader } from "./selection-reader";
 import { claimedFields } from "../claims/claim-fields";
 import { deriveCurrent } from "../claims/derive";
 import { asClaimInput, claimsOf } from "../claims/recompute";
@@ -112,17 +105,17 @@ export class Loaders {
     return { plans: byModel, total };
   }
 
-  /** A page of dated events of several kinds, their subjects read ahead: one statement (read-sql.ts, compileEventPage). */
+  /** A page of dated events of several kinds, their subjects read ahead: one statement (analyst-sql.ts, compileEventPage). */
   events(args: EventPageArgs): Promise<{ rows: EventRow[]; total: number | null }> {
     return this.reads.events(args);
   }
 
-  /** A page of search results over several kinds, their rows read ahead: one statement (read-sql.ts, compileSearchPage). */
+  /** A page of search results over several kinds, their rows read ahead: one statement (analyst-sql.ts, compileSearchPage). */
   search(args: SearchPageArgs): Promise<{ rows: SearchRow[]; total: number | null }> {
     return this.reads.search(args);
   }
 
-  /** How many rows of `model` match `where`, by group: one statement (read-sql.ts, compileGroupCounts). */
+  /** How many rows of `model` match `where`, by group: one statement (analyst-sql.ts, compileGroupCounts). */
   groupCounts(model: ModelName, where: Condition, grouping: Grouping): Promise<GroupCount[]> {
     return this.reads.groupCounts(model, where, grouping);
   }

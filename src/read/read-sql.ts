@@ -4,13 +4,11 @@
 // `@<field>` for the resolvers. Identifiers come only from Prisma's own model mapping; every
 // value is a `$n` parameter. Why: through Prisma's model API each relation level costs a
 // statement and Prisma's per-row result processing dominated the server's CPU profile.
-import type { TextRead } from "../database/database";
-import type { ModelName, OrderBy, Rows } from "../database/rows";
-import { and, type ArticleNamed, compare, type Condition, equals, isNotNull, or, PARENT_ID } from "./condition";
+import type { ModelName, OrderBy } from "../database/rows";
+import { and, type ArticleNamed, type Condition, PARENT_ID } from "./condition";
 import { PREPARED_STATEMENT_MARKER } from "../observability/statement-counter";
-import type { PrismaClient } from "../generated/prisma/client";
-import { type ModelInfo, models, type RelationInfo, relationField } from "../database/data-model";
-import { prefetchedKey, type ReadTypeName, readModel, type ToMany, type ToVariants, type TypedRow, typeKey } from "./read-model";
+import { type ModelInfo, models, type RelationInfo } from "../database/data-model";
+import { prefetchedKey, type ToMany, type ToVariants, typeKey } from "./read-model";
 import type { ReadPlan, RelationPlan, RelationRead } from "./read-plan";
 
 interface Column {
@@ -86,10 +84,10 @@ interface RowJsonOptions {
 }
 
 /** A text literal, for values written in code (never a client's). */
-const sqlText = (text: string) => `'${text.replace(/'/g, "''")}'`;
+export const sqlText = (text: string) => `'${text.replace(/'/g, "''")}'`;
 
 /** One statement being written: its parameters and table aliases. */
-class Statement {
+export class Statement {
   private aliases = 0;
 
   /** `params`: another statement's, for a part with aliases of its own (a branch of a UNION). */
@@ -355,7 +353,7 @@ const derivedPlans = new WeakMap<ReadPlan, Map<string, ReadPlan>>();
 const rowJsonTexts = new WeakMap<ReadPlan, string>();
 
 /** A plan with extra columns: the ones a caller needs besides the selection (keys, order). */
-function withColumns(plan: ReadPlan, fields: string[]): ReadPlan {
+export function withColumns(plan: ReadPlan, fields: string[]): ReadPlan {
   const missing = fields.filter((field) => !plan.columns.includes(field));
   if (!missing.length) return plan;
   const key = missing.join(",");
@@ -370,7 +368,7 @@ function withColumns(plan: ReadPlan, fields: string[]): ReadPlan {
 }
 
 /** The JSON expression of a plan's row, for the root alias t0 (it has no parameters). */
-function rowJsonOf(tables: Tables, plan: ReadPlan): string {
+export function rowJsonOf(tables: Tables, plan: ReadPlan): string {
   let text = rowJsonTexts.get(plan);
   if (text === undefined) {
     const statement = new Statement(tables);
@@ -381,7 +379,7 @@ function rowJsonOf(tables: Tables, plan: ReadPlan): string {
 }
 
 /** Turns the JSON rows into rows like Prisma's, in place and recursively: dates become Date objects. */
-function reviveRows(tables: Tables, plan: ReadPlan, rows: Record<string, unknown>[]): void {
+export function reviveRows(tables: Tables, plan: ReadPlan, rows: Record<string, unknown>[]): void {
   const columns = tables.table(plan.model).columns;
   const dates = plan.columns.filter((field) => columns.get(field)!.isDate);
   for (const row of rows) {
@@ -397,7 +395,7 @@ function reviveRows(tables: Tables, plan: ReadPlan, rows: Record<string, unknown
  * A relation's JSON (a row or null, or a list) made like Prisma's rows. A first page counted
  * (`{ rows, total }`) becomes its list, carrying the count as `total` (list-connection.ts).
  */
-function reviveRelation(tables: Tables, read: RelationRead, value: unknown): unknown {
+export function reviveRelation(tables: Tables, read: RelationRead, value: unknown): unknown {
   if (!("plan" in read)) {
     for (const item of value as Record<string, unknown>[]) {
       reviveRows(tables, read.plans.find((candidate) => candidate.type === item[typeKey])!, [item]);
@@ -436,10 +434,10 @@ export interface Compiled {
   params: unknown[];
 }
 
-const ROOT = "t0";
+export const ROOT = "t0";
 
 /** Rows of `plan` whose `field` is one of `values` (in no particular order). */
-function compileKeyed(tables: Tables, plan: ReadPlan, field: string, values: unknown[]): Compiled {
+export function compileKeyed(tables: Tables, plan: ReadPlan, field: string, values: unknown[]): Compiled {
   const statement = new Statement(tables);
   const sql =
     `${PREPARED_STATEMENT_MARKER}SELECT coalesce(json_agg(${rowJsonOf(tables, plan)}), '[]'::json)::text AS "rows" ` +
@@ -478,376 +476,4 @@ export function compileCount(tables: Tables, model: ModelName, where: Condition)
   statement.alias(); // ROOT
   const sql = `SELECT count(*)::text AS "rows" FROM ${statement.from(model, ROOT)} WHERE ${statement.condition(model, ROOT, where)}`;
   return { sql, params: statement.params };
-}
-
-/**
- * What rows are counted by: a column's value, a date column's month or year, or the rows reached
- * through relations (Prisma relation fields, to-one or to-many), by their key and label columns.
- */
-export type Grouping =
-  | { kind: "column"; field: string }
-  | { kind: "period"; field: string; unit: "month" | "year" }
-  | { kind: "related"; path: readonly string[]; key: string; label: string };
-
-/** One group: its key (null for the rows in no group: undated, no host...), a label to show, and its count. */
-export interface GroupCount {
-  key: string | null;
-  label: string | null;
-  count: number;
-}
-
-/**
- * How many rows of `model` match `where`, in each group: periods in time order, other groups
- * largest first (then by label), the rows in no group last. A row reaching several groups through
- * a to-many relation (a meeting with delegations of two countries) counts once in each.
- */
-export function compileGroupCounts(tables: Tables, model: ModelName, where: Condition, grouping: Grouping): Compiled {
-  const statement = new Statement(tables);
-  statement.alias(); // ROOT
-  const condition = statement.condition(model, ROOT, where);
-  let groups: string;
-  if (grouping.kind === "related") {
-    // The groups each row reaches, as a lateral subquery: none gives the one row of NULLs.
-    let from = "";
-    let link = "";
-    let [at, alias] = [model, ROOT as string];
-    for (const field of grouping.path) {
-      const relation = relationField(at, field);
-      const joined = statement.alias();
-      const on =
-        relation.keyOn === "self"
-          ? `${joined}."id" = ${statement.column(at, alias, relation.foreignKey)}`
-          : `${statement.column(relation.model, joined, relation.foreignKey)} = ${alias}."id"`;
-      if (!from) [from, link] = [statement.from(relation.model, joined), on];
-      else from += ` JOIN ${statement.from(relation.model, joined)} ON ${on}`;
-      [at, alias] = [relation.model, joined];
-    }
-    const key = `${statement.column(at, alias, grouping.key)}::text`;
-    const label = `${statement.column(at, alias, grouping.label)}::text`;
-    const reached = `SELECT DISTINCT ${key} AS "key", ${label} AS "label" FROM ${from} WHERE ${link} AND ${key} IS NOT NULL`;
-    groups = `SELECT k."key", k."label" FROM ${statement.from(model, ROOT)} LEFT JOIN LATERAL (${reached}) k ON TRUE WHERE ${condition}`;
-  } else {
-    const column = statement.column(model, ROOT, grouping.field);
-    const key = grouping.kind === "period" ? `to_char(${column}, ${sqlText(grouping.unit === "month" ? "YYYY-MM" : "YYYY")})` : `${column}::text`;
-    groups = `SELECT ${key} AS "key", ${key} AS "label" FROM ${statement.from(model, ROOT)} WHERE ${condition}`;
-  }
-  const order = grouping.kind === "period" ? `g."key" ASC NULLS LAST` : `g."key" IS NULL, g."count" DESC, g."label" ASC, g."key" ASC`;
-  const sql =
-    `SELECT coalesce(json_agg(json_build_object('key', g."key", 'label', g."label", 'count', g."count") ORDER BY ${order}), '[]'::json)::text AS "rows" ` +
-    `FROM (SELECT "key", "label", count(*)::int AS "count" FROM (${groups}) r GROUP BY 1, 2) g`;
-  return { sql, params: statement.params };
-}
-
-/** One kind of dated event: the rows of `model` whose `dateField` is set and that match `where`. */
-export interface EventSource {
-  /** Its place among the kinds of one day: events are ordered by date, then rank, then subject id. */
-  rank: number;
-  model: ModelName;
-  dateField: string;
-  where: Condition;
-  /** What the event's subject (the row) is read with. */
-  plan: ReadPlan;
-}
-
-/** An event as read: its date, its source's rank and its subject row (tagged with its type). */
-export interface EventRow {
-  date: Date;
-  rank: number;
-  subject: TypedRow;
-}
-
-/** An event's place in the timeline's order. */
-export interface EventKey {
-  date: Date;
-  rank: number;
-  id: string;
-}
-
-export interface EventPageArgs {
-  sources: readonly EventSource[];
-  after: EventKey | null;
-  before: EventKey | null;
-  /** A page from the end (`last`): read in reverse order, the caller turns it back. */
-  backward: boolean;
-  take: number;
-  /** Count every matching event too. */
-  total: boolean;
-}
-
-/** The event rows of one statement: each source's rows, by date, rank and id, merged and limited once more. */
-export function compileEventPage(tables: Tables, args: EventPageArgs): Compiled {
-  const statement = new Statement(tables);
-  const direction = args.backward ? "DESC" : "ASC";
-  const take = statement.param(args.take);
-  const branches = args.sources.map((source) => {
-    const inner = new Statement(tables, statement.params);
-    inner.alias(); // ROOT
-    const bounds = [
-      args.after && beyondEvent(source, args.after, "after"),
-      args.before && beyondEvent(source, args.before, "before"),
-    ].filter((bound) => bound !== null);
-    const date = inner.column(source.model, ROOT, source.dateField);
-    const where = inner.condition(source.model, ROOT, and(isNotNull(source.dateField), source.where, ...bounds));
-    return (
-      `SELECT ${date} AS "date", ${source.rank} AS "rank", ${ROOT}."id" AS "id", ${rowJsonOf(tables, source.plan)} AS "subject" ` +
-      `FROM (SELECT * FROM ${inner.from(source.model, ROOT)} WHERE ${where} ORDER BY ${date} ${direction}, ${ROOT}."id" ${direction} LIMIT ${take}) ${ROOT}`
-    );
-  });
-  const order = (alias: string) => `${alias}."date" ${direction}, ${alias}."rank" ${direction}, ${alias}."id" ${direction}`;
-  const rows = `coalesce(json_agg(json_build_object('date', e."date", 'rank', e."rank", 'subject', e."subject") ORDER BY ${order("e")}), '[]'::json)`;
-  let total = "NULL";
-  if (args.total && args.sources.length) {
-    total = args.sources
-      .map((source) => {
-        const inner = new Statement(tables, statement.params);
-        inner.alias(); // ROOT
-        const where = inner.condition(source.model, ROOT, and(isNotNull(source.dateField), source.where));
-        return `(SELECT count(*) FROM ${inner.from(source.model, ROOT)} WHERE ${where})`;
-      })
-      .join(" + ");
-  }
-  const sql =
-    `SELECT json_build_object('rows', ${rows}, 'total', ${total})::text AS "rows" ` +
-    `FROM (SELECT * FROM (${branches.map((branch) => `(${branch})`).join(" UNION ALL ")}) u ORDER BY ${order("u")} LIMIT ${take}) e`;
-  return { sql, params: statement.params };
-}
-
-/** Events of `source` strictly after (or before) `key`, in ascending order: (date, rank, id) compared as a row. */
-function beyondEvent(source: EventSource, key: EventKey, side: "after" | "before"): Condition {
-  const beyond = side === "after" ? ">" : "<";
-  const { dateField } = source;
-  if (source.rank === key.rank) {
-    return or(compare(dateField, beyond, key.date), and(equals(dateField, key.date), compare("id", beyond, key.id)));
-  }
-  // Another kind of event on the key's day is beyond it when its rank is.
-  const sameDayBeyond = side === "after" ? source.rank > key.rank : source.rank < key.rank;
-  if (!sameDayBeyond) return compare(dateField, beyond, key.date);
-  return compare(dateField, side === "after" ? ">=" : "<=", key.date);
-}
-
-/** One kind of search result: the rows of `model` whose search document matches. */
-export interface SearchSource {
-  /** Breaks ties between kinds (results are ordered by score, then rank, then id). */
-  rank: number;
-  model: ModelName;
-  /** The columns (Prisma fields) the highlight is cut from: those its search document is made of. */
-  shown: readonly string[];
-  plan: ReadPlan;
-}
-
-export interface SearchPageArgs {
-  sources: readonly SearchSource[];
-  /** The search text, normalized as the documents are (lower case, no accents). */
-  text: string;
-  offset: number;
-  take: number;
-  total: boolean;
-}
-
-/** A search result as read: its score, its source's rank, a highlight and the row (tagged with its type). */
-export interface SearchRow {
-  score: number;
-  rank: number;
-  highlight: string | null;
-  subject: TypedRow;
-}
-
-/**
- * Below this trigram word similarity a document is not taken for a misspelling of the text:
- * "nakoura" is 0.45 from "naqoura", "netanyahou" 0.73 from "netanyahu"; unrelated words are near 0.
- */
-const MISSPELLING_SIMILARITY = 0.45;
-/** ts_headline's options: fragments around the matches, marked with <mark> (the text is HTML-escaped first). */
-const HEADLINE_OPTIONS = sqlText(`StartSel=<mark>, StopSel=</mark>, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`);
-
-/**
- * A page of search results over several kinds, in one statement: each kind's matches (full text
- * search on the English tsvector of the search document, or a close trigram word similarity)
- * with a score, merged, ordered by score (then kind and natural key), paged by offset; then, for the page's rows only, the
- * row read with what the query selects and a highlight cut from its shown columns.
- */
-export function compileSearchPage(tables: Tables, args: SearchPageArgs): Compiled {
-  const statement = new Statement(tables);
-  const text = statement.param(args.text);
-  const query = `websearch_to_tsquery('english', ${text})`;
-  const matches = args.sources
-    .map((source) => {
-      const document = statement.column(source.model, ROOT, "searchDocument");
-      const vector = `to_tsvector('english', ${document})`;
-      const similarity = `word_similarity(${text}, ${document})`;
-      // Rows holding every word (full text match) rank above those only like it (a misspelling).
-      const score = `round(((${vector} @@ ${query})::int + ts_rank_cd(${vector}, ${query}) + ${similarity})::numeric, 4)::float8`;
-      // Equal scores are ordered by kind, then by natural key (a slug, a code): the same order on every database.
-      const key = statement.column(source.model, ROOT, models[source.model].naturalKey ?? "id");
-      return (
-        `(SELECT ${score} AS "score", ${source.rank} AS "rank", ${key}::text AS "key", ${ROOT}."id" AS "id" ` +
-        `FROM ${statement.from(source.model, ROOT)} WHERE ${vector} @@ ${query} OR ${similarity} >= ${MISSPELLING_SIMILARITY})`
-      );
-    })
-    .join(" UNION ALL ");
-  const perKind = (value: (source: SearchSource) => string) =>
-    `CASE e."rank" ${args.sources.map((source) => `WHEN ${source.rank} THEN (SELECT ${value(source)} FROM ${statement.from(source.model, ROOT)} WHERE ${ROOT}."id" = e."id")`).join(" ")} END`;
-  const shownText = (source: SearchSource) => {
-    const columns = source.shown.map((field) => {
-      const column = statement.column(source.model, ROOT, field);
-      return models[source.model].columns[field].list ? `nullif(array_to_string(${column}, ', '), '')` : column;
-    });
-    return `replace(replace(replace(concat_ws(' — ', ${columns.join(", ")}), '&', '&amp;'), '<', '&lt;'), '>', '&gt;')`;
-  };
-  const result =
-    `json_build_object('score', e."score", 'rank', e."rank", ` +
-    `'highlight', ${perKind((source) => `ts_headline('english', ${shownText(source)}, ${query}, ${HEADLINE_OPTIONS})`)}, ` +
-    `'subject', ${perKind((source) => rowJsonOf(tables, source.plan))})`;
-  const total = args.total ? `(SELECT count(*) FROM (${matches}) c)` : "NULL";
-  const order = (alias: string) => `${alias}."score" DESC, ${alias}."rank" ASC, ${alias}."key" COLLATE "C" ASC, ${alias}."id" ASC`;
-  const sql =
-    `SELECT json_build_object('rows', coalesce(json_agg(${result} ORDER BY ${order("e")}), '[]'::json), 'total', ${total})::text AS "rows" ` +
-    `FROM (SELECT * FROM (${matches}) u ORDER BY ${order("u")} OFFSET ${statement.param(args.offset)} LIMIT ${statement.param(args.take)}) e`;
-  return { sql, params: statement.params };
-}
-
-const compilable = new WeakMap<ReadPlan, boolean>();
-const wholeRowPlans = new Map<ModelName, ReadPlan>();
-/** Per relation, its batched read (SelectionReader.relatedRows): the whole rows' plans and the statement. */
-const relatedRowsSql = new WeakMap<ToMany | ToVariants, { read: RelationRead; sql: string }>();
-
-/**
- * Runs compiled reads on `pg` directly, or through Prisma's raw path (a read replica when there is
- * one), on the request's read path: the primary's for read-your-writes (schema/context.ts).
- */
-export class SelectionReader {
-  private readonly tables: Tables;
-
-  constructor(
-    private readonly prisma: PrismaClient,
-    private readonly readText?: TextRead,
-  ) {
-    this.tables = Tables.get();
-  }
-
-  columnsOf = (model: ModelName): ReadonlySet<string> => this.tables.columnsOf(model);
-
-  /**
-   * Whether a plan compiles (its relations' orders are ones this compiler knows); checked once
-   * per plan, so that callers can fall back to their loaders before reading anything.
-   */
-  compiles(plan: ReadPlan): boolean {
-    let ok = compilable.get(plan);
-    if (ok === undefined) {
-      try {
-        rowJsonOf(this.tables, plan);
-        ok = true;
-      } catch (error) {
-        if (!(error instanceof NotCompilable)) throw error;
-        ok = false;
-      }
-      compilable.set(plan, ok);
-    }
-    return ok;
-  }
-
-  /** Rows of `plan` by a unique column (the id, a slug, a code), relations read ahead. */
-  async byKey<M extends ModelName>(plan: ReadPlan, field: string, keys: readonly unknown[]): Promise<Map<unknown, Rows[M]>> {
-    const keyed = withColumns(plan, [field]);
-    const rows = await this.run(keyed, compileKeyed(this.tables, keyed, field, [...keys]));
-    return new Map(rows.map((row) => [row[field], row as unknown as Rows[M]]));
-  }
-
-  /** A plan of `model`'s whole rows, no relations read ahead. */
-  wholeRows(model: ModelName): ReadPlan {
-    let plan = wholeRowPlans.get(model);
-    if (!plan) {
-      const type = (Object.keys(readModel) as ReadTypeName[]).find((name) => readModel[name].model === model);
-      if (!type) throw new Error(`no GraphQL type reads ${model}`);
-      plan = { type, model, columns: [...this.tables.columnsOf(model)], relations: [] };
-      wholeRowPlans.set(model, plan);
-    }
-    return plan;
-  }
-
-  /**
-   * The rows of a to-many relation for each of `parentIds`, whole, in one statement: what a
-   * relation not read ahead with its parent costs (once per relation and nesting level).
-   */
-  async relatedRows(parentModel: ModelName, relation: ToMany | ToVariants, parentIds: readonly string[]): Promise<Map<string, Record<string, unknown>[]>> {
-    let compiled = relatedRowsSql.get(relation);
-    if (compiled === undefined) {
-      const read: RelationRead =
-        relation.kind === "many"
-          ? { relation, plan: this.wholeRows(relation.model) }
-          : { relation, plans: relation.variants.map((variant) => this.wholeRows(variant.model)) };
-      const list = new Statement(this.tables).relationJson(parentModel, "p", read);
-      const sql = `${PREPARED_STATEMENT_MARKER}SELECT coalesce(json_agg(json_build_object('parent', p."id", 'rows', ${list})), '[]'::json)::text AS "rows" FROM unnest($1::uuid[]) AS p("id")`;
-      compiled = { read, sql };
-      relatedRowsSql.set(relation, compiled);
-    }
-    const { read, sql } = compiled;
-    const groups = JSON.parse(await this.readText_({ sql, params: [parentIds] })) as { parent: string; rows: Record<string, unknown>[] }[];
-    const byParent = new Map<string, Record<string, unknown>[]>();
-    for (const group of groups) byParent.set(group.parent, reviveRelation(this.tables, read, group.rows) as Record<string, unknown>[]);
-    return byParent;
-  }
-
-  /** Pages of `plan`'s rows for paginate: each page is one statement with its relations, as is a count. */
-  pages<M extends ModelName>(plan: ReadPlan): PageReader<Rows[M]> {
-    return {
-      findMany: async (args) => {
-        // The ordering columns make the cursors, so they are read whatever the selection.
-        const ordered = withColumns(plan, args.orderBy.flatMap((entry) => Object.keys(entry)));
-        const compiled = compilePage(this.tables, ordered, args);
-        if (!ordered.total) return { rows: (await this.run(ordered, compiled)) as unknown as Rows[M][] };
-        const { rows, total } = JSON.parse(await this.readText_(compiled)) as { rows: Record<string, unknown>[]; total: number };
-        reviveRows(this.tables, ordered, rows);
-        return { rows: rows as unknown as Rows[M][], total };
-      },
-      count: async (where) => Number(await this.readText_(compileCount(this.tables, plan.model, where))),
-    };
-  }
-
-  /** A page of events (compileEventPage): one statement; each subject tagged with its type for the union. */
-  async events(args: EventPageArgs): Promise<{ rows: EventRow[]; total: number | null }> {
-    const page = JSON.parse(await this.readText_(compileEventPage(this.tables, args))) as { rows: EventRow[]; total: number | null };
-    this.reviveSubjects(page.rows, args.sources);
-    for (const row of page.rows) row.date = new Date(row.date);
-    return page;
-  }
-
-  /** A page of search results (compileSearchPage): one statement; each subject tagged with its type for the union. */
-  async search(args: SearchPageArgs): Promise<{ rows: SearchRow[]; total: number | null }> {
-    const page = JSON.parse(await this.readText_(compileSearchPage(this.tables, args))) as { rows: SearchRow[]; total: number | null };
-    this.reviveSubjects(page.rows, args.sources);
-    return page;
-  }
-
-  /** Revives each row's subject with its source's plan, and tags it with the plan's type for a union's resolveType. */
-  private reviveSubjects(rows: { rank: number; subject: TypedRow }[], sources: readonly { rank: number; plan: ReadPlan }[]): void {
-    const byRank = new Map(sources.map((source) => [source.rank, source.plan]));
-    for (const row of rows) {
-      const plan = byRank.get(row.rank)!;
-      reviveRows(this.tables, plan, [row.subject]);
-      row.subject[typeKey] = plan.type;
-    }
-  }
-
-  /** How many rows of `model` match `where`, by group (compileGroupCounts): one statement. */
-  async groupCounts(model: ModelName, where: Condition, grouping: Grouping): Promise<GroupCount[]> {
-    return JSON.parse(await this.readText_(compileGroupCounts(this.tables, model, where, grouping))) as GroupCount[];
-  }
-
-  private async run(plan: ReadPlan, compiled: Compiled): Promise<Record<string, unknown>[]> {
-    const parsed = JSON.parse(await this.readText_(compiled)) as Record<string, unknown>[];
-    reviveRows(this.tables, plan, parsed);
-    return parsed;
-  }
-
-  /** The text the statement answers (its one row's one column). */
-  private readText_({ sql, params }: Compiled): Promise<string> {
-    return this.readText ? this.readText(sql, params) : this.readThroughPrisma(sql, params);
-  }
-
-  private async readThroughPrisma(sql: string, params: unknown[]): Promise<string> {
-    const client = "$replica" in this.prisma ? (this.prisma as unknown as { $replica(): PrismaClient }).$replica() : this.prisma;
-    const [{ rows }] = await client.$queryRawUnsafe<{ rows: string }[]>(sql, ...params);
-    return rows;
-  }
 }

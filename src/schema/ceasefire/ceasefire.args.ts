@@ -1,7 +1,7 @@
 import { ArgsType, Field, ID, InputType, registerEnumType } from "type-graphql";
 import { CeasefireStatus } from "../../generated/prisma/client";
 import { type ColumnOrderings, type OrderInput, OrderDirection, OrderInputType } from "../common/order";
-import type { Grouping } from "../../read/read-sql";
+import type { Grouping } from "../../read/analyst-sql";
 import { PaginationArgs } from "../common/pagination.args";
 
 @InputType({ description: "Conditions a ceasefire must meet; all given ones apply." })

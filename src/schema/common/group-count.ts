@@ -1,6 +1,6 @@
 // Grouped counts for analysts ("meetings per country", "statements per month"): each list that
 // can be counted has a `<Type>Counts` root field taking its list's filter and a grouping from an
-// enum of its own; every grouping compiles to one SQL statement (read/read-sql.ts).
+// enum of its own; every grouping compiles to one SQL statement (read/analyst-sql.ts).
 import { Field, Int, ObjectType } from "type-graphql";
 
 @ObjectType({ description: "How many rows fall in one group." })

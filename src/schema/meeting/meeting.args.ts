@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, InputType, registerEnumType } from "type-graphql";
 import { type ColumnOrderings, type OrderInput, OrderInputType } from "../common/order";
-import type { Grouping } from "../../read/read-sql";
+import type { Grouping } from "../../read/analyst-sql";
 import { PaginationArgs } from "../common/pagination.args";
 import { DateScalar } from "../common/scalars";
 

@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Args, Ctx, Info, Query, Resolver } from "type-graphql";
 import { BadUserInputError } from "../../errors";
-import type { SearchSource } from "../../read/read-sql";
+import type { SearchSource } from "../../read/analyst-sql";
 import { LazyConnection, LazyEdge } from "../common/connection";
 import { decodeCursorJson, encodeCursorJson } from "../common/cursor-json";
 import { pageSizes } from "../common/pagination.args";

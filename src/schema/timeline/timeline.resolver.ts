@@ -4,7 +4,7 @@ import type { ModelName } from "../../database/rows";
 import { BadUserInputError } from "../../errors";
 import { and, type Condition, or } from "../../read/condition";
 import type { ReadPlan } from "../../read/read-plan";
-import type { EventKey, EventSource } from "../../read/read-sql";
+import type { EventKey, EventSource } from "../../read/analyst-sql";
 import { isUuid } from "../../validation";
 import { LazyConnection, LazyEdge } from "../common/connection";
 import { decodeCursorJson, encodeCursorJson } from "../common/cursor-json";
