@@ -4,7 +4,7 @@
 import { and, compare, contains, equals, or, PARENT_ID, related, reportedIn } from "../src/read/condition";
 import { readModel } from "../src/read/read-model";
 import type { ReadPlan } from "../src/read/read-plan";
-import { compileEventPage, compileGroupCounts, compileSearchPage } from "../src/read/analyst-sql";
+import { compileEventCounts, compileEventPage, compileGroupCounts, compileSearchPage } from "../src/read/analyst-sql";
 import { compileCount, compilePage, Tables } from "../src/read/read-sql";
 
 const tables = Tables.get();
@@ -96,6 +96,23 @@ test("a search page: matches scored and merged, then only the page's rows read a
       `ORDER BY ${order("e")}), '[]'::json), 'total', (SELECT count(*) FROM (${match}) c))::text AS "rows" ` +
       `FROM (SELECT * FROM (${match}) u ORDER BY ${order("u")} OFFSET $2 LIMIT $3) e`,
     params: ["naqura", 10, 11],
+  });
+});
+
+test("events counted by kind: each kind's rows keyed by its name, merged and grouped", () => {
+  const sources = [
+    { kind: "MEETING", model: "meeting", dateField: "date", where: compare("date", ">=", new Date("2025-01-01T00:00:00.000Z")) },
+    { kind: "STATEMENT", model: "statement", dateField: "date", where: and() },
+  ] as const;
+  expect(compileEventCounts(tables, sources, "kind")).toEqual({
+    sql:
+      `SELECT coalesce(json_agg(json_build_object('key', g."key", 'label', g."key", 'count', g."count") ORDER BY g."count" DESC, g."key" COLLATE "C" ASC), '[]'::json)::text AS "rows" ` +
+      `FROM (SELECT "key", count(*)::int AS "count" FROM (` +
+      `(SELECT 'MEETING' AS "key" FROM "meeting" t0 WHERE (t0."date" IS NOT NULL) AND (t0."date" >= $1))` +
+      ` UNION ALL ` +
+      `(SELECT 'STATEMENT' AS "key" FROM "statement" t0 WHERE (t0."date" IS NOT NULL) AND (TRUE))` +
+      `) r GROUP BY 1) g`,
+    params: ["2025-01-01T00:00:00.000Z"],
   });
 });
 

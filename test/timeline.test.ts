@@ -82,6 +82,35 @@ test("pages forward and backward with cursors, subjects read with what they sele
   );
 });
 
+test("events counted by kind, month or year, with the timeline's filter; one statement each", async () => {
+  const { body } = await server.graphql(`{
+    byKind: timelineCounts(by: KIND) { key count }
+    byMonth: timelineCounts(by: MONTH) { key label count }
+    lebanonByYear: timelineCounts(by: YEAR, filter: { countryCode: "LB" }) { key count }
+    netanyahu: timelineCounts(by: KIND, filter: { involving: "benjamin-netanyahu", to: "2025-11-30" }) { key count }
+  }`);
+  expect(body.errors).toBeUndefined();
+  expect(body.data).toEqual({
+    byKind: [
+      { key: "STATEMENT", count: 5 },
+      { key: "MEETING", count: 2 },
+      { key: "CEASEFIRE_START", count: 1 },
+      { key: "PLAN_DEADLINE", count: 1 },
+    ],
+    byMonth: [
+      { key: "2024-11", label: "2024-11", count: 1 },
+      { key: "2025-11", label: "2025-11", count: 2 },
+      { key: "2025-12", label: "2025-12", count: 6 },
+    ],
+    lebanonByYear: [
+      { key: "2024", count: 1 },
+      { key: "2025", count: 4 },
+    ],
+    netanyahu: [{ key: "STATEMENT", count: 1 }],
+  });
+  expect(body.extensions?.sqlStatements).toBe(4);
+});
+
 test.each([
   [`(filter: { kinds: [] })`, "`filter.kinds` needs at least one kind; leave it out for all.", "filter.kinds"],
   [`(filter: { involving: "Not a key" })`, "`filter.involving` is not a valid id, slug or ISO code.", "filter.involving"],

@@ -102,6 +102,31 @@ export interface EventPageArgs {
   total: boolean;
 }
 
+/** One kind of dated event to count: its name (a group's key when counted by kind), and its rows. */
+export type CountedEvents = Pick<EventSource, "model" | "dateField" | "where"> & { kind: string };
+
+/**
+ * How many events of the given kinds fall in each group: by kind (largest first), or by the
+ * month or year of their date (in time order). Each kind's rows are keyed, merged and counted
+ * in one statement.
+ */
+export function compileEventCounts(tables: Tables, sources: readonly CountedEvents[], by: "kind" | "month" | "year"): Compiled {
+  const statement = new Statement(tables);
+  const branches = sources.map((source) => {
+    const inner = new Statement(tables, statement.params);
+    inner.alias(); // ROOT
+    const date = inner.column(source.model, ROOT, source.dateField);
+    const key = by === "kind" ? sqlText(source.kind) : `to_char(${date}, ${sqlText(by === "month" ? "YYYY-MM" : "YYYY")})`;
+    const where = inner.condition(source.model, ROOT, and(isNotNull(source.dateField), source.where));
+    return `SELECT ${key} AS "key" FROM ${inner.from(source.model, ROOT)} WHERE ${where}`;
+  });
+  const order = by === "kind" ? `g."count" DESC, g."key" COLLATE "C" ASC` : `g."key" ASC`;
+  const sql =
+    `SELECT coalesce(json_agg(json_build_object('key', g."key", 'label', g."key", 'count', g."count") ORDER BY ${order}), '[]'::json)::text AS "rows" ` +
+    `FROM (SELECT "key", count(*)::int AS "count" FROM (${branches.map((branch) => `(${branch})`).join(" UNION ALL ")}) r GROUP BY 1) g`;
+  return { sql, params: statement.params };
+}
+
 /** The event rows of one statement: each source's rows, by date, rank and id, merged and limited once more. */
 export function compileEventPage(tables: Tables, args: EventPageArgs): Compiled {
   const statement = new Statement(tables);

@@ -20,7 +20,7 @@ import {
 } from "./read-model";
 import { planNodeUnion, planSelection, type ReadPlan } from "./read-plan";
 import type { Condition } from "./condition";
-import type { EventPageArgs, EventRow, GroupCount, Grouping, SearchPageArgs, SearchRow } from "./analyst-sql";
+import type { CountedEvents, EventPageArgs, EventRow, GroupCount, Grouping, SearchPageArgs, SearchRow } from "./analyst-sql";
 import type { PageReader } from "./read-sql";
 import { SelectionReader } from "./selection-reader";
 import { claimedFields } from "../claims/claim-fields";
@@ -113,6 +113,11 @@ export class Loaders {
   /** A page of search results over several kinds, their rows read ahead: one statement (analyst-sql.ts, compileSearchPage). */
   search(args: SearchPageArgs): Promise<{ rows: SearchRow[]; total: number | null }> {
     return this.reads.search(args);
+  }
+
+  /** How many dated events of several kinds fall in each group: one statement (analyst-sql.ts, compileEventCounts). */
+  eventCounts(sources: readonly CountedEvents[], by: "kind" | "month" | "year"): Promise<GroupCount[]> {
+    return this.reads.eventCounts(sources, by);
   }
 
   /** How many rows of `model` match `where`, by group: one statement (analyst-sql.ts, compileGroupCounts). */

@@ -5,7 +5,9 @@ import type { ModelName, Rows } from "../database/rows";
 import type { PrismaClient } from "../generated/prisma/client";
 import { PREPARED_STATEMENT_MARKER } from "../observability/statement-counter";
 import {
+  compileEventCounts,
   compileEventPage,
+  type CountedEvents,
   compileGroupCounts,
   compileSearchPage,
   type EventPageArgs,
@@ -154,6 +156,11 @@ export class SelectionReader {
       reviveRows(this.tables, plan, [row.subject]);
       row.subject[typeKey] = plan.type;
     }
+  }
+
+  /** How many events fall in each group (compileEventCounts): one statement. */
+  async eventCounts(sources: readonly CountedEvents[], by: "kind" | "month" | "year"): Promise<GroupCount[]> {
+    return JSON.parse(await this.readText_(compileEventCounts(this.tables, sources, by))) as GroupCount[];
   }
 
   /** How many rows of `model` match `where`, by group (compileGroupCounts): one statement. */

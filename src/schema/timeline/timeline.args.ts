@@ -1,4 +1,4 @@
-import { ArgsType, Field, ID, InputType } from "type-graphql";
+import { ArgsType, Field, ID, InputType, registerEnumType } from "type-graphql";
 import { PaginationArgs } from "../common/pagination.args";
 import { DateScalar } from "../common/scalars";
 import { TimelineEventKind } from "./timeline.type";
@@ -36,3 +36,20 @@ export class TimelineArgs extends PaginationArgs {
   @Field(() => TimelineFilter, { nullable: true, description: "Only events that match." })
   filter?: TimelineFilter | null;
 }
+
+export enum TimelineGrouping {
+  KIND = "KIND",
+  MONTH = "MONTH",
+  YEAR = "YEAR",
+}
+registerEnumType(TimelineGrouping, {
+  name: "TimelineGrouping",
+  description: "What timeline events are counted by.",
+  valuesConfig: {
+    KIND: { description: "Their kind (`MEETING`, `STATEMENT`...), largest first." },
+    MONTH: { description: "The month of their date (`2025-12`)." },
+    YEAR: { description: "The year of their date." },
+  },
+});
+
+export const TIMELINE_GROUPINGS: Record<TimelineGrouping, "kind" | "month" | "year"> = { KIND: "kind", MONTH: "month", YEAR: "year" };

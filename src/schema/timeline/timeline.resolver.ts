@@ -1,18 +1,18 @@
 import type { GraphQLResolveInfo } from "graphql";
-import { Args, Ctx, Info, Query, Resolver } from "type-graphql";
+import { Arg, Args, Ctx, Info, Query, Resolver } from "type-graphql";
 import type { ModelName } from "../../database/rows";
 import { BadUserInputError } from "../../errors";
 import { and, type Condition, or } from "../../read/condition";
-import type { ReadPlan } from "../../read/read-plan";
-import type { EventKey, EventSource } from "../../read/analyst-sql";
+import type { CountedEvents, EventKey } from "../../read/analyst-sql";
 import { isUuid } from "../../validation";
 import { LazyConnection, LazyEdge } from "../common/connection";
 import { decodeCursorJson, encodeCursorJson } from "../common/cursor-json";
 import { withinDates } from "../common/date-range";
+import { GroupCount } from "../common/group-count";
 import { reaching } from "../common/keys";
 import { pageSizes } from "../common/pagination.args";
 import type { Context } from "../context";
-import { type TimelineFilter, TimelineArgs } from "./timeline.args";
+import { TIMELINE_GROUPINGS, TimelineArgs, TimelineFilter, TimelineGrouping } from "./timeline.args";
 import { TimelineEvent, TimelineEventConnection, TimelineEventKind } from "./timeline.type";
 
 /** Where each kind of event comes from, and the relations by which its subject involves entities and countries. */
@@ -58,7 +58,7 @@ export class TimelineResolver {
     const after = page.after != null ? decodeEventCursor(page.after, "after") : null;
     const before = page.before != null ? decodeEventCursor(page.before, "before") : null;
     const { plans, total } = loaders.nodeUnionPlans(info, "subject");
-    const sources = eventSources(filter, plans);
+    const sources = eventsOfFilter(filter).map(({ kind, ...source }) => ({ ...source, rank: KINDS.indexOf(kind), plan: plans.get(source.model)! }));
     // The page, its subjects with the relations they select, and the total when asked: one statement.
     const read = await loaders.events({ sources, after, before, backward, take: size + 1, total });
     const hasMore = read.rows.length > size;
@@ -72,21 +72,30 @@ export class TimelineResolver {
         : loaders.events({ sources, after: null, before: null, backward: false, take: 0, total: true }).then((counted) => counted.total!);
     return new LazyConnection(edges, more, count);
   }
+
+  @Query(() => [GroupCount], { description: "How many timeline events match the filter, by group: per kind, per month or per year." })
+  timelineCounts(
+    @Arg("by", () => TimelineGrouping, { description: "What to count them by." }) by: TimelineGrouping,
+    @Arg("filter", () => TimelineFilter, { nullable: true, description: "Only events that match." }) filter: TimelineFilter | null,
+    @Ctx() { loaders }: Context,
+  ) {
+    return loaders.eventCounts(eventsOfFilter(filter), TIMELINE_GROUPINGS[by]);
+  }
 }
 
-/** Each kind of event the filter keeps, with its conditions and the plan its subjects are read with. */
-function eventSources(filter: TimelineFilter | null | undefined, plans: Map<ModelName, ReadPlan>): EventSource[] {
+/** Each kind of event the filter keeps, with the conditions on its rows. */
+function eventsOfFilter(filter: TimelineFilter | null | undefined): (CountedEvents & { kind: TimelineEventKind })[] {
   const kinds = filter?.kinds ?? KINDS;
   if (kinds.length === 0) throw new BadUserInputError("`filter.kinds` needs at least one kind; leave it out for all.", "filter.kinds");
   const keys = { "filter.involving": filter?.involving, "filter.countryCode": filter?.countryCode };
   const understood = new Set<string>();
-  const sources = [...new Set(kinds)].map((kind): EventSource => {
+  const sources = [...new Set(kinds)].map((kind) => {
     const { model, dateField } = EVENT_KINDS[kind];
     const subject = model as SubjectModel;
     const conditions: Condition[] = filter ? withinDates(dateField, filter) : [];
     if (keys["filter.involving"] != null) conditions.push(byAnyPath(model, INVOLVES[subject], keys["filter.involving"], "filter.involving", understood));
     if (keys["filter.countryCode"] != null) conditions.push(byAnyPath(model, CONCERNS_COUNTRY[subject], keys["filter.countryCode"], "filter.countryCode", understood));
-    return { rank: KINDS.indexOf(kind), model, dateField, where: and(...conditions), plan: plans.get(model)! };
+    return { kind, model, dateField, where: and(...conditions) };
   });
   // A key no path can name a row by (neither an id, a slug nor an ISO code) is the client's mistake.
   for (const [argument, key] of Object.entries(keys)) {
