@@ -69,10 +69,15 @@ export const isUuid = (value: string): boolean => UUID.test(value);
 
 // Filters take a slug wherever they take an id (an id-shaped value is read as an id), so a slug
 // must never look like one.
+/** A slug: lowercase letters and digits in dash-separated words. */
+export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+/** An ISO 3166-1 alpha-2 code's shape (two capital letters). */
+export const COUNTRY_CODE_PATTERN = /^[A-Z]{2}$/;
+
 export const slug = singleLineText
   .min(1)
   .max(120)
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be a lowercase slug (letters, digits and dashes)")
+  .regex(SLUG_PATTERN, "must be a lowercase slug (letters, digits and dashes)")
   .refine((value) => !isUuid(value), "must not have the shape of an id (a UUID)");
 // The codes of i18n-iso-countries (its core module: no locale data loaded): ISO 3166-1's 249
 // assigned alpha-2 codes, plus XK, the user-assigned code that the European Commission, the IMF,
@@ -80,7 +85,7 @@ export const slug = singleLineText
 // codes (AA, QM-QZ, XA-XZ, ZZ), reserved ones (UK, EU) and withdrawn ones (AN, YU) are refused.
 const COUNTRY_CODES = new Set(Object.keys(getAlpha2Codes()));
 export const countryCode = singleLineText
-  .regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 code (two capital letters)")
+  .regex(COUNTRY_CODE_PATTERN, "must be an ISO 3166-1 alpha-2 code (two capital letters)")
   .refine((code) => !/^[A-Z]{2}$/.test(code) || COUNTRY_CODES.has(code), {
     // The input is two capital letters here: safe to echo.
     error: (issue) =>

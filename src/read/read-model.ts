@@ -276,6 +276,8 @@ export type Related<R> = R extends ToMany<infer M>
 
 /** A row of a variant relation: `@type` names its GraphQL type (for unions' and interfaces' resolveType). */
 export type TypedRow = { id: string; [typeKey]: string } & Record<string, unknown>;
+/** The GraphQL type of a row the read stage tagged: what a union's or interface's resolveType answers. */
+export const taggedTypeName = (row: object): string => (row as TypedRow)[typeKey];
 export const typeKey = "@type";
 
 export function isReadType(typeName: string): typeName is ReadTypeName {

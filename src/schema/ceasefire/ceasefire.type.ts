@@ -5,7 +5,7 @@ import { DateScalar } from "../common/scalars";
 import { Country } from "../country/country.type";
 import { Fact } from "../fact/fact.interface";
 import { Organization } from "../organization/organization.type";
-import { type TypedRow, typeKey } from "../../read/read-model";
+import { taggedTypeName } from "../../read/read-model";
 
 registerEnumType(CeasefireStatus, {
   name: "CeasefireStatus",
@@ -18,7 +18,7 @@ registerEnumType(CeasefireStatus, {
 });
 
 /** The read stage tags each party with its type (read-model.ts `typeKey`). */
-export const ceasefirePartyTypeName = (party: object): string => (party as TypedRow)[typeKey];
+export const ceasefirePartyTypeName = taggedTypeName;
 
 export const CeasefireParty = createUnionType({
   name: "CeasefireParty",

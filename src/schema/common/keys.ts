@@ -6,12 +6,12 @@ import type { ModelName } from "../../database/rows";
 import { BadUserInputError } from "../../errors";
 import type { FactKind } from "../../generated/prisma/client";
 import { type Condition, equals, related, reportedIn as reportedInCondition } from "../../read/condition";
-import { isUuid } from "../../validation";
+import { COUNTRY_CODE_PATTERN, isUuid, SLUG_PATTERN } from "../../validation";
 
-/** How each kind of natural key is written, and its stored form (slugs lower case, codes upper). */
+/** Each kind of natural key: its stored form (slugs lower case, codes upper) and that form's shape (validation.ts). */
 const NATURAL_KEYS: Record<string, { shape: RegExp; stored: (key: string) => string; name: string }> = {
-  slug: { shape: /^[a-z0-9]+(-[a-z0-9]+)*$/i, stored: (key) => key.toLowerCase(), name: "slug" },
-  code: { shape: /^[a-z]{2}$/i, stored: (key) => key.toUpperCase(), name: "ISO code" },
+  slug: { shape: SLUG_PATTERN, stored: (key) => key.toLowerCase(), name: "slug" },
+  code: { shape: COUNTRY_CODE_PATTERN, stored: (key) => key.toUpperCase(), name: "ISO code" },
 };
 
 /** Checks that an id argument could be one of ours; a malformed one is the client's mistake. */
@@ -25,7 +25,8 @@ export function keyOf(model: ModelName, key: string): { field: string; value: st
   if (isUuid(key)) return { field: "id", value: key };
   const naturalKey = models[model].naturalKey;
   const rule = naturalKey ? NATURAL_KEYS[naturalKey] : undefined;
-  return naturalKey && rule?.shape.test(key) ? { field: naturalKey, value: rule.stored(key) } : null;
+  const stored = rule?.stored(key);
+  return naturalKey && stored !== undefined && rule!.shape.test(stored) ? { field: naturalKey, value: stored } : null;
 }
 
 /** How a row of `model` may be named: "id", "id or slug", "id or ISO code" (for descriptions and errors). */

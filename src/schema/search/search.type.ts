@@ -1,5 +1,5 @@
 import { createUnionType, Field, Float, ObjectType } from "type-graphql";
-import { type TypedRow, typeKey } from "../../read/read-model";
+import { taggedTypeName, type TypedRow } from "../../read/read-model";
 import { Article } from "../article/article.type";
 import { Ceasefire } from "../ceasefire/ceasefire.type";
 import { ConnectionType } from "../common/connection";
@@ -13,7 +13,7 @@ import { Statement } from "../statement/statement.type";
 import { SearchKind } from "./search.kinds";
 
 /** The read stage tags each found row with its type (read-model.ts `typeKey`). */
-export const searchEntityTypeName = (entity: object): string => (entity as TypedRow)[typeKey];
+export const searchEntityTypeName = taggedTypeName;
 
 export const SearchEntity = createUnionType({
   name: "SearchEntity",

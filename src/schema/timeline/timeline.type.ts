@@ -1,7 +1,7 @@
 // The timeline: dated events of every kind (meetings, ceasefires taking effect and ending,
 // statements, plan deadlines) in one list, each pointing to the fact it comes from.
 import { createUnionType, Field, ObjectType, registerEnumType } from "type-graphql";
-import { type TypedRow, typeKey } from "../../read/read-model";
+import { taggedTypeName, type TypedRow } from "../../read/read-model";
 import { Ceasefire } from "../ceasefire/ceasefire.type";
 import { ConnectionType } from "../common/connection";
 import { DateScalar } from "../common/scalars";
@@ -30,7 +30,7 @@ registerEnumType(TimelineEventKind, {
 });
 
 /** The read stage tags each subject with its type (read-model.ts `typeKey`). */
-export const timelineSubjectTypeName = (subject: object): string => (subject as TypedRow)[typeKey];
+export const timelineSubjectTypeName = taggedTypeName;
 
 export const TimelineSubject = createUnionType({
   name: "TimelineSubject",
