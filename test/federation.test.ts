@@ -78,6 +78,7 @@ describe("_service", () => {
       }),
     );
     expect(keys).toEqual({
+      Agreement: ['"id"'],
       Article: ['"id"'],
       Ceasefire: ['"id"'],
       Country: ['"id"', '"code"'],
@@ -143,7 +144,7 @@ describe("_entities", () => {
 
   test("a malformed representation is a BAD_USER_INPUT error for that entity alone", async () => {
     const entityTypes =
-      "Article, Ceasefire, Country, Delegation, DelegationMember, Meeting, Organization, Person, PersonRole, Place, Plan, ReportedFigure, Statement";
+      "Agreement, Article, Ceasefire, Country, Delegation, DelegationMember, Meeting, Organization, Person, PersonRole, Place, Plan, ReportedFigure, Statement";
     const error = (index: number, message: string) => ({
       message,
       locations: [{ line: 2, column: 3 }],

@@ -111,8 +111,8 @@ describe("recordArticle", () => {
   });
 
   test.each([
-    [3, "unsupported format 3: this newsgraph reads formats 1 to 2"],
-    ["1", 'unsupported format "1": this newsgraph reads formats 1 to 2'],
+    [4, "unsupported format 4: this newsgraph reads formats 1 to 3"],
+    ["1", 'unsupported format "1": this newsgraph reads formats 1 to 3'],
   ])("an unknown format version (%j) is refused", async (format, message) => {
     await expectRefused(
       { format, article: { slug: "2026-03-03-future", title: "t", publisher: "p", publishedOn: "2026-03-03" } },

@@ -36,7 +36,7 @@ test("no version since the check began made a breaking change", async () => {
   expect(problems).toEqual([]);
 });
 
-/** Article's `title` with its description: the first `title` of the sorted schema. */
+/** Article's `title` with its description (no other type's `title` has it). */
 const ARTICLE_TITLE = `  """Headline, as recorded by newsgraph."""\n  title: String!\n`;
 
 describe("the check itself, on the real schema", () => {
@@ -54,7 +54,7 @@ describe("the check itself, on the real schema", () => {
   });
 
   test("removing a field that was deprecated first is dangerous, not breaking", async () => {
-    const deprecated = changedOnce(current, /^  title: String!\n/m, '  title: String! @deprecated(reason: "use headline")\n');
+    const deprecated = changedOnce(current, ARTICLE_TITLE, ARTICLE_TITLE.replace("String!", 'String! @deprecated(reason: "use headline")'));
     const removed = changedOnce(current, ARTICLE_TITLE, "");
     expect(breaking(await changesBetween(deprecated, removed))).toEqual([]);
     expect((await changesBetween(deprecated, removed)).map((change) => [change.criticality.level, change.message])).toEqual([

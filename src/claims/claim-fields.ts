@@ -7,7 +7,7 @@ import { isoDay } from "../validation";
 export type Merge =
   /** One current value: the editor's, else the most recent article's (see derive.ts). */
   | "single"
-  /** The union of what every source says (aliases; a ceasefire's parties). */
+  /** The union of what every source says (aliases; a ceasefire's parties, an agreement's signatories). */
   | "set";
 
 export interface ClaimedField {
@@ -16,14 +16,26 @@ export interface ClaimedField {
   date?: boolean;
   /** The row's column cannot be null: with no claim left, the row keeps its value. */
   required?: boolean;
-  /** Not a column: a ceasefire's parties are rows of their own. */
-  parties?: "countryId" | "organizationId";
+  /** Not a column: the set is rows of a link table (a ceasefire's parties, an agreement's signatories). */
+  links?: LinkSet;
+}
+
+/** A set kept as rows of `model`, each joining the fact (`parentKey`) to one other row (`otherKey`). */
+export interface LinkSet {
+  model: "ceasefireParty" | "agreementSignatory";
+  parentKey: "ceasefireId" | "agreementId";
+  otherKey: "countryId" | "organizationId" | "personId";
 }
 
 const single: ClaimedField = { merge: "single" };
 const required: ClaimedField = { merge: "single", required: true };
 const date: ClaimedField = { merge: "single", date: true };
 const aliases: ClaimedField = { merge: "set" };
+const partiesOf = (otherKey: LinkSet["otherKey"]): ClaimedField => ({ merge: "set", links: { model: "ceasefireParty", parentKey: "ceasefireId", otherKey } });
+const signatoriesOf = (otherKey: LinkSet["otherKey"]): ClaimedField => ({
+  merge: "set",
+  links: { model: "agreementSignatory", parentKey: "agreementId", otherKey },
+});
 
 export const claimedFields: Record<FactKind, Record<string, ClaimedField>> = {
   COUNTRY: { name: required, aliases },
@@ -46,8 +58,9 @@ export const claimedFields: Record<FactKind, Record<string, ClaimedField>> = {
     status: required,
     monitoringMechanism: single,
     summary: single,
-    partyCountryIds: { merge: "set", parties: "countryId" },
-    partyOrganizationIds: { merge: "set", parties: "organizationId" },
+    agreementId: single,
+    partyCountryIds: partiesOf("countryId"),
+    partyOrganizationIds: partiesOf("organizationId"),
   },
   MEETING: {
     title: required,
@@ -89,6 +102,19 @@ export const claimedFields: Record<FactKind, Record<string, ClaimedField>> = {
     responsibleOrganizationId: single,
     targetOrganizationId: single,
     approvedById: single,
+  },
+  AGREEMENT: {
+    title: required,
+    aliases,
+    kind: required,
+    summary: single,
+    signedOn: date,
+    announcedOn: date,
+    placeId: single,
+    meetingId: single,
+    signatoryCountryIds: signatoriesOf("countryId"),
+    signatoryOrganizationIds: signatoriesOf("organizationId"),
+    signatoryPersonIds: signatoriesOf("personId"),
   },
 };
 

@@ -8,7 +8,8 @@
 // - Aliases are the union of what the sources say: every claimed alias and every claimed name
 //   other than the current name, without duplicates, in the order the sources are dated
 //   (publishedOn, then slug), each source's own order kept.
-// - A ceasefire's parties are the union of the parties the sources name (none when none does).
+// - A link set (a ceasefire's parties, an agreement's signatories) is the union of what the sources
+//   name (none when none does).
 // - A field no source claims: null when the column may be null, else the row keeps its value.
 import { type ClaimedField, claimedFields } from "./claim-fields";
 import type { FactKind } from "../generated/prisma/client";
@@ -51,8 +52,8 @@ export function deriveCurrent(kind: FactKind, claims: ClaimInput[]): Derived {
       values[field] = editor.value;
       current.add(editor.id);
     } else if (spec.merge === "set") {
-      // No source names a party (any more): the ceasefire has none of that kind.
-      if (fieldClaims.length === 0 && !spec.parties) continue;
+      // No source names a party or signatory (any more): the fact has none of that kind.
+      if (fieldClaims.length === 0 && !spec.links) continue;
       values[field] = union(fieldClaims.flatMap((claim) => claim.value as unknown[]));
       fieldClaims.forEach((claim) => current.add(claim.id));
     } else {

@@ -16,7 +16,7 @@ export async function recordEditorClaims(
   actor: string,
 ): Promise<void> {
   const given = Object.entries(values).filter(
-    ([field, value]) => field in claimedFields[kind] && value !== undefined && !(claimedFields[kind][field].parties && value === null),
+    ([field, value]) => field in claimedFields[kind] && value !== undefined && !(claimedFields[kind][field].links && value === null),
   );
   if (given.length === 0) return;
   await tx.claim.deleteMany({

@@ -1,11 +1,11 @@
-// Brings facts' rows in line with their claims: each row's claimed columns (and a ceasefire's
-// party rows) are set to the current values derive.ts computes. A row already right is not
+// Brings facts' rows in line with their claims: each row's claimed columns (and its link rows: a
+// ceasefire's parties, an agreement's signatories) are set to the current values derive.ts computes. A row already right is not
 // written (its updatedAt stays), so recomputing twice changes nothing.
 import type { FactKind, Prisma, PrismaClient } from "../generated/prisma/client";
 import type { Tx } from "../database/rows";
 import { nextUpdatedAt } from "../database/updated-at";
 import { factKinds } from "../database/fact-kinds";
-import { claimedFields, fromClaimValue, toClaimValue } from "./claim-fields";
+import { claimedFields, fromClaimValue, type LinkSet, toClaimValue } from "./claim-fields";
 import { type ClaimInput, deriveCurrent } from "./derive";
 
 
@@ -15,8 +15,24 @@ export interface RowChange {
   id: string;
   before: Record<string, unknown>;
   after: Record<string, unknown>;
-  /** Party rows (or other rows than the fact's own) added or removed. */
+  /** Link rows (parties, signatories: rows other than the fact's own) added or removed. */
   extraRows: number;
+}
+
+interface LinkTable {
+  findMany(args: object): Promise<Record<string, unknown>[]>;
+  deleteMany(args: object): Promise<unknown>;
+  createMany(args: object): Promise<unknown>;
+}
+
+/** The link rows (parties, signatories) of the facts `ids`, by link table. */
+async function linkRowsOf(tx: Tx, kind: FactKind, ids: string[]): Promise<Map<LinkSet["model"], Record<string, unknown>[]>> {
+  const byModel = new Map<LinkSet["model"], Record<string, unknown>[]>();
+  for (const { links } of Object.values(claimedFields[kind])) {
+    if (!links || byModel.has(links.model)) continue;
+    byModel.set(links.model, await (tx[links.model] as unknown as LinkTable).findMany({ where: { [links.parentKey]: { in: ids } } }));
+  }
+  return byModel;
 }
 
 interface RowTable {
@@ -52,7 +68,7 @@ export async function recompute(tx: Tx, kind: FactKind, ids: string[], actor: st
     claimsOf(tx, kind, ids),
     table.findMany({ where: { id: { in: ids } }, orderBy: { id: "asc" } }),
   ]);
-  const parties = kind === "CEASEFIRE" ? await tx.ceasefireParty.findMany({ where: { ceasefireId: { in: ids } } }) : [];
+  const links = await linkRowsOf(tx, kind, ids);
   const changes: RowChange[] = [];
   for (const row of rows) {
     const id = row.id as string;
@@ -61,18 +77,17 @@ export async function recompute(tx: Tx, kind: FactKind, ids: string[], actor: st
     const change: RowChange = { kind, id, before: {}, after: {}, extraRows: 0 };
     for (const [field, spec] of Object.entries(fields)) {
       if (!(field in values)) continue;
-      if (spec.parties) {
-        const side = spec.parties;
+      if (spec.links) {
+        const { model, parentKey, otherKey } = spec.links;
         const wanted = new Set((values[field] as string[] | null) ?? []);
-        const have = parties.filter((party) => party.ceasefireId === id && party[side] !== null);
-        const stale = have.filter((party) => !wanted.has(party[side]!));
-        const missing = [...wanted].filter((other) => !have.some((party) => party[side] === other));
+        const have = (links.get(model) ?? []).filter((link) => link[parentKey] === id && link[otherKey] !== null);
+        const stale = have.filter((link) => !wanted.has(link[otherKey] as string));
+        const missing = [...wanted].filter((other) => !have.some((link) => link[otherKey] === other));
         if (stale.length === 0 && missing.length === 0) continue;
-        if (stale.length > 0) await tx.ceasefireParty.deleteMany({ where: { id: { in: stale.map((party) => party.id) } } });
-        if (missing.length > 0) {
-          await tx.ceasefireParty.createMany({ data: missing.map((other) => ({ ceasefireId: id, [side]: other, createdBy: actor })) });
-        }
-        change.before[field] = have.map((party) => party[side]);
+        const table = tx[model] as unknown as LinkTable;
+        if (stale.length > 0) await table.deleteMany({ where: { id: { in: stale.map((link) => link.id) } } });
+        if (missing.length > 0) await table.createMany({ data: missing.map((other) => ({ [parentKey]: id, [otherKey]: other, createdBy: actor })) });
+        change.before[field] = have.map((link) => link[otherKey]);
         change.after[field] = [...wanted];
         change.extraRows += stale.length + missing.length;
         continue;
@@ -128,7 +143,7 @@ export function sameValue(stored: unknown, given: unknown): boolean {
 export function claimedValues(kind: FactKind, row: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(
     Object.entries(claimedFields[kind])
-      .filter(([field, spec]) => !spec.parties && field in row)
+      .filter(([field, spec]) => !spec.links && field in row)
       .map(([field]) => [field, toClaimValue(row[field])]),
   );
 }

@@ -18,6 +18,7 @@ export const factKinds: Record<FactKind, { model: ModelName; typeName: string }>
   STATEMENT: { model: "statement", typeName: "Statement" },
   REPORTED_FIGURE: { model: "reportedFigure", typeName: "ReportedFigure" },
   PLAN: { model: "plan", typeName: "Plan" },
+  AGREEMENT: { model: "agreement", typeName: "Agreement" },
 };
 
 const kindByTypeName = new Map(Object.entries(factKinds).map(([kind, { typeName }]) => [typeName, kind as FactKind]));

@@ -1,6 +1,8 @@
 // The database rows each GraphQL type is resolved from: resolvers receive Prisma rows as
 // their parent values, so a type's fields read columns directly and relations go through loaders.
 import type {
+  Agreement,
+  AgreementSignatory,
   Article,
   Ceasefire,
   CeasefireParty,
@@ -20,6 +22,8 @@ import type {
 } from "../generated/prisma/client";
 
 export interface Rows {
+  agreement: Agreement;
+  agreementSignatory: AgreementSignatory;
   article: Article;
   ceasefire: Ceasefire;
   ceasefireParty: CeasefireParty;

@@ -11,12 +11,13 @@ import { type DocumentIssue, InvalidDocumentError, pathString } from "./document
 /**
  * The newest version of the document format this code reads; it reads every earlier one too. A
  * document may say which it follows (`"format": 2`); one that does not is read as format 1, the
- * format before versions existed. Format 2 adds places within places (`places[].within`). A
- * document using what a format added must say so, so that an older server refuses it
- * ("unsupported format") instead of misreading it.
+ * format before versions existed. Format 2 adds places within places (`places[].within`); format 3
+ * adds agreements and their signatories (`agreements`) and the agreement that set a ceasefire
+ * (`ceasefires[].agreement`). A document using what a format added must say so, so that an older
+ * server refuses it ("unsupported format") instead of misreading it.
  */
-export const ARTICLE_FORMAT = 2;
-const FORMATS = [1, 2] as const;
+export const ARTICLE_FORMAT = 3;
+const FORMATS = [1, 2, 3] as const;
 
 const isoDate = z.iso.date();
 const aliases = aliasRule.default([]);
@@ -44,6 +45,12 @@ const delegation = z.strictObject({
   description: text.nullish(),
   members: z.array(member).default([]),
 });
+
+/** One of several kinds of entity, named by its key: exactly one of the fields given. */
+const oneOf = <const Fields extends Record<string, z.ZodType>>(fields: Fields, message: string) =>
+  z
+    .strictObject(Object.fromEntries(Object.entries(fields).map(([field, type]) => [field, type.optional()])) as { [F in keyof Fields]: z.ZodOptional<Fields[F]> })
+    .refine((named) => Object.values(named).filter((value) => value !== undefined).length === 1, { message });
 
 const figure = z.strictObject({
   slug,
@@ -107,15 +114,8 @@ export const articleDocumentSchema = z.strictObject({
           status: z.enum($Enums.CeasefireStatus),
           monitoringMechanism: text.nullish(),
           summary: text.nullish(),
-          parties: z
-            .array(
-              z
-                .strictObject({ country: countryCode.optional(), organization: slug.optional() })
-                .refine((party) => (party.country === undefined) !== (party.organization === undefined), {
-                  message: "a party is either a country or an organization: give exactly one of them",
-                }),
-            )
-            .default([]),
+          agreement: slug.nullish(),
+          parties: z.array(oneOf({ country: countryCode, organization: slug }, "a party is either a country or an organization: give exactly one of them")).default([]),
         })
         .refine((c) => !c.startDate || !c.endDate || c.endDate >= c.startDate, {
           message: "must not end before it starts",
@@ -180,6 +180,24 @@ export const articleDocumentSchema = z.strictObject({
       }),
     )
     .default([]),
+  agreements: z
+    .array(
+      z.strictObject({
+        slug,
+        title: name,
+        aliases,
+        kind: z.enum($Enums.AgreementKind),
+        summary: text.nullish(),
+        signedOn: isoDate.nullish(),
+        announcedOn: isoDate.nullish(),
+        place: slug.nullish(),
+        meeting: slug.nullish(),
+        signatories: z
+          .array(oneOf({ country: countryCode, organization: slug, person: slug }, "a signatory is a country, an organization or a person: give exactly one of them"))
+          .default([]),
+      }),
+    )
+    .default([]),
 });
 
 export type ArticleDocument = z.infer<typeof articleDocumentSchema>;
@@ -224,8 +242,12 @@ function toDocumentIssues(issue: z.core.$ZodIssue): DocumentIssue[] {
 
 /** What a document uses that its declared format (1 when none) does not have. */
 function newerThanDeclared(document: ArticleDocument): DocumentIssue[] {
-  if ((document.format ?? 1) >= 2) return [];
-  return document.places.flatMap((place, i) =>
-    place.within ? [{ path: `places.${i}.within`, message: 'places within places need "format": 2' }] : [],
-  );
+  const declared = document.format ?? 1;
+  const needs = (format: number, used: boolean, path: string, what: string): DocumentIssue[] =>
+    used && declared < format ? [{ path, message: `${what} need "format": ${format}` }] : [];
+  return [
+    ...document.places.flatMap((place, i) => needs(2, !!place.within, `places.${i}.within`, "places within places")),
+    ...document.ceasefires.flatMap((ceasefire, i) => needs(3, !!ceasefire.agreement, `ceasefires.${i}.agreement`, "agreements")),
+    ...needs(3, document.agreements.length > 0, "agreements", "agreements"),
+  ];
 }

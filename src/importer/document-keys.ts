@@ -5,8 +5,8 @@
 import { countryCode, slug } from "../validation";
 import { type DocumentIssue, pathString } from "./document-issues";
 
-/** What a key names; the first five can be referred to. */
-export type ReferableKind = "country" | "place" | "organization" | "person" | "ceasefire";
+/** What a key names; these can be referred to. */
+export type ReferableKind = "country" | "place" | "organization" | "person" | "ceasefire" | "meeting" | "agreement";
 
 interface KeyDefinition {
   label: string;
@@ -24,15 +24,19 @@ const DEFINITIONS: KeyDefinition[] = [
   { label: "person", at: "people.*.slug", kind: "person" },
   { label: "role", at: "people.*.roles.*.slug" },
   { label: "ceasefire", at: "ceasefires.*.slug", kind: "ceasefire" },
-  { label: "meeting", at: "meetings.*.slug" },
+  { label: "meeting", at: "meetings.*.slug", kind: "meeting" },
   { label: "statement", at: "statements.*.slug" },
   { label: "reported figure", at: "statements.*.figures.*.slug" },
   { label: "plan", at: "plans.*.slug" },
+  { label: "agreement", at: "agreements.*.slug", kind: "agreement" },
   // Keys of rows that belong to another: one delegation per country and meeting, and so on.
   { label: "delegation of country", at: "meetings.*.delegations.*.country", within: 2 },
   { label: "delegation member", at: "meetings.*.delegations.*.members.*.person", within: 4 },
   { label: "ceasefire party", at: "ceasefires.*.parties.*.country", within: 2 },
   { label: "ceasefire party", at: "ceasefires.*.parties.*.organization", within: 2 },
+  { label: "signatory", at: "agreements.*.signatories.*.country", within: 2 },
+  { label: "signatory", at: "agreements.*.signatories.*.organization", within: 2 },
+  { label: "signatory", at: "agreements.*.signatories.*.person", within: 2 },
 ];
 
 /** Every field that refers to another entity by its key. */
@@ -45,6 +49,7 @@ const REFERENCES: [at: string, kind: ReferableKind][] = [
   ["people.*.roles.*.country", "country"],
   ["ceasefires.*.parties.*.country", "country"],
   ["ceasefires.*.parties.*.organization", "organization"],
+  ["ceasefires.*.agreement", "agreement"],
   ["meetings.*.place", "place"],
   ["meetings.*.host", "organization"],
   ["meetings.*.mediator", "person"],
@@ -60,6 +65,11 @@ const REFERENCES: [at: string, kind: ReferableKind][] = [
   ["plans.*.responsibleOrganization", "organization"],
   ["plans.*.targetOrganization", "organization"],
   ["plans.*.approvedBy", "organization"],
+  ["agreements.*.place", "place"],
+  ["agreements.*.meeting", "meeting"],
+  ["agreements.*.signatories.*.country", "country"],
+  ["agreements.*.signatories.*.organization", "organization"],
+  ["agreements.*.signatories.*.person", "person"],
 ];
 
 interface Found {

@@ -50,6 +50,8 @@ class ArticleImport {
     organization: new Map<string, string>(),
     person: new Map<string, string>(),
     ceasefire: new Map<string, string>(),
+    meeting: new Map<string, string>(),
+    agreement: new Map<string, string>(),
   };
   private readonly facts: { factKind: FactKind; factId: string }[] = [];
   /** What this article says: `kind|id|field` to the claim's value. */
@@ -137,6 +139,31 @@ class ArticleImport {
         this.facts.push({ factKind: "PERSON_ROLE", factId: row.id });
       }
     }
+    // Agreements before the ceasefires they set; their meetings, which come later, are said below.
+    for (const [i, agreement] of doc.agreements.entries()) {
+      const at = `agreements.${i}`;
+      const data = {
+        slug: agreement.slug,
+        title: agreement.title,
+        aliases: agreement.aliases,
+        kind: agreement.kind,
+        summary: agreement.summary ?? null,
+        signedOn: asDate(agreement.signedOn),
+        announcedOn: asDate(agreement.announcedOn),
+        placeId: await this.ref("place", agreement.place, `${at}.place`),
+      };
+      const signatories = { signatoryCountryIds: [] as string[], signatoryOrganizationIds: [] as string[], signatoryPersonIds: [] as string[] };
+      for (const [j, signatory] of agreement.signatories.entries()) {
+        const signatoryAt = `${at}.signatories.${j}`;
+        if (signatory.country) signatories.signatoryCountryIds.push((await this.ref("country", signatory.country, `${signatoryAt}.country`))!);
+        else if (signatory.organization) {
+          signatories.signatoryOrganizationIds.push((await this.ref("organization", signatory.organization, `${signatoryAt}.organization`))!);
+        } else signatories.signatoryPersonIds.push((await this.ref("person", signatory.person, `${signatoryAt}.person`))!);
+      }
+      // The signatories are claims like the columns: the agreement's signatory rows are their union.
+      const row = await this.save("AGREEMENT", { slug: agreement.slug }, { ...data, ...signatories });
+      this.remember("agreement", agreement.slug, row.id, "AGREEMENT");
+    }
     for (const [i, ceasefire] of doc.ceasefires.entries()) {
       const data = {
         slug: ceasefire.slug,
@@ -146,6 +173,7 @@ class ArticleImport {
         status: ceasefire.status,
         monitoringMechanism: ceasefire.monitoringMechanism ?? null,
         summary: ceasefire.summary ?? null,
+        agreementId: await this.ref("agreement", ceasefire.agreement, `ceasefires.${i}.agreement`),
       };
       const parties: { partyCountryIds: string[]; partyOrganizationIds: string[] } = {
         partyCountryIds: [],
@@ -162,6 +190,11 @@ class ArticleImport {
     }
     for (const [i, meeting] of doc.meetings.entries()) {
       await this.importMeeting(meeting, `meetings.${i}`);
+    }
+    // What the article says of each agreement's meeting, now that its meetings are saved.
+    for (const [i, agreement] of doc.agreements.entries()) {
+      const meetingId = await this.ref("meeting", agreement.meeting, `agreements.${i}.meeting`);
+      if (meetingId) await this.save("AGREEMENT", { slug: agreement.slug }, { meetingId });
     }
     for (const [i, statement] of doc.statements.entries()) {
       const at = `statements.${i}`;
@@ -349,7 +382,7 @@ class ArticleImport {
       ceasefireId: await this.ref("ceasefire", meeting.ceasefire, `${at}.ceasefire`),
     };
     const row = await this.save("MEETING", { slug: meeting.slug }, data);
-    this.facts.push({ factKind: "MEETING", factId: row.id });
+    this.remember("meeting", meeting.slug, row.id, "MEETING");
     for (const [j, delegation] of meeting.delegations.entries()) {
       const delegationAt = `${at}.delegations.${j}`;
       const countryId = (await this.ref("country", delegation.country, `${delegationAt}.country`))!;
@@ -384,7 +417,7 @@ class ArticleImport {
   private async save<K extends FactKind>(kind: K, where: object, data: Record<string, unknown>): Promise<{ id: string }> {
     const model = factKinds[kind].model as SavedModel;
     const table = this.tx[model] as unknown as RowWriter<Rows[SavedModel]>;
-    const columns = Object.fromEntries(Object.entries(data).filter(([field]) => !claimedFields[kind][field]?.parties));
+    const columns = Object.fromEntries(Object.entries(data).filter(([field]) => !claimedFields[kind][field]?.links));
     let row: { id: string } | null = await table.findUnique({ where });
     if (!row) {
       this.changes += 1;
@@ -444,7 +477,7 @@ function outerPlacesFirst(places: ArticleDocument["places"]): number[] {
   return order;
 }
 
-type SavedModel = Exclude<ModelName, "ceasefireParty" | "factSource" | "article">;
+type SavedModel = Exclude<ModelName, "ceasefireParty" | "agreementSignatory" | "factSource" | "article">;
 
 /** The calls `save` makes; Prisma's generated delegates have no common type to name them by. */
 interface RowWriter<Row> {

@@ -89,6 +89,17 @@ const ceasefireParties: ToVariants = {
   })),
 };
 
+/** The signatories of an agreement, countries, organizations and people, by name. */
+const agreementSignatories: ToVariants = {
+  kind: "variants",
+  variants: (["country", "organization", "person"] as const).map((model) => ({
+    type: model[0].toUpperCase() + model.slice(1),
+    model,
+    belongs: related("agreementsSigned", equals("agreementId", PARENT_ID)),
+    sortBy: [{ column: "name" }],
+  })),
+};
+
 /** The facts an article reports, of every kind (or of the `kind` asked), by kind, then slug or code. */
 const factsOfArticle: ToVariants = {
   kind: "variants",
@@ -116,10 +127,14 @@ const statement = relationsOf("statement");
 const plan = relationsOf("plan");
 const personRole = relationsOf("personRole");
 const reportedFigure = relationsOf("reportedFigure");
+const agreement = relationsOf("agreement");
 
 const byDate: OrderBy = [{ date: "asc" }, { slug: "asc" }];
 const byMeetingDate: OrderBy = [{ meeting: { date: "asc" } }];
 const newestFirst: OrderBy = [{ startDate: "desc" }, { slug: "asc" }];
+const bySigningDate: OrderBy = [{ signedOn: { sort: "asc", nulls: "last" } }, { slug: "asc" }];
+/** Agreements signed by the parent (a country, organization or person): through their signatory rows. */
+const signedBy = (key: "countryId" | "organizationId" | "personId") => rowsOf("agreement", related("signatories", equals(key, PARENT_ID)), bySigningDate);
 
 /**
  * GraphQL object types by name: their table and their relation fields (GraphQL name: relation).
@@ -136,6 +151,7 @@ export const readModel = {
       mediator: meeting.one("mediator"),
       mediatingCountry: meeting.one("mediatorCountry"),
       ceasefire: meeting.one("ceasefire"),
+      agreements: meeting.many("agreements", bySigningDate),
     },
   },
   Delegation: {
@@ -174,6 +190,7 @@ export const readModel = {
         [{ date: { sort: "asc", nulls: "last" } }],
       ),
       statements: person.many("statements", byDate),
+      agreementsSigned: signedBy("personId"),
     },
   },
   Place: {
@@ -184,6 +201,7 @@ export const readModel = {
       within: place.one("within"),
       places: place.many("contains", [{ name: "asc" }]),
       meetings: place.many("meetings", byDate),
+      agreements: place.many("agreements", bySigningDate),
     },
   },
   Organization: {
@@ -197,6 +215,7 @@ export const readModel = {
       statements: organization.many("statements", byDate),
       plans: organization.many("plansResponsible", [{ slug: "asc" }]),
       targetedBy: organization.many("plansTargeting", [{ slug: "asc" }]),
+      agreementsSigned: signedBy("organizationId"),
     },
   },
   Country: {
@@ -207,6 +226,7 @@ export const readModel = {
       organizations: country.many("organizations", [{ name: "asc" }]),
       delegations: country.many("delegations", byMeetingDate),
       ceasefires: rowsOf("ceasefire", related("parties", equals("countryId", PARENT_ID)), newestFirst),
+      agreementsSigned: signedBy("countryId"),
     },
   },
   Ceasefire: {
@@ -214,6 +234,7 @@ export const readModel = {
     relations: {
       sources: sourcesOf("CEASEFIRE"),
       parties: ceasefireParties,
+      agreement: ceasefire.one("agreement"),
       figures: ceasefire.many("figures", [{ slug: "asc" }]),
       statements: ceasefire.many("statements", byDate),
       meetings: ceasefire.many("meetings", byDate),
@@ -237,6 +258,16 @@ export const readModel = {
       responsibleOrganization: plan.one("responsibleOrganization"),
       targetOrganization: plan.one("targetOrganization"),
       approvedBy: plan.one("approvedBy"),
+    },
+  },
+  Agreement: {
+    model: "agreement",
+    relations: {
+      sources: sourcesOf("AGREEMENT"),
+      signatories: agreementSignatories,
+      place: agreement.one("place"),
+      meeting: agreement.one("meeting"),
+      ceasefires: agreement.many("ceasefires", newestFirst),
     },
   },
   PersonRole: {

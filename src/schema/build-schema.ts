@@ -3,6 +3,8 @@ import "reflect-metadata";
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from "graphql";
 import { buildSchema, type PubSub } from "type-graphql";
 import { authChecker } from "./auth-checker";
+import { agreementWrites } from "./agreement/agreement.input";
+import { AgreementResolver } from "./agreement/agreement.resolver";
 import { articleWrites } from "./article/article.input";
 import { ArticleResolver } from "./article/article.resolver";
 import { RecordArticleResolver } from "./article/record-article.resolver";
@@ -38,6 +40,7 @@ import { StatementResolver } from "./statement/statement.resolver";
 import { TimelineResolver } from "./timeline/timeline.resolver";
 
 export const resolvers = [
+  AgreementResolver,
   ArticleResolver,
   ArticleRecordedResolver,
   CeasefireResolver,
@@ -59,6 +62,7 @@ export const resolvers = [
   TimelineResolver,
   RecordArticleResolver,
   ...[
+    agreementWrites,
     articleWrites,
     ceasefireWrites,
     countryWrites,

@@ -1,6 +1,6 @@
 import { CeasefireStatus } from "../../generated/prisma/client";
 import { datesInOrder } from "../../validation";
-import { dateField, enumField, nameField, refListField, slugField, textField } from "../writes/fields";
+import { dateField, enumField, nameField, refField, refListField, slugField, textField } from "../writes/fields";
 import { defineWrites } from "../writes/write-spec";
 import { Ceasefire } from "./ceasefire.type";
 
@@ -17,6 +17,7 @@ export const ceasefireWrites = defineWrites({
     status: enumField(CeasefireStatus, "Where it stands.", { required: true }),
     monitoringMechanism: textField("How compliance is monitored, and by whom."),
     summary: textField("Its history."),
+    agreementId: refField("agreement", "The agreement that set it"),
   },
   extraFields: {
     partyCountryIds: refListField("country", "The countries it binds; given, it replaces the country parties"),
@@ -25,19 +26,6 @@ export const ceasefireWrites = defineWrites({
       "The organizations it binds; given, it replaces the organization parties",
     ),
   },
+  // The parties are rows of their own, kept by the claims' recompute (claims/claim-fields.ts).
   check: (row) => datesInOrder(row, "startDate", "endDate"),
-  // Parties are rows of their own: replace the given side's set, keep the other.
-  async afterWrite(tx, ceasefire, input, actor) {
-    for (const [field, column] of [
-      ["partyCountryIds", "countryId"],
-      ["partyOrganizationIds", "organizationId"],
-    ] as const) {
-      const ids = input[field] as string[] | undefined;
-      if (ids === undefined || ids === null) continue;
-      await tx.ceasefireParty.deleteMany({ where: { ceasefireId: ceasefire.id, [column]: { not: null } } });
-      await tx.ceasefireParty.createMany({
-        data: [...new Set(ids)].map((id) => ({ ceasefireId: ceasefire.id, [column]: id, createdBy: actor })),
-      });
-    }
-  },
 });

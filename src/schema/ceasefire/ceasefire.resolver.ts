@@ -13,6 +13,7 @@ import { ReportedFigureConnection } from "../reported-figure/reported-figure.typ
 import { StatementConnection } from "../statement/statement.type";
 import { CeasefireFilter, CeasefireGrouping, ceasefireGroupings, CeasefireOrderField, ceasefireOrderings, CeasefiresArgs } from "./ceasefire.args";
 import { Ceasefire, CeasefireConnection, CeasefirePartyConnection } from "./ceasefire.type";
+import { Agreement } from "../agreement/agreement.type";
 
 @Resolver(() => Ceasefire)
 export class CeasefireResolver {
@@ -59,6 +60,11 @@ export class CeasefireResolver {
   @FieldResolver(() => MeetingConnection, { description: "Meetings held within its framework, by date." })
   async meetings(@Root() ceasefire: Ceasefire, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
     return connectionFromList(await loaders.related(ceasefire, "Ceasefire", "meetings"), page);
+  }
+
+  @FieldResolver(() => Agreement, { nullable: true, description: "The agreement that set it." })
+  agreement(@Root() ceasefire: Ceasefire, @Ctx() { loaders }: Context) {
+    return loaders.related(ceasefire, "Ceasefire", "agreement");
   }
 }
 

@@ -49,6 +49,8 @@ export class Ceasefire extends Fact {
 
   @Field(() => String, { nullable: true, description: "Its history, in a few sentences." })
   summary!: string | null;
+
+  agreementId!: string | null;
 }
 
 export const CeasefireConnection = ConnectionType("Ceasefire", Ceasefire, "ceasefire");

@@ -5,7 +5,7 @@ import { models, relationField } from "../../database/data-model";
 import type { ModelName } from "../../database/rows";
 import { BadUserInputError } from "../../errors";
 import type { FactKind } from "../../generated/prisma/client";
-import { type Condition, equals, related, reportedIn as reportedInCondition } from "../../read/condition";
+import { type Condition, equals, or, related, reportedIn as reportedInCondition } from "../../read/condition";
 import { COUNTRY_CODE_PATTERN, isUuid, SLUG_PATTERN } from "../../validation";
 
 /** Each kind of natural key: its stored form (slugs lower case, codes upper) and that form's shape (validation.ts). */
@@ -74,4 +74,10 @@ export function reaching(model: ModelName, path: readonly string[], key: string)
     named.field === "id" && keyOn === "self" ? equals(foreignKey, named.value) : related(last.relation, equals(named.field, named.value));
   for (const hop of hops.reverse()) condition = related(hop.relation, condition);
   return condition;
+}
+
+/** Rows of `model` reaching the named row by any of `paths`; null when no path's end can be named by the key. */
+export function reachingAny(model: ModelName, paths: readonly (readonly string[])[], key: string): Condition | null {
+  const ways = paths.map((path) => reaching(model, path, key)).filter((way) => way !== null);
+  return ways.length ? or(...ways) : null;
 }

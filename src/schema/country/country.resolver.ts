@@ -14,6 +14,7 @@ import { OrganizationConnection } from "../organization/organization.type";
 import { PersonConnection } from "../person/person.type";
 import { CountriesArgs, type CountryFilter, CountryOrderField, countryOrderings } from "./country.args";
 import { Country, CountryConnection } from "./country.type";
+import { AgreementConnection } from "../agreement/agreement.type";
 
 @Resolver(() => Country)
 export class CountryResolver {
@@ -51,6 +52,11 @@ export class CountryResolver {
   @FieldResolver(() => CeasefireConnection, { description: "Ceasefires this country is a party to, newest first." })
   async ceasefires(@Root() country: Country, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
     return connectionFromList(await loaders.related(country, "Country", "ceasefires"), page);
+  }
+
+  @FieldResolver(() => AgreementConnection, { description: "Agreements it signed, by signing date." })
+  async agreementsSigned(@Root() country: Country, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
+    return connectionFromList(await loaders.related(country, "Country", "agreementsSigned"), page);
   }
 }
 

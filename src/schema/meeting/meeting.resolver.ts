@@ -19,6 +19,7 @@ import { Person } from "../person/person.type";
 import { Place } from "../place/place.type";
 import { MeetingFilter, MeetingGrouping, meetingGroupings, MeetingOrderField, meetingOrderings, MeetingsArgs } from "./meeting.args";
 import { Meeting, MeetingConnection } from "./meeting.type";
+import { AgreementConnection } from "../agreement/agreement.type";
 
 @Resolver(() => Meeting)
 export class MeetingResolver {
@@ -89,6 +90,11 @@ export class MeetingResolver {
   @FieldResolver(() => Ceasefire, { nullable: true, description: "The ceasefire whose framework it was held in." })
   ceasefire(@Root() meeting: Meeting, @Ctx() { loaders }: Context) {
     return loaders.related(meeting, "Meeting", "ceasefire");
+  }
+
+  @FieldResolver(() => AgreementConnection, { description: "Agreements signed or announced at it, by signing date." })
+  async agreements(@Root() meeting: Meeting, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
+    return connectionFromList(await loaders.related(meeting, "Meeting", "agreements"), page);
   }
 }
 

@@ -21,6 +21,7 @@ import {
   OrganizationsArgs,
 } from "./organization.args";
 import { Organization, OrganizationConnection } from "./organization.type";
+import { AgreementConnection } from "../agreement/agreement.type";
 
 @Resolver(() => Organization)
 export class OrganizationResolver {
@@ -73,6 +74,11 @@ export class OrganizationResolver {
   @FieldResolver(() => PlanConnection, { description: "Plans aimed at it (e.g. to disarm it)." })
   async targetedBy(@Root() organization: Organization, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
     return connectionFromList(await loaders.related(organization, "Organization", "targetedBy"), page);
+  }
+
+  @FieldResolver(() => AgreementConnection, { description: "Agreements it signed, by signing date." })
+  async agreementsSigned(@Root() organization: Organization, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
+    return connectionFromList(await loaders.related(organization, "Organization", "agreementsSigned"), page);
   }
 }
 

@@ -16,6 +16,7 @@ import { PersonRoleConnection } from "../person-role/person-role.type";
 import { StatementConnection } from "../statement/statement.type";
 import { PeopleArgs, type PersonFilter, PersonOrderField, personOrderings } from "./person.args";
 import { Person, PersonConnection } from "./person.type";
+import { AgreementConnection } from "../agreement/agreement.type";
 
 @Resolver(() => Person)
 export class PersonResolver {
@@ -88,6 +89,11 @@ export class PersonResolver {
   @FieldResolver(() => StatementConnection, { description: "What the person said or announced, by date." })
   async statements(@Root() person: Person, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
     return connectionFromList(await loaders.related(person, "Person", "statements"), page);
+  }
+
+  @FieldResolver(() => AgreementConnection, { description: "Agreements the person signed, by signing date." })
+  async agreementsSigned(@Root() person: Person, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
+    return connectionFromList(await loaders.related(person, "Person", "agreementsSigned"), page);
   }
 }
 

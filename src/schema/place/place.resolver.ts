@@ -12,6 +12,7 @@ import { Country } from "../country/country.type";
 import { MeetingConnection } from "../meeting/meeting.type";
 import { type PlaceFilter, PlaceOrderField, placeOrderings, PlacesArgs } from "./place.args";
 import { Place, PlaceConnection } from "./place.type";
+import { AgreementConnection } from "../agreement/agreement.type";
 
 @Resolver(() => Place)
 export class PlaceResolver {
@@ -49,6 +50,11 @@ export class PlaceResolver {
   @FieldResolver(() => MeetingConnection, { description: "Meetings held here, by date." })
   async meetings(@Root() place: Place, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
     return connectionFromList(await loaders.related(place, "Place", "meetings"), page);
+  }
+
+  @FieldResolver(() => AgreementConnection, { description: "Agreements signed or announced there, by signing date." })
+  async agreements(@Root() place: Place, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
+    return connectionFromList(await loaders.related(place, "Place", "agreements"), page);
   }
 }
 

@@ -1,5 +1,6 @@
 // What search covers: each kind, its model, and the columns its search document is made of
-// (the trigger arguments of migration 20261203000000_search; keep the two in step). The
+// (the trigger arguments of migrations 20261203000000_search and 20261204000000_agreements;
+// keep them in step). The
 // highlight is cut from the same columns.
 import type { ModelName } from "../../database/rows";
 import { registerEnumType } from "type-graphql";
@@ -13,6 +14,7 @@ export enum SearchKind {
   CEASEFIRE = "CEASEFIRE",
   STATEMENT = "STATEMENT",
   PLAN = "PLAN",
+  AGREEMENT = "AGREEMENT",
   ARTICLE = "ARTICLE",
 }
 registerEnumType(SearchKind, {
@@ -27,6 +29,7 @@ registerEnumType(SearchKind, {
     CEASEFIRE: { description: "Ceasefires, by name, summary and monitoring mechanism." },
     STATEMENT: { description: "Statements, by summary and quote." },
     PLAN: { description: "Plans, by title, summary and area." },
+    AGREEMENT: { description: "Agreements, by title, aliases and summary." },
     ARTICLE: { description: "Articles, by title." },
   },
 });
@@ -40,5 +43,6 @@ export const SEARCHED: Record<SearchKind, { model: ModelName; fields: readonly s
   CEASEFIRE: { model: "ceasefire", fields: ["name", "summary", "monitoringMechanism"] },
   STATEMENT: { model: "statement", fields: ["summary", "quote"] },
   PLAN: { model: "plan", fields: ["title", "summary", "area"] },
+  AGREEMENT: { model: "agreement", fields: ["title", "aliases", "summary"] },
   ARTICLE: { model: "article", fields: ["title"] },
 };

@@ -9,6 +9,7 @@ import { Organization } from "../organization/organization.type";
 import { Person } from "../person/person.type";
 import { Place } from "../place/place.type";
 import { Plan } from "../plan/plan.type";
+import { Agreement } from "../agreement/agreement.type";
 import { Statement } from "../statement/statement.type";
 import { SearchKind } from "./search.kinds";
 
@@ -18,7 +19,7 @@ export const searchEntityTypeName = taggedTypeName;
 export const SearchEntity = createUnionType({
   name: "SearchEntity",
   description: "Anything search finds.",
-  types: () => [Country, Place, Person, Organization, Meeting, Ceasefire, Statement, Plan, Article] as const,
+  types: () => [Country, Place, Person, Organization, Meeting, Ceasefire, Statement, Plan, Agreement, Article] as const,
   resolveType: searchEntityTypeName,
 });
 

@@ -18,7 +18,8 @@ export class TimelineFilter {
     nullable: true,
     description:
       "Only events this entity takes part in, by id, slug or ISO code: a meeting's delegations (country, leader, members), " +
-      "host, place or mediators; a ceasefire's parties; a statement's speakers or ceasefire; a plan's organizations.",
+      "host, place or mediators; a ceasefire's parties; a statement's speakers or ceasefire; a plan's organizations; " +
+      "an agreement's signatories or place.",
   })
   involving?: string | null;
 
@@ -26,7 +27,8 @@ export class TimelineFilter {
     nullable: true,
     description:
       "Only events concerning this country (ISO code): a meeting it sent a delegation to or mediated, a ceasefire binding it, " +
-      "a statement by it or by one of its people or organizations, a plan of one of its organizations.",
+      "a statement by it or by one of its people or organizations, a plan of one of its organizations, " +
+      "an agreement signed by it or by one of its people or organizations.",
   })
   countryCode?: string | null;
 }

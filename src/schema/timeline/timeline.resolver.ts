@@ -9,7 +9,7 @@ import { LazyConnection, LazyEdge } from "../common/connection";
 import { decodeCursorJson, encodeCursorJson } from "../common/cursor-json";
 import { withinDates } from "../common/date-range";
 import { GroupCount } from "../common/group-count";
-import { reaching } from "../common/keys";
+import { reachingAny } from "../common/keys";
 import { pageSizes } from "../common/pagination.args";
 import type { Context } from "../context";
 import { TIMELINE_GROUPINGS, TimelineArgs, TimelineFilter, TimelineGrouping } from "./timeline.args";
@@ -19,6 +19,7 @@ import { TimelineEvent, TimelineEventConnection, TimelineEventKind } from "./tim
 const EVENT_KINDS: Record<TimelineEventKind, { model: ModelName; dateField: string }> = {
   CEASEFIRE_START: { model: "ceasefire", dateField: "startDate" },
   MEETING: { model: "meeting", dateField: "date" },
+  SIGNING: { model: "agreement", dateField: "signedOn" },
   STATEMENT: { model: "statement", dateField: "date" },
   PLAN_DEADLINE: { model: "plan", dateField: "deadline" },
   CEASEFIRE_END: { model: "ceasefire", dateField: "endDate" },
@@ -26,7 +27,7 @@ const EVENT_KINDS: Record<TimelineEventKind, { model: ModelName; dateField: stri
 /** The kinds in their order within a day: an event's rank is its kind's index here. */
 const KINDS = Object.values(TimelineEventKind);
 
-type SubjectModel = "meeting" | "ceasefire" | "statement" | "plan";
+type SubjectModel = "meeting" | "ceasefire" | "statement" | "plan" | "agreement";
 
 /** Paths (Prisma relation fields) from a subject to the entities taking part in it. */
 const INVOLVES: Record<SubjectModel, string[][]> = {
@@ -34,6 +35,7 @@ const INVOLVES: Record<SubjectModel, string[][]> = {
   ceasefire: [["parties", "country"], ["parties", "organization"]],
   statement: [["speakerPerson"], ["speakerOrganization"], ["speakerCountry"], ["ceasefire"]],
   plan: [["responsibleOrganization"], ["targetOrganization"], ["approvedBy"]],
+  agreement: [["signatories", "country"], ["signatories", "organization"], ["signatories", "person"], ["place"]],
 };
 
 /** Paths from a subject to the countries it concerns. */
@@ -42,13 +44,14 @@ const CONCERNS_COUNTRY: Record<SubjectModel, string[][]> = {
   ceasefire: [["parties", "country"]],
   statement: [["speakerCountry"], ["speakerPerson", "nationality"], ["speakerOrganization", "country"]],
   plan: [["responsibleOrganization", "country"], ["targetOrganization", "country"], ["approvedBy", "country"]],
+  agreement: [["signatories", "country"], ["signatories", "person", "nationality"], ["signatories", "organization", "country"]],
 };
 
 @Resolver(() => TimelineEvent)
 export class TimelineResolver {
   @Query(() => TimelineEventConnection, {
     description:
-      "Dated events of every kind, oldest first: meetings, ceasefires taking effect and ending, statements, plan deadlines. " +
+      "Dated events of every kind, oldest first: meetings, signings, ceasefires taking effect and ending, statements, plan deadlines. " +
       "Undated facts have no place on it.",
   })
   async timeline(@Args() { filter, ...page }: TimelineArgs, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo) {
@@ -108,9 +111,9 @@ function eventsOfFilter(filter: TimelineFilter | null | undefined): (CountedEven
 
 /** Rows of `model` reaching the named row by any of `paths`; `understood` notes the argument when some path can name such a row. */
 function byAnyPath(model: ModelName, paths: string[][], key: string, argument: string, understood: Set<string>): Condition {
-  const ways = paths.map((path) => reaching(model, path, key)).filter((way) => way !== null);
-  if (ways.length) understood.add(argument);
-  return or(...ways);
+  const way = reachingAny(model, paths, key);
+  if (way) understood.add(argument);
+  return way ?? or();
 }
 
 /** A cursor: the event's day, kind and subject id. */

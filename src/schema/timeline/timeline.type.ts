@@ -1,5 +1,5 @@
-// The timeline: dated events of every kind (meetings, ceasefires taking effect and ending,
-// statements, plan deadlines) in one list, each pointing to the fact it comes from.
+// The timeline: dated events of every kind (meetings, signings, ceasefires taking effect and
+// ending, statements, plan deadlines) in one list, each pointing to the fact it comes from.
 import { createUnionType, Field, ObjectType, registerEnumType } from "type-graphql";
 import { taggedTypeName, type TypedRow } from "../../read/read-model";
 import { Ceasefire } from "../ceasefire/ceasefire.type";
@@ -7,12 +7,14 @@ import { ConnectionType } from "../common/connection";
 import { DateScalar } from "../common/scalars";
 import { Meeting } from "../meeting/meeting.type";
 import { Plan } from "../plan/plan.type";
+import { Agreement } from "../agreement/agreement.type";
 import { Statement } from "../statement/statement.type";
 
 /** In the order events of one day are listed. */
 export enum TimelineEventKind {
   CEASEFIRE_START = "CEASEFIRE_START",
   MEETING = "MEETING",
+  SIGNING = "SIGNING",
   STATEMENT = "STATEMENT",
   PLAN_DEADLINE = "PLAN_DEADLINE",
   CEASEFIRE_END = "CEASEFIRE_END",
@@ -23,6 +25,7 @@ registerEnumType(TimelineEventKind, {
   valuesConfig: {
     CEASEFIRE_START: { description: "A ceasefire took effect (its `startDate`)." },
     MEETING: { description: "A meeting was held (its `date`)." },
+    SIGNING: { description: "An agreement was signed (its `signedOn`)." },
     STATEMENT: { description: "A statement was made (its `date`)." },
     PLAN_DEADLINE: { description: "A plan is due (its `deadline`)." },
     CEASEFIRE_END: { description: "A ceasefire ended (its `endDate`)." },
@@ -35,7 +38,7 @@ export const timelineSubjectTypeName = taggedTypeName;
 export const TimelineSubject = createUnionType({
   name: "TimelineSubject",
   description: "The fact a timeline event comes from.",
-  types: () => [Meeting, Ceasefire, Statement, Plan] as const,
+  types: () => [Meeting, Ceasefire, Statement, Plan, Agreement] as const,
   resolveType: timelineSubjectTypeName,
 });
 
@@ -47,7 +50,7 @@ export class TimelineEvent {
   @Field(() => TimelineEventKind, { description: "What happened." })
   kind!: TimelineEventKind;
 
-  @Field(() => TimelineSubject, { description: "The meeting, ceasefire, statement or plan it comes from." })
+  @Field(() => TimelineSubject, { description: "The meeting, ceasefire, statement, plan or agreement it comes from." })
   subject!: TypedRow;
 }
 

@@ -16,12 +16,14 @@ interface Dependent {
 
 /**
  * Rows that must keep one of several optional references (enforced by CHECK constraints): a
- * statement needs a speaker, a ceasefire party a country or an organization. Losing the one
+ * statement needs a speaker, a ceasefire party a country or an organization, an agreement's
+ * signatory a country, an organization or a person. Losing the one
  * they have deletes them.
  */
 const needsOneOf: Partial<Record<ModelName, readonly string[]>> = {
   statement: ["speakerPersonId", "speakerOrganizationId", "speakerCountryId"],
   ceasefireParty: ["countryId", "organizationId"],
+  agreementSignatory: ["countryId", "organizationId", "personId"],
 };
 
 /**
@@ -31,7 +33,7 @@ const needsOneOf: Partial<Record<ModelName, readonly string[]>> = {
  */
 export const dependentsOf: Partial<Record<ModelName, Dependent[]>> = (() => {
   // The facts, articles and what joins them; not the claim and change logs, which keep their own.
-  const writable = new Set<ModelName>([...Object.values(factKinds).map((kind) => kind.model), "article", "factSource", "ceasefireParty"]);
+  const writable = new Set<ModelName>([...Object.values(factKinds).map((kind) => kind.model), "article", "factSource", "ceasefireParty", "agreementSignatory"]);
   const found: Partial<Record<ModelName, Dependent[]>> = {};
   for (const [model, info] of Object.entries(models) as [ModelName, ModelInfo][]) {
     if (!writable.has(model)) continue;

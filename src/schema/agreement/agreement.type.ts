@@ -1,0 +1,63 @@
+import { createUnionType, Field, ObjectType, registerEnumType } from "type-graphql";
+import { AgreementKind } from "../../generated/prisma/client";
+import { taggedTypeName } from "../../read/read-model";
+import { ConnectionType } from "../common/connection";
+import { DateScalar } from "../common/scalars";
+import { Country } from "../country/country.type";
+import { Fact } from "../fact/fact.interface";
+import { Organization } from "../organization/organization.type";
+import { Person } from "../person/person.type";
+
+registerEnumType(AgreementKind, {
+  name: "AgreementKind",
+  description: "What sort of agreement it is.",
+  valuesConfig: {
+    TREATY: { description: "A treaty between states." },
+    ACCORD: { description: "An accord or deal, such as a border or maritime deal." },
+    DECLARATION: { description: "A joint declaration." },
+    MEMORANDUM: { description: "A memorandum of understanding." },
+    CEASEFIRE_AGREEMENT: { description: "An agreement that sets a ceasefire." },
+    OTHER: { description: "Any other written agreement." },
+  },
+});
+
+/** The read stage tags each signatory with its type (read-model.ts `typeKey`). */
+export const signatoryTypeName = taggedTypeName;
+
+export const Signatory = createUnionType({
+  name: "Signatory",
+  description: "Who signed an agreement: a country, an organization or a person.",
+  types: () => [Country, Organization, Person] as const,
+  resolveType: signatoryTypeName,
+});
+
+@ObjectType({ implements: Fact, description: "A treaty, accord, declaration or memorandum, signed or announced on a date.", simpleResolvers: true })
+export class Agreement extends Fact {
+  @Field({ description: "Stable human-readable key, unique among agreements." })
+  slug!: string;
+
+  @Field({ description: "Its name, e.g. `Lebanon–Israel maritime border agreement`." })
+  title!: string;
+
+  @Field(() => [String], { description: "Other names it goes by." })
+  aliases!: string[];
+
+  @Field(() => AgreementKind, { description: "What sort of agreement it is." })
+  kind!: AgreementKind;
+
+  @Field(() => String, { nullable: true, description: "What it provides for, in a few sentences." })
+  summary!: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: "When it was signed." })
+  signedOn!: Date | null;
+
+  @Field(() => DateScalar, { nullable: true, description: "When it was announced, if not when it was signed." })
+  announcedOn!: Date | null;
+
+  placeId!: string | null;
+  meetingId!: string | null;
+}
+
+export const AgreementConnection = ConnectionType("Agreement", Agreement, "agreement");
+
+export const SignatoryConnection = ConnectionType("Signatory", Signatory, "signatory");
