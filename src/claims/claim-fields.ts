@@ -22,9 +22,11 @@ export interface ClaimedField {
 
 /** A set kept as rows of `model`, each joining the fact (`parentKey`) to one other row (`otherKey`). */
 export interface LinkSet {
-  model: "ceasefireParty" | "agreementSignatory";
-  parentKey: "ceasefireId" | "agreementId";
+  model: "ceasefireParty" | "agreementSignatory" | "mediation";
+  parentKey: "meetingId" | "ceasefireId" | "agreementId";
   otherKey: "countryId" | "organizationId" | "personId";
+  /** The fact's column that keeps the set's first member too (for a field that predates the set). */
+  firstInto?: string;
 }
 
 const single: ClaimedField = { merge: "single" };
@@ -35,6 +37,16 @@ const partiesOf = (otherKey: LinkSet["otherKey"]): ClaimedField => ({ merge: "se
 const signatoriesOf = (otherKey: LinkSet["otherKey"]): ClaimedField => ({
   merge: "set",
   links: { model: "agreementSignatory", parentKey: "agreementId", otherKey },
+});
+/** A meeting's, ceasefire's or agreement's mediators of one kind. */
+const mediatorsOf = (parentKey: LinkSet["parentKey"], otherKey: LinkSet["otherKey"], firstInto?: string): ClaimedField => ({
+  merge: "set",
+  links: { model: "mediation", parentKey, otherKey, ...(firstInto && { firstInto }) },
+});
+const mediators = (parentKey: LinkSet["parentKey"]) => ({
+  mediatorPersonIds: mediatorsOf(parentKey, "personId"),
+  mediatorOrganizationIds: mediatorsOf(parentKey, "organizationId"),
+  mediatorCountryIds: mediatorsOf(parentKey, "countryId"),
 });
 
 export const claimedFields: Record<FactKind, Record<string, ClaimedField>> = {
@@ -61,6 +73,7 @@ export const claimedFields: Record<FactKind, Record<string, ClaimedField>> = {
     agreementId: single,
     partyCountryIds: partiesOf("countryId"),
     partyOrganizationIds: partiesOf("organizationId"),
+    ...mediators("ceasefireId"),
   },
   MEETING: {
     title: required,
@@ -69,9 +82,11 @@ export const claimedFields: Record<FactKind, Record<string, ClaimedField>> = {
     summary: single,
     placeId: single,
     hostId: single,
-    mediatorId: single,
-    mediatorCountryId: single,
     ceasefireId: single,
+    // The first person and country also in the columns the deprecated `mediator` and `mediatingCountry` read.
+    mediatorPersonIds: mediatorsOf("meetingId", "personId", "mediatorId"),
+    mediatorOrganizationIds: mediatorsOf("meetingId", "organizationId"),
+    mediatorCountryIds: mediatorsOf("meetingId", "countryId", "mediatorCountryId"),
   },
   DELEGATION: { leaderId: single, description: single },
   DELEGATION_MEMBER: { role: required, roleNote: single, attendance: required },
@@ -115,6 +130,7 @@ export const claimedFields: Record<FactKind, Record<string, ClaimedField>> = {
     signatoryCountryIds: signatoriesOf("countryId"),
     signatoryOrganizationIds: signatoriesOf("organizationId"),
     signatoryPersonIds: signatoriesOf("personId"),
+    ...mediators("agreementId"),
   },
 };
 

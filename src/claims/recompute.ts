@@ -78,8 +78,14 @@ export async function recompute(tx: Tx, kind: FactKind, ids: string[], actor: st
     for (const [field, spec] of Object.entries(fields)) {
       if (!(field in values)) continue;
       if (spec.links) {
-        const { model, parentKey, otherKey } = spec.links;
+        const { model, parentKey, otherKey, firstInto } = spec.links;
         const wanted = new Set((values[field] as string[] | null) ?? []);
+        const first = [...wanted][0] ?? null;
+        if (firstInto && (row[firstInto] ?? null) !== first) {
+          data[firstInto] = first;
+          change.before[firstInto] = row[firstInto] ?? null;
+          change.after[firstInto] = first;
+        }
         const have = (links.get(model) ?? []).filter((link) => link[parentKey] === id && link[otherKey] !== null);
         const stale = have.filter((link) => !wanted.has(link[otherKey] as string));
         const missing = [...wanted].filter((other) => !have.some((link) => link[otherKey] === other));

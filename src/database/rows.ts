@@ -10,6 +10,7 @@ import type {
   Delegation,
   DelegationMember,
   FactSource,
+  Mediation,
   Meeting,
   Organization,
   Person,
@@ -31,6 +32,7 @@ export interface Rows {
   delegation: Delegation;
   delegationMember: DelegationMember;
   factSource: FactSource;
+  mediation: Mediation;
   meeting: Meeting;
   organization: Organization;
   person: Person;

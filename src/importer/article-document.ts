@@ -12,8 +12,9 @@ import { type DocumentIssue, InvalidDocumentError, pathString } from "./document
  * The newest version of the document format this code reads; it reads every earlier one too. A
  * document may say which it follows (`"format": 2`); one that does not is read as format 1, the
  * format before versions existed. Format 2 adds places within places (`places[].within`); format 3
- * adds agreements and their signatories (`agreements`) and the agreement that set a ceasefire
- * (`ceasefires[].agreement`). A document using what a format added must say so, so that an older
+ * adds agreements and their signatories (`agreements`), the agreement that set a ceasefire
+ * (`ceasefires[].agreement`) and any number of mediators of any kind (`mediators` of meetings,
+ * ceasefires and agreements; a meeting's `mediator` and `mediatorCountry` are two of them). A document using what a format added must say so, so that an older
  * server refuses it ("unsupported format") instead of misreading it.
  */
 export const ARTICLE_FORMAT = 3;
@@ -51,6 +52,10 @@ const oneOf = <const Fields extends Record<string, z.ZodType>>(fields: Fields, m
   z
     .strictObject(Object.fromEntries(Object.entries(fields).map(([field, type]) => [field, type.optional()])) as { [F in keyof Fields]: z.ZodOptional<Fields[F]> })
     .refine((named) => Object.values(named).filter((value) => value !== undefined).length === 1, { message });
+
+/** A mediator of a meeting, ceasefire or agreement (format 3). */
+const mediator = oneOf({ country: countryCode, organization: slug, person: slug }, "a mediator is a country, an organization or a person: give exactly one of them");
+const mediators = z.array(mediator).default([]);
 
 const figure = z.strictObject({
   slug,
@@ -115,6 +120,7 @@ export const articleDocumentSchema = z.strictObject({
           monitoringMechanism: text.nullish(),
           summary: text.nullish(),
           agreement: slug.nullish(),
+          mediators,
           parties: z.array(oneOf({ country: countryCode, organization: slug }, "a party is either a country or an organization: give exactly one of them")).default([]),
         })
         .refine((c) => !c.startDate || !c.endDate || c.endDate >= c.startDate, {
@@ -135,6 +141,7 @@ export const articleDocumentSchema = z.strictObject({
         host: slug.nullish(),
         mediator: slug.nullish(),
         mediatorCountry: countryCode.nullish(),
+        mediators,
         ceasefire: slug.nullish(),
         delegations: z.array(delegation).default([]),
       }),
@@ -192,6 +199,7 @@ export const articleDocumentSchema = z.strictObject({
         announcedOn: isoDate.nullish(),
         place: slug.nullish(),
         meeting: slug.nullish(),
+        mediators,
         signatories: z
           .array(oneOf({ country: countryCode, organization: slug, person: slug }, "a signatory is a country, an organization or a person: give exactly one of them"))
           .default([]),
@@ -248,6 +256,9 @@ function newerThanDeclared(document: ArticleDocument): DocumentIssue[] {
   return [
     ...document.places.flatMap((place, i) => needs(2, !!place.within, `places.${i}.within`, "places within places")),
     ...document.ceasefires.flatMap((ceasefire, i) => needs(3, !!ceasefire.agreement, `ceasefires.${i}.agreement`, "agreements")),
+    ...(["meetings", "ceasefires"] as const).flatMap((list) =>
+      document[list].flatMap((fact, i) => needs(3, fact.mediators.length > 0, `${list}.${i}.mediators`, "mediators")),
+    ),
     ...needs(3, document.agreements.length > 0, "agreements", "agreements"),
   ];
 }

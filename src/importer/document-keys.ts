@@ -37,6 +37,9 @@ const DEFINITIONS: KeyDefinition[] = [
   { label: "signatory", at: "agreements.*.signatories.*.country", within: 2 },
   { label: "signatory", at: "agreements.*.signatories.*.organization", within: 2 },
   { label: "signatory", at: "agreements.*.signatories.*.person", within: 2 },
+  ...["meetings", "ceasefires", "agreements"].flatMap((list) =>
+    ["country", "organization", "person"].map((kind) => ({ label: "mediator", at: `${list}.*.mediators.*.${kind}`, within: 2 })),
+  ),
 ];
 
 /** Every field that refers to another entity by its key. */
@@ -70,6 +73,9 @@ const REFERENCES: [at: string, kind: ReferableKind][] = [
   ["agreements.*.signatories.*.country", "country"],
   ["agreements.*.signatories.*.organization", "organization"],
   ["agreements.*.signatories.*.person", "person"],
+  ...["meetings", "ceasefires", "agreements"].flatMap((list) =>
+    (["country", "organization", "person"] as const).map((kind): [string, ReferableKind] => [`${list}.*.mediators.*.${kind}`, kind]),
+  ),
 ];
 
 interface Found {

@@ -152,16 +152,10 @@ class ArticleImport {
         announcedOn: asDate(agreement.announcedOn),
         placeId: await this.ref("place", agreement.place, `${at}.place`),
       };
-      const signatories = { signatoryCountryIds: [] as string[], signatoryOrganizationIds: [] as string[], signatoryPersonIds: [] as string[] };
-      for (const [j, signatory] of agreement.signatories.entries()) {
-        const signatoryAt = `${at}.signatories.${j}`;
-        if (signatory.country) signatories.signatoryCountryIds.push((await this.ref("country", signatory.country, `${signatoryAt}.country`))!);
-        else if (signatory.organization) {
-          signatories.signatoryOrganizationIds.push((await this.ref("organization", signatory.organization, `${signatoryAt}.organization`))!);
-        } else signatories.signatoryPersonIds.push((await this.ref("person", signatory.person, `${signatoryAt}.person`))!);
-      }
-      // The signatories are claims like the columns: the agreement's signatory rows are their union.
-      const row = await this.save("AGREEMENT", { slug: agreement.slug }, { ...data, ...signatories });
+      // Signatories and mediators are claims like the columns: the agreement's link rows are their union.
+      const signatories = await this.linked("signatory", agreement.signatories, `${at}.signatories`);
+      const mediators = await this.linked("mediator", agreement.mediators, `${at}.mediators`);
+      const row = await this.save("AGREEMENT", { slug: agreement.slug }, { ...data, ...signatories, ...mediators });
       this.remember("agreement", agreement.slug, row.id, "AGREEMENT");
     }
     for (const [i, ceasefire] of doc.ceasefires.entries()) {
@@ -184,8 +178,9 @@ class ArticleImport {
         if (party.country) parties.partyCountryIds.push((await this.ref("country", party.country, `${at}.country`))!);
         else parties.partyOrganizationIds.push((await this.ref("organization", party.organization, `${at}.organization`))!);
       }
+      const mediators = await this.linked("mediator", ceasefire.mediators, `ceasefires.${i}.mediators`);
       // The parties are claims like the columns: the ceasefire's party rows are their union.
-      const row = await this.save("CEASEFIRE", { slug: ceasefire.slug }, { ...data, ...parties });
+      const row = await this.save("CEASEFIRE", { slug: ceasefire.slug }, { ...data, ...parties, ...mediators });
       this.remember("ceasefire", ceasefire.slug, row.id, "CEASEFIRE");
     }
     for (const [i, meeting] of doc.meetings.entries()) {
@@ -377,11 +372,15 @@ class ArticleImport {
       summary: meeting.summary ?? null,
       placeId: await this.ref("place", meeting.place, `${at}.place`),
       hostId: await this.ref("organization", meeting.host, `${at}.host`),
-      mediatorId: await this.ref("person", meeting.mediator, `${at}.mediator`),
-      mediatorCountryId: await this.ref("country", meeting.mediatorCountry, `${at}.mediatorCountry`),
       ceasefireId: await this.ref("ceasefire", meeting.ceasefire, `${at}.ceasefire`),
     };
-    const row = await this.save("MEETING", { slug: meeting.slug }, data);
+    // `mediator` and `mediatorCountry` (every format) are mediators like those of `mediators` (format 3).
+    const mediators = await this.linked("mediator", meeting.mediators, `${at}.mediators`);
+    const mediator = await this.ref("person", meeting.mediator, `${at}.mediator`);
+    const mediatorCountry = await this.ref("country", meeting.mediatorCountry, `${at}.mediatorCountry`);
+    if (mediator) mediators.mediatorPersonIds = [...new Set([mediator, ...mediators.mediatorPersonIds])];
+    if (mediatorCountry) mediators.mediatorCountryIds = [...new Set([mediatorCountry, ...mediators.mediatorCountryIds])];
+    const row = await this.save("MEETING", { slug: meeting.slug }, { ...data, ...mediators });
     this.remember("meeting", meeting.slug, row.id, "MEETING");
     for (const [j, delegation] of meeting.delegations.entries()) {
       const delegationAt = `${at}.delegations.${j}`;
@@ -431,6 +430,24 @@ class ArticleImport {
     return row;
   }
 
+  /**
+   * The ids of a list of countries, organizations and people (signatories, mediators), as the
+   * claimed sets `<prefix>CountryIds`, `<prefix>OrganizationIds` and `<prefix>PersonIds`.
+   */
+  private async linked<P extends string>(
+    prefix: P,
+    entries: { country?: string; organization?: string; person?: string }[],
+    at: string,
+  ): Promise<Record<`${P}${"Country" | "Organization" | "Person"}Ids`, string[]>> {
+    const ids = { [`${prefix}CountryIds`]: [], [`${prefix}OrganizationIds`]: [], [`${prefix}PersonIds`]: [] } as Record<string, string[]>;
+    for (const [j, entry] of entries.entries()) {
+      const kind = entry.country ? "country" : entry.organization ? "organization" : "person";
+      const field = `${prefix}${kind[0].toUpperCase()}${kind.slice(1)}Ids`;
+      ids[field].push((await this.ref(kind, entry[kind], `${at}.${j}.${kind}`))!);
+    }
+    return ids;
+  }
+
   private remember(kind: keyof ArticleImport["ids"], key: string, id: string, factKind: FactKind): void {
     this.ids[kind].set(key, id);
     this.facts.push({ factKind, factId: id });
@@ -477,7 +494,7 @@ function outerPlacesFirst(places: ArticleDocument["places"]): number[] {
   return order;
 }
 
-type SavedModel = Exclude<ModelName, "ceasefireParty" | "agreementSignatory" | "factSource" | "article">;
+type SavedModel = Exclude<ModelName, "ceasefireParty" | "agreementSignatory" | "mediation" | "factSource" | "article">;
 
 /** The calls `save` makes; Prisma's generated delegates have no common type to name them by. */
 interface RowWriter<Row> {

@@ -89,16 +89,20 @@ const ceasefireParties: ToVariants = {
   })),
 };
 
-/** The signatories of an agreement, countries, organizations and people, by name. */
-const agreementSignatories: ToVariants = {
+/**
+ * Countries, organizations and people linked to the parent by rows of a link table (an
+ * agreement's signatories, a meeting's mediators), by name: `links` is each one's relation to
+ * those rows, `parentKey` the rows' column holding the parent's id.
+ */
+const linkedEntities = (links: "agreementsSigned" | "mediations", parentKey: string): ToVariants => ({
   kind: "variants",
   variants: (["country", "organization", "person"] as const).map((model) => ({
     type: model[0].toUpperCase() + model.slice(1),
     model,
-    belongs: related("agreementsSigned", equals("agreementId", PARENT_ID)),
+    belongs: related(links, equals(parentKey, PARENT_ID)),
     sortBy: [{ column: "name" }],
   })),
-};
+});
 
 /** The facts an article reports, of every kind (or of the `kind` asked), by kind, then slug or code. */
 const factsOfArticle: ToVariants = {
@@ -148,6 +152,7 @@ export const readModel = {
       delegations: meeting.many("delegations", [{ country: { name: "asc" } }]),
       place: meeting.one("place"),
       host: meeting.one("host"),
+      mediators: linkedEntities("mediations", "meetingId"),
       mediator: meeting.one("mediator"),
       mediatingCountry: meeting.one("mediatorCountry"),
       ceasefire: meeting.one("ceasefire"),
@@ -182,7 +187,7 @@ export const readModel = {
       delegations: rowsOf("delegation", or(equals("leaderId", PARENT_ID), related("members", equals("personId", PARENT_ID)))),
       ledDelegations: person.many("ledDelegations", byMeetingDate),
       memberships: person.many("memberships", [{ delegation: { meeting: { date: "asc" } } }]),
-      mediatedMeetings: person.many("mediatedMeetings", byDate),
+      mediatedMeetings: rowsOf("meeting", related("mediations", equals("personId", PARENT_ID)), byDate),
       // In a delegation, as its leader or a member.
       meetings: rowsOf(
         "meeting",
@@ -234,6 +239,7 @@ export const readModel = {
     relations: {
       sources: sourcesOf("CEASEFIRE"),
       parties: ceasefireParties,
+      mediators: linkedEntities("mediations", "ceasefireId"),
       agreement: ceasefire.one("agreement"),
       figures: ceasefire.many("figures", [{ slug: "asc" }]),
       statements: ceasefire.many("statements", byDate),
@@ -264,7 +270,8 @@ export const readModel = {
     model: "agreement",
     relations: {
       sources: sourcesOf("AGREEMENT"),
-      signatories: agreementSignatories,
+      signatories: linkedEntities("agreementsSigned", "agreementId"),
+      mediators: linkedEntities("mediations", "agreementId"),
       place: agreement.one("place"),
       meeting: agreement.one("meeting"),
       ceasefires: agreement.many("ceasefires", newestFirst),

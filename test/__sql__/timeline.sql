@@ -3,34 +3,43 @@ SELECT json_build_object('rows', coalesce(json_agg(json_build_object('date', e."
       ORDER BY e."date" ASC, e."rank" ASC, e."id" ASC), '[]'::json), 'total', (
     SELECT count(*)
     FROM "ceasefire" t0
-    WHERE (t0."start_date" IS NOT NULL) AND ((t0."start_date" >= $21) AND (EXISTS (
-          SELECT 1
-          FROM "ceasefire_party" t1
-          WHERE t1."ceasefire_id" = t0."id" AND (EXISTS (
-              SELECT 1
-              FROM "country" t2
-              WHERE t2."id" = t1."country_id" AND (t2."code" = $22))))))) + (
+    WHERE (t0."start_date" IS NOT NULL) AND ((t0."start_date" >= $24) AND ((EXISTS (
+            SELECT 1
+            FROM "ceasefire_party" t1
+            WHERE t1."ceasefire_id" = t0."id" AND (EXISTS (
+                SELECT 1
+                FROM "country" t2
+                WHERE t2."id" = t1."country_id" AND (t2."code" = $25))))) OR (EXISTS (
+            SELECT 1
+            FROM "mediation" t3
+            WHERE t3."ceasefire_id" = t0."id" AND (EXISTS (
+                SELECT 1
+                FROM "country" t4
+                WHERE t4."id" = t3."country_id" AND (t4."code" = $26)))))))) + (
     SELECT count(*)
     FROM "meeting" t0
-    WHERE (t0."date" IS NOT NULL) AND ((t0."date" >= $23) AND ((EXISTS (
+    WHERE (t0."date" IS NOT NULL) AND ((t0."date" >= $27) AND ((EXISTS (
             SELECT 1
-            FROM "country" t1
-            WHERE t1."id" = t0."mediator_country_id" AND (t1."code" = $24))) OR (EXISTS (
-            SELECT 1
-            FROM "delegation" t2
-            WHERE t2."meeting_id" = t0."id" AND (EXISTS (
+            FROM "mediation" t1
+            WHERE t1."meeting_id" = t0."id" AND (EXISTS (
                 SELECT 1
-                FROM "country" t3
-                WHERE t3."id" = t2."country_id" AND (t3."code" = $25)))))))) + (
+                FROM "country" t2
+                WHERE t2."id" = t1."country_id" AND (t2."code" = $28))))) OR (EXISTS (
+            SELECT 1
+            FROM "delegation" t3
+            WHERE t3."meeting_id" = t0."id" AND (EXISTS (
+                SELECT 1
+                FROM "country" t4
+                WHERE t4."id" = t3."country_id" AND (t4."code" = $29)))))))) + (
     SELECT count(*)
     FROM "agreement" t0
-    WHERE (t0."signed_on" IS NOT NULL) AND ((t0."signed_on" >= $26) AND ((EXISTS (
+    WHERE (t0."signed_on" IS NOT NULL) AND ((t0."signed_on" >= $30) AND ((EXISTS (
             SELECT 1
             FROM "agreement_signatory" t1
             WHERE t1."agreement_id" = t0."id" AND (EXISTS (
                 SELECT 1
                 FROM "country" t2
-                WHERE t2."id" = t1."country_id" AND (t2."code" = $27))))) OR (EXISTS (
+                WHERE t2."id" = t1."country_id" AND (t2."code" = $31))))) OR (EXISTS (
             SELECT 1
             FROM "agreement_signatory" t3
             WHERE t3."agreement_id" = t0."id" AND (EXISTS (
@@ -39,7 +48,7 @@ SELECT json_build_object('rows', coalesce(json_agg(json_build_object('date', e."
                 WHERE t4."id" = t3."person_id" AND (EXISTS (
                     SELECT 1
                     FROM "country" t5
-                    WHERE t5."id" = t4."nationality_id" AND (t5."code" = $28))))))) OR (EXISTS (
+                    WHERE t5."id" = t4."nationality_id" AND (t5."code" = $32))))))) OR (EXISTS (
             SELECT 1
             FROM "agreement_signatory" t6
             WHERE t6."agreement_id" = t0."id" AND (EXISTS (
@@ -48,55 +57,67 @@ SELECT json_build_object('rows', coalesce(json_agg(json_build_object('date', e."
                 WHERE t7."id" = t6."organization_id" AND (EXISTS (
                     SELECT 1
                     FROM "country" t8
-                    WHERE t8."id" = t7."country_id" AND (t8."code" = $29)))))))))) + (
+                    WHERE t8."id" = t7."country_id" AND (t8."code" = $33))))))) OR (EXISTS (
+            SELECT 1
+            FROM "mediation" t9
+            WHERE t9."agreement_id" = t0."id" AND (EXISTS (
+                SELECT 1
+                FROM "country" t10
+                WHERE t10."id" = t9."country_id" AND (t10."code" = $34)))))))) + (
     SELECT count(*)
     FROM "statement" t0
-    WHERE (t0."date" IS NOT NULL) AND ((t0."date" >= $30) AND ((EXISTS (
+    WHERE (t0."date" IS NOT NULL) AND ((t0."date" >= $35) AND ((EXISTS (
             SELECT 1
             FROM "country" t1
-            WHERE t1."id" = t0."speaker_country_id" AND (t1."code" = $31))) OR (EXISTS (
+            WHERE t1."id" = t0."speaker_country_id" AND (t1."code" = $36))) OR (EXISTS (
             SELECT 1
             FROM "person" t2
             WHERE t2."id" = t0."speaker_person_id" AND (EXISTS (
                 SELECT 1
                 FROM "country" t3
-                WHERE t3."id" = t2."nationality_id" AND (t3."code" = $32))))) OR (EXISTS (
+                WHERE t3."id" = t2."nationality_id" AND (t3."code" = $37))))) OR (EXISTS (
             SELECT 1
             FROM "organization" t4
             WHERE t4."id" = t0."speaker_organization_id" AND (EXISTS (
                 SELECT 1
                 FROM "country" t5
-                WHERE t5."id" = t4."country_id" AND (t5."code" = $33)))))))) + (
+                WHERE t5."id" = t4."country_id" AND (t5."code" = $38)))))))) + (
     SELECT count(*)
     FROM "plan" t0
-    WHERE (t0."deadline" IS NOT NULL) AND ((t0."deadline" >= $34) AND ((EXISTS (
+    WHERE (t0."deadline" IS NOT NULL) AND ((t0."deadline" >= $39) AND ((EXISTS (
             SELECT 1
             FROM "organization" t1
             WHERE t1."id" = t0."responsible_organization_id" AND (EXISTS (
                 SELECT 1
                 FROM "country" t2
-                WHERE t2."id" = t1."country_id" AND (t2."code" = $35))))) OR (EXISTS (
+                WHERE t2."id" = t1."country_id" AND (t2."code" = $40))))) OR (EXISTS (
             SELECT 1
             FROM "organization" t3
             WHERE t3."id" = t0."target_organization_id" AND (EXISTS (
                 SELECT 1
                 FROM "country" t4
-                WHERE t4."id" = t3."country_id" AND (t4."code" = $36))))) OR (EXISTS (
+                WHERE t4."id" = t3."country_id" AND (t4."code" = $41))))) OR (EXISTS (
             SELECT 1
             FROM "organization" t5
             WHERE t5."id" = t0."approved_by_id" AND (EXISTS (
                 SELECT 1
                 FROM "country" t6
-                WHERE t6."id" = t5."country_id" AND (t6."code" = $37)))))))) + (
+                WHERE t6."id" = t5."country_id" AND (t6."code" = $42)))))))) + (
     SELECT count(*)
     FROM "ceasefire" t0
-    WHERE (t0."end_date" IS NOT NULL) AND ((t0."end_date" >= $38) AND (EXISTS (
-          SELECT 1
-          FROM "ceasefire_party" t1
-          WHERE t1."ceasefire_id" = t0."id" AND (EXISTS (
-              SELECT 1
-              FROM "country" t2
-              WHERE t2."id" = t1."country_id" AND (t2."code" = $39))))))))::text AS "rows"
+    WHERE (t0."end_date" IS NOT NULL) AND ((t0."end_date" >= $43) AND ((EXISTS (
+            SELECT 1
+            FROM "ceasefire_party" t1
+            WHERE t1."ceasefire_id" = t0."id" AND (EXISTS (
+                SELECT 1
+                FROM "country" t2
+                WHERE t2."id" = t1."country_id" AND (t2."code" = $44))))) OR (EXISTS (
+            SELECT 1
+            FROM "mediation" t3
+            WHERE t3."ceasefire_id" = t0."id" AND (EXISTS (
+                SELECT 1
+                FROM "country" t4
+                WHERE t4."id" = t3."country_id" AND (t4."code" = $45)))))))))::text AS "rows"
 FROM (
   SELECT *
   FROM ((
@@ -104,13 +125,19 @@ FROM (
       FROM (
         SELECT *
         FROM "ceasefire" t0
-        WHERE (t0."start_date" IS NOT NULL) AND ((t0."start_date" >= $2) AND (EXISTS (
-              SELECT 1
-              FROM "ceasefire_party" t1
-              WHERE t1."ceasefire_id" = t0."id" AND (EXISTS (
-                  SELECT 1
-                  FROM "country" t2
-                  WHERE t2."id" = t1."country_id" AND (t2."code" = $3))))))
+        WHERE (t0."start_date" IS NOT NULL) AND ((t0."start_date" >= $2) AND ((EXISTS (
+                SELECT 1
+                FROM "ceasefire_party" t1
+                WHERE t1."ceasefire_id" = t0."id" AND (EXISTS (
+                    SELECT 1
+                    FROM "country" t2
+                    WHERE t2."id" = t1."country_id" AND (t2."code" = $3))))) OR (EXISTS (
+                SELECT 1
+                FROM "mediation" t3
+                WHERE t3."ceasefire_id" = t0."id" AND (EXISTS (
+                    SELECT 1
+                    FROM "country" t4
+                    WHERE t4."id" = t3."country_id" AND (t4."code" = $4)))))))
         ORDER BY t0."start_date" ASC, t0."id" ASC
         LIMIT $1) t0)
     UNION ALL (
@@ -121,16 +148,19 @@ FROM (
       FROM (
         SELECT *
         FROM "meeting" t0
-        WHERE (t0."date" IS NOT NULL) AND ((t0."date" >= $4) AND ((EXISTS (
+        WHERE (t0."date" IS NOT NULL) AND ((t0."date" >= $5) AND ((EXISTS (
                 SELECT 1
-                FROM "country" t1
-                WHERE t1."id" = t0."mediator_country_id" AND (t1."code" = $5))) OR (EXISTS (
-                SELECT 1
-                FROM "delegation" t2
-                WHERE t2."meeting_id" = t0."id" AND (EXISTS (
+                FROM "mediation" t1
+                WHERE t1."meeting_id" = t0."id" AND (EXISTS (
                     SELECT 1
-                    FROM "country" t3
-                    WHERE t3."id" = t2."country_id" AND (t3."code" = $6)))))))
+                    FROM "country" t2
+                    WHERE t2."id" = t1."country_id" AND (t2."code" = $6))))) OR (EXISTS (
+                SELECT 1
+                FROM "delegation" t3
+                WHERE t3."meeting_id" = t0."id" AND (EXISTS (
+                    SELECT 1
+                    FROM "country" t4
+                    WHERE t4."id" = t3."country_id" AND (t4."code" = $7)))))))
         ORDER BY t0."date" ASC, t0."id" ASC
         LIMIT $1) t0)
     UNION ALL (
@@ -138,13 +168,13 @@ FROM (
       FROM (
         SELECT *
         FROM "agreement" t0
-        WHERE (t0."signed_on" IS NOT NULL) AND ((t0."signed_on" >= $7) AND ((EXISTS (
+        WHERE (t0."signed_on" IS NOT NULL) AND ((t0."signed_on" >= $8) AND ((EXISTS (
                 SELECT 1
                 FROM "agreement_signatory" t1
                 WHERE t1."agreement_id" = t0."id" AND (EXISTS (
                     SELECT 1
                     FROM "country" t2
-                    WHERE t2."id" = t1."country_id" AND (t2."code" = $8))))) OR (EXISTS (
+                    WHERE t2."id" = t1."country_id" AND (t2."code" = $9))))) OR (EXISTS (
                 SELECT 1
                 FROM "agreement_signatory" t3
                 WHERE t3."agreement_id" = t0."id" AND (EXISTS (
@@ -153,7 +183,7 @@ FROM (
                     WHERE t4."id" = t3."person_id" AND (EXISTS (
                         SELECT 1
                         FROM "country" t5
-                        WHERE t5."id" = t4."nationality_id" AND (t5."code" = $9))))))) OR (EXISTS (
+                        WHERE t5."id" = t4."nationality_id" AND (t5."code" = $10))))))) OR (EXISTS (
                 SELECT 1
                 FROM "agreement_signatory" t6
                 WHERE t6."agreement_id" = t0."id" AND (EXISTS (
@@ -162,7 +192,13 @@ FROM (
                     WHERE t7."id" = t6."organization_id" AND (EXISTS (
                         SELECT 1
                         FROM "country" t8
-                        WHERE t8."id" = t7."country_id" AND (t8."code" = $10)))))))))
+                        WHERE t8."id" = t7."country_id" AND (t8."code" = $11))))))) OR (EXISTS (
+                SELECT 1
+                FROM "mediation" t9
+                WHERE t9."agreement_id" = t0."id" AND (EXISTS (
+                    SELECT 1
+                    FROM "country" t10
+                    WHERE t10."id" = t9."country_id" AND (t10."code" = $12)))))))
         ORDER BY t0."signed_on" ASC, t0."id" ASC
         LIMIT $1) t0)
     UNION ALL (
@@ -173,22 +209,22 @@ FROM (
       FROM (
         SELECT *
         FROM "statement" t0
-        WHERE (t0."date" IS NOT NULL) AND ((t0."date" >= $11) AND ((EXISTS (
+        WHERE (t0."date" IS NOT NULL) AND ((t0."date" >= $13) AND ((EXISTS (
                 SELECT 1
                 FROM "country" t1
-                WHERE t1."id" = t0."speaker_country_id" AND (t1."code" = $12))) OR (EXISTS (
+                WHERE t1."id" = t0."speaker_country_id" AND (t1."code" = $14))) OR (EXISTS (
                 SELECT 1
                 FROM "person" t2
                 WHERE t2."id" = t0."speaker_person_id" AND (EXISTS (
                     SELECT 1
                     FROM "country" t3
-                    WHERE t3."id" = t2."nationality_id" AND (t3."code" = $13))))) OR (EXISTS (
+                    WHERE t3."id" = t2."nationality_id" AND (t3."code" = $15))))) OR (EXISTS (
                 SELECT 1
                 FROM "organization" t4
                 WHERE t4."id" = t0."speaker_organization_id" AND (EXISTS (
                     SELECT 1
                     FROM "country" t5
-                    WHERE t5."id" = t4."country_id" AND (t5."code" = $14)))))))
+                    WHERE t5."id" = t4."country_id" AND (t5."code" = $16)))))))
         ORDER BY t0."date" ASC, t0."id" ASC
         LIMIT $1) t0)
     UNION ALL (
@@ -196,25 +232,25 @@ FROM (
       FROM (
         SELECT *
         FROM "plan" t0
-        WHERE (t0."deadline" IS NOT NULL) AND ((t0."deadline" >= $15) AND ((EXISTS (
+        WHERE (t0."deadline" IS NOT NULL) AND ((t0."deadline" >= $17) AND ((EXISTS (
                 SELECT 1
                 FROM "organization" t1
                 WHERE t1."id" = t0."responsible_organization_id" AND (EXISTS (
                     SELECT 1
                     FROM "country" t2
-                    WHERE t2."id" = t1."country_id" AND (t2."code" = $16))))) OR (EXISTS (
+                    WHERE t2."id" = t1."country_id" AND (t2."code" = $18))))) OR (EXISTS (
                 SELECT 1
                 FROM "organization" t3
                 WHERE t3."id" = t0."target_organization_id" AND (EXISTS (
                     SELECT 1
                     FROM "country" t4
-                    WHERE t4."id" = t3."country_id" AND (t4."code" = $17))))) OR (EXISTS (
+                    WHERE t4."id" = t3."country_id" AND (t4."code" = $19))))) OR (EXISTS (
                 SELECT 1
                 FROM "organization" t5
                 WHERE t5."id" = t0."approved_by_id" AND (EXISTS (
                     SELECT 1
                     FROM "country" t6
-                    WHERE t6."id" = t5."country_id" AND (t6."code" = $18)))))))
+                    WHERE t6."id" = t5."country_id" AND (t6."code" = $20)))))))
         ORDER BY t0."deadline" ASC, t0."id" ASC
         LIMIT $1) t0)
     UNION ALL (
@@ -222,13 +258,19 @@ FROM (
       FROM (
         SELECT *
         FROM "ceasefire" t0
-        WHERE (t0."end_date" IS NOT NULL) AND ((t0."end_date" >= $19) AND (EXISTS (
-              SELECT 1
-              FROM "ceasefire_party" t1
-              WHERE t1."ceasefire_id" = t0."id" AND (EXISTS (
-                  SELECT 1
-                  FROM "country" t2
-                  WHERE t2."id" = t1."country_id" AND (t2."code" = $20))))))
+        WHERE (t0."end_date" IS NOT NULL) AND ((t0."end_date" >= $21) AND ((EXISTS (
+                SELECT 1
+                FROM "ceasefire_party" t1
+                WHERE t1."ceasefire_id" = t0."id" AND (EXISTS (
+                    SELECT 1
+                    FROM "country" t2
+                    WHERE t2."id" = t1."country_id" AND (t2."code" = $22))))) OR (EXISTS (
+                SELECT 1
+                FROM "mediation" t3
+                WHERE t3."ceasefire_id" = t0."id" AND (EXISTS (
+                    SELECT 1
+                    FROM "country" t4
+                    WHERE t4."id" = t3."country_id" AND (t4."code" = $23)))))))
         ORDER BY t0."end_date" ASC, t0."id" ASC
         LIMIT $1) t0)) u
   ORDER BY u."date" ASC, u."rank" ASC, u."id" ASC

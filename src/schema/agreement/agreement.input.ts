@@ -1,5 +1,5 @@
 import { AgreementKind } from "../../generated/prisma/client";
-import { aliasesField, dateField, enumField, nameField, refField, refListField, slugField, textField } from "../writes/fields";
+import { aliasesField, dateField, enumField, mediatorFields, nameField, refField, refListField, slugField, textField } from "../writes/fields";
 import { defineWrites } from "../writes/write-spec";
 import { Agreement } from "./agreement.type";
 
@@ -19,10 +19,11 @@ export const agreementWrites = defineWrites({
     placeId: refField("place", "Where it was signed or announced"),
     meetingId: refField("meeting", "The meeting it was signed or announced at"),
   },
-  // Signatories are rows of their own, kept by the claims' recompute (claims/claim-fields.ts).
+  // Signatories and mediators are rows of their own, kept by the claims' recompute (claims/claim-fields.ts).
   extraFields: {
     signatoryCountryIds: refListField("country", "The countries that signed it; given, it replaces the country signatories"),
     signatoryOrganizationIds: refListField("organization", "The organizations that signed it; given, it replaces the organization signatories"),
     signatoryPersonIds: refListField("person", "The people who signed it; given, it replaces the person signatories"),
+    ...mediatorFields("it"),
   },
 });

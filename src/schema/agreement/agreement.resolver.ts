@@ -14,6 +14,7 @@ import { Meeting } from "../meeting/meeting.type";
 import { Place } from "../place/place.type";
 import { type AgreementFilter, AgreementOrderField, agreementOrderings, AgreementsArgs } from "./agreement.args";
 import { Agreement, AgreementConnection, SignatoryConnection } from "./agreement.type";
+import { MediatorConnection } from "../mediation/mediator.type";
 
 /** Paths from an agreement to its signatories, of every kind. */
 const SIGNATORIES = [["signatories", "country"], ["signatories", "organization"], ["signatories", "person"]] as const;
@@ -54,6 +55,11 @@ export class AgreementResolver {
   @FieldResolver(() => CeasefireConnection, { description: "The ceasefires it set, newest first." })
   async ceasefires(@Root() agreement: Agreement, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
     return connectionFromList(await loaders.related(agreement, "Agreement", "ceasefires"), page);
+  }
+
+  @FieldResolver(() => MediatorConnection, { description: "Who mediated it: countries, organizations and people, by name." })
+  async mediators(@Root() agreement: Agreement, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
+    return connectionFromList(await loaders.related(agreement, "Agreement", "mediators"), page);
   }
 }
 

@@ -1,6 +1,6 @@
 import { CeasefireStatus } from "../../generated/prisma/client";
 import { datesInOrder } from "../../validation";
-import { dateField, enumField, nameField, refField, refListField, slugField, textField } from "../writes/fields";
+import { dateField, enumField, mediatorFields, nameField, refField, refListField, slugField, textField } from "../writes/fields";
 import { defineWrites } from "../writes/write-spec";
 import { Ceasefire } from "./ceasefire.type";
 
@@ -25,7 +25,8 @@ export const ceasefireWrites = defineWrites({
       "organization",
       "The organizations it binds; given, it replaces the organization parties",
     ),
+    ...mediatorFields("it"),
   },
-  // The parties are rows of their own, kept by the claims' recompute (claims/claim-fields.ts).
+  // The parties and mediators are rows of their own, kept by the claims' recompute (claims/claim-fields.ts).
   check: (row) => datesInOrder(row, "startDate", "endDate"),
 });

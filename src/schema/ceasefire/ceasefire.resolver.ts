@@ -14,6 +14,7 @@ import { StatementConnection } from "../statement/statement.type";
 import { CeasefireFilter, CeasefireGrouping, ceasefireGroupings, CeasefireOrderField, ceasefireOrderings, CeasefiresArgs } from "./ceasefire.args";
 import { Ceasefire, CeasefireConnection, CeasefirePartyConnection } from "./ceasefire.type";
 import { Agreement } from "../agreement/agreement.type";
+import { MediatorConnection } from "../mediation/mediator.type";
 
 @Resolver(() => Ceasefire)
 export class CeasefireResolver {
@@ -65,6 +66,11 @@ export class CeasefireResolver {
   @FieldResolver(() => Agreement, { nullable: true, description: "The agreement that set it." })
   agreement(@Root() ceasefire: Ceasefire, @Ctx() { loaders }: Context) {
     return loaders.related(ceasefire, "Ceasefire", "agreement");
+  }
+
+  @FieldResolver(() => MediatorConnection, { description: "Who mediated it: countries, organizations and people, by name." })
+  async mediators(@Root() ceasefire: Ceasefire, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
+    return connectionFromList(await loaders.related(ceasefire, "Ceasefire", "mediators"), page);
   }
 }
 

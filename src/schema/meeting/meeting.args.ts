@@ -71,8 +71,8 @@ registerEnumType(MeetingGrouping, {
     COUNTRY: { description: "Each country that sent a delegation (key: ISO code)." },
     HOST: { description: "The organization that hosted them (key: slug)." },
     PLACE: { description: "Where they took place (key: slug)." },
-    MEDIATOR: { description: "The person who mediated them (key: slug)." },
-    MEDIATING_COUNTRY: { description: "The country that mediated them (key: ISO code)." },
+    MEDIATOR: { description: "Each person who mediated them (key: slug)." },
+    MEDIATING_COUNTRY: { description: "Each country that mediated them (key: ISO code)." },
   },
 });
 
@@ -82,6 +82,6 @@ export const meetingGroupings: Record<MeetingGrouping, Grouping> = {
   COUNTRY: { kind: "related", path: ["delegations", "country"], key: "code", label: "name" },
   HOST: { kind: "related", path: ["host"], key: "slug", label: "name" },
   PLACE: { kind: "related", path: ["place"], key: "slug", label: "name" },
-  MEDIATOR: { kind: "related", path: ["mediator"], key: "slug", label: "name" },
-  MEDIATING_COUNTRY: { kind: "related", path: ["mediatorCountry"], key: "code", label: "name" },
+  MEDIATOR: { kind: "related", path: ["mediations", "person"], key: "slug", label: "name" },
+  MEDIATING_COUNTRY: { kind: "related", path: ["mediations", "country"], key: "code", label: "name" },
 };

@@ -1,4 +1,4 @@
-import { dateField, nameField, refField, slugField, textField } from "../writes/fields";
+import { dateField, mediatorFields, nameField, refField, slugField, textField } from "../writes/fields";
 import { defineWrites } from "../writes/write-spec";
 import { Meeting } from "./meeting.type";
 
@@ -15,8 +15,18 @@ export const meetingWrites = defineWrites({
     summary: textField("What happened."),
     placeId: refField("place", "Where it took place"),
     hostId: refField("organization", "Who hosted it"),
-    mediatorId: refField("person", "Who mediated it"),
-    mediatorCountryId: refField("country", "The country that mediated it"),
     ceasefireId: refField("ceasefire", "The ceasefire whose framework it was held in"),
   },
+  extraFields: {
+    ...mediatorFields("it"),
+    // Kept for older clients (input fields marked deprecated are hidden from default introspection).
+    mediatorId: refField("person", "Its one person mediator (null: none). For older clients: `mediatorPersonIds` takes several"),
+    mediatorCountryId: refField("country", "Its one country mediator (null: none). For older clients: `mediatorCountryIds` takes several"),
+  },
+  // The deprecated single mediators are sets of one (none for null), unless the set is given too.
+  asClaims: ({ mediatorId, mediatorCountryId, ...values }) => ({
+    ...(mediatorId !== undefined && { mediatorPersonIds: mediatorId === null ? [] : [mediatorId] }),
+    ...(mediatorCountryId !== undefined && { mediatorCountryIds: mediatorCountryId === null ? [] : [mediatorCountryId] }),
+    ...values,
+  }),
 });

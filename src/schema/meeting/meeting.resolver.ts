@@ -20,6 +20,7 @@ import { Place } from "../place/place.type";
 import { MeetingFilter, MeetingGrouping, meetingGroupings, MeetingOrderField, meetingOrderings, MeetingsArgs } from "./meeting.args";
 import { Meeting, MeetingConnection } from "./meeting.type";
 import { AgreementConnection } from "../agreement/agreement.type";
+import { MediatorConnection } from "../mediation/mediator.type";
 
 @Resolver(() => Meeting)
 export class MeetingResolver {
@@ -77,12 +78,21 @@ export class MeetingResolver {
     return loaders.related(meeting, "Meeting", "host");
   }
 
-  @FieldResolver(() => Person, { nullable: true, description: "Who mediated it." })
+  @FieldResolver(() => MediatorConnection, { description: "Who mediated it: countries, organizations and people, by name." })
+  async mediators(@Root() meeting: Meeting, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
+    return connectionFromList(await loaders.related(meeting, "Meeting", "mediators"), page);
+  }
+
+  @FieldResolver(() => Person, { nullable: true, description: "Who mediated it: the first person among its mediators.", deprecationReason: "Use `mediators`, which lists every mediator of any kind." })
   mediator(@Root() meeting: Meeting, @Ctx() { loaders }: Context) {
     return loaders.related(meeting, "Meeting", "mediator");
   }
 
-  @FieldResolver(() => Country, { nullable: true, description: "The country that mediated it." })
+  @FieldResolver(() => Country, {
+    nullable: true,
+    description: "The country that mediated it: the first country among its mediators.",
+    deprecationReason: "Use `mediators`, which lists every mediator of any kind.",
+  })
   mediatingCountry(@Root() meeting: Meeting, @Ctx() { loaders }: Context) {
     return loaders.related(meeting, "Meeting", "mediatingCountry");
   }
@@ -108,7 +118,7 @@ function meetingWhere(filter: MeetingFilter | null | undefined): Condition {
     const person = (model: ModelName, relation: string) => referencing(model, relation, filter.personId!, "filter.personId");
     conditions.push(
       or(
-        person("meeting", "mediator"),
+        related("mediations", person("mediation", "person")),
         related("delegations", or(person("delegation", "leader"), related("members", person("delegationMember", "person")))),
       ),
     );

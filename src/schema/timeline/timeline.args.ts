@@ -18,17 +18,17 @@ export class TimelineFilter {
     nullable: true,
     description:
       "Only events this entity takes part in, by id, slug or ISO code: a meeting's delegations (country, leader, members), " +
-      "host, place or mediators; a ceasefire's parties; a statement's speakers or ceasefire; a plan's organizations; " +
-      "an agreement's signatories or place.",
+      "host, place or mediators; a ceasefire's parties or mediators; a statement's speakers or ceasefire; a plan's organizations; " +
+      "an agreement's signatories, place or mediators.",
   })
   involving?: string | null;
 
   @Field(() => String, {
     nullable: true,
     description:
-      "Only events concerning this country (ISO code): a meeting it sent a delegation to or mediated, a ceasefire binding it, " +
+      "Only events concerning this country (ISO code): a meeting it sent a delegation to or mediated, a ceasefire binding it or mediated by it, " +
       "a statement by it or by one of its people or organizations, a plan of one of its organizations, " +
-      "an agreement signed by it or by one of its people or organizations.",
+      "an agreement signed by it or by one of its people or organizations, or mediated by it.",
   })
   countryCode?: string | null;
 }

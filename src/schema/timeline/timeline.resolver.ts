@@ -29,22 +29,25 @@ const KINDS = Object.values(TimelineEventKind);
 
 type SubjectModel = "meeting" | "ceasefire" | "statement" | "plan" | "agreement";
 
+/** Paths from a meeting, ceasefire or agreement to its mediators. */
+const mediators = [["mediations", "person"], ["mediations", "organization"], ["mediations", "country"]];
+
 /** Paths (Prisma relation fields) from a subject to the entities taking part in it. */
 const INVOLVES: Record<SubjectModel, string[][]> = {
-  meeting: [["host"], ["place"], ["mediator"], ["mediatorCountry"], ["delegations", "country"], ["delegations", "leader"], ["delegations", "members", "person"]],
-  ceasefire: [["parties", "country"], ["parties", "organization"]],
+  meeting: [["host"], ["place"], ...mediators, ["delegations", "country"], ["delegations", "leader"], ["delegations", "members", "person"]],
+  ceasefire: [["parties", "country"], ["parties", "organization"], ...mediators],
   statement: [["speakerPerson"], ["speakerOrganization"], ["speakerCountry"], ["ceasefire"]],
   plan: [["responsibleOrganization"], ["targetOrganization"], ["approvedBy"]],
-  agreement: [["signatories", "country"], ["signatories", "organization"], ["signatories", "person"], ["place"]],
+  agreement: [["signatories", "country"], ["signatories", "organization"], ["signatories", "person"], ["place"], ...mediators],
 };
 
 /** Paths from a subject to the countries it concerns. */
 const CONCERNS_COUNTRY: Record<SubjectModel, string[][]> = {
-  meeting: [["mediatorCountry"], ["delegations", "country"]],
-  ceasefire: [["parties", "country"]],
+  meeting: [["mediations", "country"], ["delegations", "country"]],
+  ceasefire: [["parties", "country"], ["mediations", "country"]],
   statement: [["speakerCountry"], ["speakerPerson", "nationality"], ["speakerOrganization", "country"]],
   plan: [["responsibleOrganization", "country"], ["targetOrganization", "country"], ["approvedBy", "country"]],
-  agreement: [["signatories", "country"], ["signatories", "person", "nationality"], ["signatories", "organization", "country"]],
+  agreement: [["signatories", "country"], ["signatories", "person", "nationality"], ["signatories", "organization", "country"], ["mediations", "country"]],
 };
 
 @Resolver(() => TimelineEvent)

@@ -5,6 +5,7 @@ import { GraphQLError } from "graphql";
 import { type ModelInfo, models } from "../../database/data-model";
 import type { ModelName, Tx } from "../../database/rows";
 import { FactKind, factKinds } from "../fact/fact-kind";
+import { claimedFields } from "../../claims/claim-fields";
 
 
 interface Dependent {
@@ -17,13 +18,15 @@ interface Dependent {
 /**
  * Rows that must keep one of several optional references (enforced by CHECK constraints): a
  * statement needs a speaker, a ceasefire party a country or an organization, an agreement's
- * signatory a country, an organization or a person. Losing the one
+ * signatory a country, an organization or a person, a mediation both what it mediates and who
+ * mediates it. Losing the one
  * they have deletes them.
  */
 const needsOneOf: Partial<Record<ModelName, readonly string[]>> = {
   statement: ["speakerPersonId", "speakerOrganizationId", "speakerCountryId"],
   ceasefireParty: ["countryId", "organizationId"],
   agreementSignatory: ["countryId", "organizationId", "personId"],
+  mediation: ["meetingId", "ceasefireId", "agreementId", "personId", "organizationId", "countryId"],
 };
 
 /**
@@ -33,7 +36,7 @@ const needsOneOf: Partial<Record<ModelName, readonly string[]>> = {
  */
 export const dependentsOf: Partial<Record<ModelName, Dependent[]>> = (() => {
   // The facts, articles and what joins them; not the claim and change logs, which keep their own.
-  const writable = new Set<ModelName>([...Object.values(factKinds).map((kind) => kind.model), "article", "factSource", "ceasefireParty", "agreementSignatory"]);
+  const writable = new Set<ModelName>([...Object.values(factKinds).map((kind) => kind.model), "article", "factSource", "ceasefireParty", "agreementSignatory", "mediation"]);
   const found: Partial<Record<ModelName, Dependent[]>> = {};
   for (const [model, info] of Object.entries(models) as [ModelName, ModelInfo][]) {
     if (!writable.has(model)) continue;
@@ -119,10 +122,20 @@ async function forgetSources(tx: Tx, model: ModelName, ids: string[]): Promise<v
   await tx.$executeRaw`UPDATE "claim" SET "value" = "value" - ${ids}::text[] WHERE jsonb_typeof("value") = 'array' AND "value" ?| ${ids}::text[]`;
 }
 
+/**
+ * Rows that are parts of the fact they point at, not references to it: the link rows of its
+ * claimed sets (a ceasefire's parties, an agreement's signatories, a meeting's mediators), by
+ * table and the column that points at the fact. They go with it.
+ */
+const ownParts = new Set(
+  Object.values(claimedFields).flatMap((fields) => Object.values(fields).flatMap(({ links }) => (links ? [`${links.model}.${links.parentKey}`] : []))),
+);
+
 async function directReferences(tx: Tx, model: ModelName, id: string) {
   const references: { model: ModelName; field: string; count: number }[] = [];
   for (const dependent of dependentsOf[model] ?? []) {
     if (dependent.model === "factSource") continue; // an article's own links are not references to it
+    if (ownParts.has(`${dependent.model}.${dependent.field}`)) continue;
     const count = await (tx[dependent.model] as unknown as { count(a: object): Promise<number> }).count({
       where: { [dependent.field]: id },
     });

@@ -77,3 +77,10 @@ export const refListField = (model: ModelName, description: string): WriteField 
   description: `${description} (${keyNames(model)}s of existing ${model} rows).`,
   ref: model,
 });
+
+/** The mediators of a meeting, ceasefire or agreement, by kind: each list given replaces that kind's mediators. */
+export const mediatorFields = (what: string): Record<string, WriteField> => ({
+  mediatorPersonIds: refListField("person", `The people who mediated ${what}; given, it replaces the person mediators`),
+  mediatorOrganizationIds: refListField("organization", `The organizations that mediated ${what}; given, it replaces the organization mediators`),
+  mediatorCountryIds: refListField("country", `The countries that mediated ${what}; given, it replaces the country mediators`),
+});

@@ -182,7 +182,7 @@ async function settleEdit<M extends ModelName>(
   actor: string,
 ): Promise<Record<string, unknown>> {
   if (!spec.kind) return row;
-  await recordEditorClaims(tx, spec.kind, row.id as string, values, actor);
+  await recordEditorClaims(tx, spec.kind, row.id as string, spec.asClaims ? spec.asClaims(values) : values, actor);
   const changed = await recompute(tx, spec.kind, [row.id as string], actor);
   return changed.length > 0 ? ((await rowsOf(tx, spec.model).findUnique({ where: { id: row.id } })) ?? row) : row;
 }

@@ -36,8 +36,10 @@ export interface WriteSpec<M extends ModelName> {
   check?: (row: Record<string, unknown>) => { field: string; message: string } | null;
   /** Writes that are not columns of the row (e.g. a ceasefire's parties), in the same transaction. */
   afterWrite?: (tx: Tx, row: Rows[M], input: Record<string, unknown>, actor: string) => Promise<void>;
-  /** Input fields handled by afterWrite rather than stored as columns. */
+  /** Input fields handled by afterWrite or the claims rather than stored as columns. */
   extraFields?: Record<string, WriteField>;
+  /** What the input says, as the editor's claims, when a field says it another way (one kept for older clients). */
+  asClaims?: (values: Record<string, unknown>) => Record<string, unknown>;
 }
 
 /** The parts of a spec the checks need (independent of the row type). */
