@@ -92,6 +92,7 @@ describe("_service", () => {
       Plan: ['"id"'],
       ReportedFigure: ['"id"'],
       Statement: ['"id"'],
+      Term: ['"id"'],
     });
   });
 });
@@ -144,7 +145,7 @@ describe("_entities", () => {
 
   test("a malformed representation is a BAD_USER_INPUT error for that entity alone", async () => {
     const entityTypes =
-      "Agreement, Article, Ceasefire, Country, Delegation, DelegationMember, Meeting, Organization, Person, PersonRole, Place, Plan, ReportedFigure, Statement";
+      "Agreement, Article, Ceasefire, Country, Delegation, DelegationMember, Meeting, Organization, Person, PersonRole, Place, Plan, ReportedFigure, Statement, Term";
     const error = (index: number, message: string) => ({
       message,
       locations: [{ line: 2, column: 3 }],

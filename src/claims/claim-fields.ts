@@ -22,9 +22,11 @@ export interface ClaimedField {
 
 /** A set kept as rows of `model`, each joining the fact (`parentKey`) to one other row (`otherKey`). */
 export interface LinkSet {
-  model: "ceasefireParty" | "agreementSignatory" | "mediation";
-  parentKey: "meetingId" | "ceasefireId" | "agreementId";
+  model: "ceasefireParty" | "agreementSignatory" | "mediation" | "bodyMember";
+  parentKey: "meetingId" | "ceasefireId" | "agreementId" | "bodyId";
   otherKey: "countryId" | "organizationId" | "personId";
+  /** Columns every row of the set has these values in (a body's chairs: `role` CHAIR). */
+  fixed?: Record<string, string>;
   /** The fact's column that keeps the set's first member too (for a field that predates the set). */
   firstInto?: string;
 }
@@ -43,6 +45,11 @@ const mediatorsOf = (parentKey: LinkSet["parentKey"], otherKey: LinkSet["otherKe
   merge: "set",
   links: { model: "mediation", parentKey, otherKey, ...(firstInto && { firstInto }) },
 });
+/** A body's chairs or members of one kind. */
+const bodyMembersOf = (role: "CHAIR" | "MEMBER", otherKey: LinkSet["otherKey"]): ClaimedField => ({
+  merge: "set",
+  links: { model: "bodyMember", parentKey: "bodyId", otherKey, fixed: { role } },
+});
 const mediators = (parentKey: LinkSet["parentKey"]) => ({
   mediatorPersonIds: mediatorsOf(parentKey, "personId"),
   mediatorOrganizationIds: mediatorsOf(parentKey, "organizationId"),
@@ -52,7 +59,20 @@ const mediators = (parentKey: LinkSet["parentKey"]) => ({
 export const claimedFields: Record<FactKind, Record<string, ClaimedField>> = {
   COUNTRY: { name: required, aliases },
   PLACE: { name: required, aliases, description: single, countryId: single, withinId: single },
-  ORGANIZATION: { name: required, aliases, kind: required, description: single, countryId: single },
+  ORGANIZATION: {
+    name: required,
+    aliases,
+    kind: required,
+    description: single,
+    countryId: single,
+    // When it is a body (a monitoring mechanism): who chairs it and who belongs to it.
+    chairCountryIds: bodyMembersOf("CHAIR", "countryId"),
+    chairOrganizationIds: bodyMembersOf("CHAIR", "organizationId"),
+    chairPersonIds: bodyMembersOf("CHAIR", "personId"),
+    memberCountryIds: bodyMembersOf("MEMBER", "countryId"),
+    memberOrganizationIds: bodyMembersOf("MEMBER", "organizationId"),
+    memberPersonIds: bodyMembersOf("MEMBER", "personId"),
+  },
   PERSON: { name: required, aliases, isNamed: required, description: single, nationalityId: single },
   PERSON_ROLE: {
     personId: required,
@@ -71,6 +91,7 @@ export const claimedFields: Record<FactKind, Record<string, ClaimedField>> = {
     monitoringMechanism: single,
     summary: single,
     agreementId: single,
+    monitoringBodyId: single,
     partyCountryIds: partiesOf("countryId"),
     partyOrganizationIds: partiesOf("organizationId"),
     ...mediators("ceasefireId"),
@@ -117,6 +138,8 @@ export const claimedFields: Record<FactKind, Record<string, ClaimedField>> = {
     responsibleOrganizationId: single,
     targetOrganizationId: single,
     approvedById: single,
+    ceasefireId: single,
+    agreementId: single,
   },
   AGREEMENT: {
     title: required,
@@ -131,6 +154,17 @@ export const claimedFields: Record<FactKind, Record<string, ClaimedField>> = {
     signatoryOrganizationIds: signatoriesOf("organizationId"),
     signatoryPersonIds: signatoriesOf("personId"),
     ...mediators("agreementId"),
+  },
+  TERM: {
+    title: required,
+    summary: single,
+    ceasefireId: single,
+    agreementId: single,
+    boundCountryId: single,
+    boundOrganizationId: single,
+    placeId: single,
+    durationDays: single,
+    deadline: date,
   },
 };
 

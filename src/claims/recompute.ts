@@ -78,7 +78,8 @@ export async function recompute(tx: Tx, kind: FactKind, ids: string[], actor: st
     for (const [field, spec] of Object.entries(fields)) {
       if (!(field in values)) continue;
       if (spec.links) {
-        const { model, parentKey, otherKey, firstInto } = spec.links;
+        const { model, parentKey, otherKey, firstInto, fixed = {} } = spec.links;
+        const inSet = (link: Record<string, unknown>) => Object.entries(fixed).every(([column, value]) => link[column] === value);
         const wanted = new Set((values[field] as string[] | null) ?? []);
         const first = [...wanted][0] ?? null;
         if (firstInto && (row[firstInto] ?? null) !== first) {
@@ -86,13 +87,13 @@ export async function recompute(tx: Tx, kind: FactKind, ids: string[], actor: st
           change.before[firstInto] = row[firstInto] ?? null;
           change.after[firstInto] = first;
         }
-        const have = (links.get(model) ?? []).filter((link) => link[parentKey] === id && link[otherKey] !== null);
+        const have = (links.get(model) ?? []).filter((link) => link[parentKey] === id && link[otherKey] !== null && inSet(link));
         const stale = have.filter((link) => !wanted.has(link[otherKey] as string));
         const missing = [...wanted].filter((other) => !have.some((link) => link[otherKey] === other));
         if (stale.length === 0 && missing.length === 0) continue;
         const table = tx[model] as unknown as LinkTable;
         if (stale.length > 0) await table.deleteMany({ where: { id: { in: stale.map((link) => link.id) } } });
-        if (missing.length > 0) await table.createMany({ data: missing.map((other) => ({ [parentKey]: id, [otherKey]: other, createdBy: actor })) });
+        if (missing.length > 0) await table.createMany({ data: missing.map((other) => ({ [parentKey]: id, [otherKey]: other, ...fixed, createdBy: actor })) });
         change.before[field] = have.map((link) => link[otherKey]);
         change.after[field] = [...wanted];
         change.extraRows += stale.length + missing.length;

@@ -19,6 +19,7 @@ export const factKinds: Record<FactKind, { model: ModelName; typeName: string }>
   REPORTED_FIGURE: { model: "reportedFigure", typeName: "ReportedFigure" },
   PLAN: { model: "plan", typeName: "Plan" },
   AGREEMENT: { model: "agreement", typeName: "Agreement" },
+  TERM: { model: "term", typeName: "Term" },
 };
 
 const kindByTypeName = new Map(Object.entries(factKinds).map(([kind, { typeName }]) => [typeName, kind as FactKind]));

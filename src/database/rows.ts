@@ -4,6 +4,7 @@ import type {
   Agreement,
   AgreementSignatory,
   Article,
+  BodyMember,
   Ceasefire,
   CeasefireParty,
   Country,
@@ -20,12 +21,14 @@ import type {
   PrismaClient,
   ReportedFigure,
   Statement,
+  Term,
 } from "../generated/prisma/client";
 
 export interface Rows {
   agreement: Agreement;
   agreementSignatory: AgreementSignatory;
   article: Article;
+  bodyMember: BodyMember;
   ceasefire: Ceasefire;
   ceasefireParty: CeasefireParty;
   country: Country;
@@ -41,6 +44,7 @@ export interface Rows {
   plan: Plan;
   reportedFigure: ReportedFigure;
   statement: Statement;
+  term: Term;
 }
 
 export type ModelName = keyof Rows;

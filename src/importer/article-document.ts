@@ -14,7 +14,10 @@ import { type DocumentIssue, InvalidDocumentError, pathString } from "./document
  * format before versions existed. Format 2 adds places within places (`places[].within`); format 3
  * adds agreements and their signatories (`agreements`), the agreement that set a ceasefire
  * (`ceasefires[].agreement`) and any number of mediators of any kind (`mediators` of meetings,
- * ceasefires and agreements; a meeting's `mediator` and `mediatorCountry` are two of them). A document using what a format added must say so, so that an older
+ * ceasefires and agreements; a meeting's `mediator` and `mediatorCountry` are two of them), bodies'
+ * chairs and members (`organizations[].chairs`, `.members`), the body monitoring a ceasefire
+ * (`ceasefires[].monitoringBody`), terms of ceasefires and agreements (`terms`) and the ceasefire or
+ * agreement a plan carries out (`plans[].ceasefire`, `.agreement`). A document using what a format added must say so, so that an older
  * server refuses it ("unsupported format") instead of misreading it.
  */
 export const ARTICLE_FORMAT = 3;
@@ -53,9 +56,10 @@ const oneOf = <const Fields extends Record<string, z.ZodType>>(fields: Fields, m
     .strictObject(Object.fromEntries(Object.entries(fields).map(([field, type]) => [field, type.optional()])) as { [F in keyof Fields]: z.ZodOptional<Fields[F]> })
     .refine((named) => Object.values(named).filter((value) => value !== undefined).length === 1, { message });
 
-/** A mediator of a meeting, ceasefire or agreement (format 3). */
-const mediator = oneOf({ country: countryCode, organization: slug, person: slug }, "a mediator is a country, an organization or a person: give exactly one of them");
-const mediators = z.array(mediator).default([]);
+/** A list of countries, organizations and people: mediators, signatories, a body's chairs and members (format 3). */
+const entities = (what: string) =>
+  z.array(oneOf({ country: countryCode, organization: slug, person: slug }, `${what} is a country, an organization or a person: give exactly one of them`)).default([]);
+const mediators = entities("a mediator");
 
 const figure = z.strictObject({
   slug,
@@ -92,6 +96,8 @@ export const articleDocumentSchema = z.strictObject({
         kind: z.enum($Enums.OrganizationKind),
         description: text.nullish(),
         country: countryCode.nullish(),
+        chairs: entities("a chair"),
+        members: entities("a member"),
       }),
     )
     .default([]),
@@ -120,6 +126,7 @@ export const articleDocumentSchema = z.strictObject({
           monitoringMechanism: text.nullish(),
           summary: text.nullish(),
           agreement: slug.nullish(),
+          monitoringBody: slug.nullish(),
           mediators,
           parties: z.array(oneOf({ country: countryCode, organization: slug }, "a party is either a country or an organization: give exactly one of them")).default([]),
         })
@@ -184,6 +191,24 @@ export const articleDocumentSchema = z.strictObject({
         responsibleOrganization: slug.nullish(),
         targetOrganization: slug.nullish(),
         approvedBy: slug.nullish(),
+        ceasefire: slug.nullish(),
+        agreement: slug.nullish(),
+      }),
+    )
+    .default([]),
+  terms: z
+    .array(
+      z.strictObject({
+        slug,
+        title: name,
+        summary: text.nullish(),
+        ceasefire: slug.nullish(),
+        agreement: slug.nullish(),
+        boundCountry: countryCode.nullish(),
+        boundOrganization: slug.nullish(),
+        place: slug.nullish(),
+        durationDays: z.number().int().min(1).max(36_500).nullish(),
+        deadline: isoDate.nullish(),
       }),
     )
     .default([]),
@@ -200,9 +225,7 @@ export const articleDocumentSchema = z.strictObject({
         place: slug.nullish(),
         meeting: slug.nullish(),
         mediators,
-        signatories: z
-          .array(oneOf({ country: countryCode, organization: slug, person: slug }, "a signatory is a country, an organization or a person: give exactly one of them"))
-          .default([]),
+        signatories: entities("a signatory"),
       }),
     )
     .default([]),
@@ -260,5 +283,9 @@ function newerThanDeclared(document: ArticleDocument): DocumentIssue[] {
       document[list].flatMap((fact, i) => needs(3, fact.mediators.length > 0, `${list}.${i}.mediators`, "mediators")),
     ),
     ...needs(3, document.agreements.length > 0, "agreements", "agreements"),
+    ...needs(3, document.terms.length > 0, "terms", "terms"),
+    ...document.organizations.flatMap((organization, i) => needs(3, organization.chairs.length + organization.members.length > 0, `organizations.${i}`, "chairs and members")),
+    ...document.ceasefires.flatMap((ceasefire, i) => needs(3, !!ceasefire.monitoringBody, `ceasefires.${i}.monitoringBody`, "monitoring bodies")),
+    ...document.plans.flatMap((plan, i) => needs(3, !!(plan.ceasefire || plan.agreement), `plans.${i}`, "plans of a ceasefire or agreement")),
   ];
 }

@@ -29,6 +29,7 @@ const DEFINITIONS: KeyDefinition[] = [
   { label: "reported figure", at: "statements.*.figures.*.slug" },
   { label: "plan", at: "plans.*.slug" },
   { label: "agreement", at: "agreements.*.slug", kind: "agreement" },
+  { label: "term", at: "terms.*.slug" },
   // Keys of rows that belong to another: one delegation per country and meeting, and so on.
   { label: "delegation of country", at: "meetings.*.delegations.*.country", within: 2 },
   { label: "delegation member", at: "meetings.*.delegations.*.members.*.person", within: 4 },
@@ -37,8 +38,14 @@ const DEFINITIONS: KeyDefinition[] = [
   { label: "signatory", at: "agreements.*.signatories.*.country", within: 2 },
   { label: "signatory", at: "agreements.*.signatories.*.organization", within: 2 },
   { label: "signatory", at: "agreements.*.signatories.*.person", within: 2 },
-  ...["meetings", "ceasefires", "agreements"].flatMap((list) =>
-    ["country", "organization", "person"].map((kind) => ({ label: "mediator", at: `${list}.*.mediators.*.${kind}`, within: 2 })),
+  ...[
+    ["meetings", "mediators", "mediator"],
+    ["ceasefires", "mediators", "mediator"],
+    ["agreements", "mediators", "mediator"],
+    ["organizations", "chairs", "chair"],
+    ["organizations", "members", "member"],
+  ].flatMap(([list, field, label]) =>
+    ["country", "organization", "person"].map((kind) => ({ label, at: `${list}.*.${field}.*.${kind}`, within: 2 })),
   ),
 ];
 
@@ -73,9 +80,17 @@ const REFERENCES: [at: string, kind: ReferableKind][] = [
   ["agreements.*.signatories.*.country", "country"],
   ["agreements.*.signatories.*.organization", "organization"],
   ["agreements.*.signatories.*.person", "person"],
-  ...["meetings", "ceasefires", "agreements"].flatMap((list) =>
-    (["country", "organization", "person"] as const).map((kind): [string, ReferableKind] => [`${list}.*.mediators.*.${kind}`, kind]),
+  ...["meetings.*.mediators", "ceasefires.*.mediators", "agreements.*.mediators", "organizations.*.chairs", "organizations.*.members"].flatMap((list) =>
+    (["country", "organization", "person"] as const).map((kind): [string, ReferableKind] => [`${list}.*.${kind}`, kind]),
   ),
+  ["ceasefires.*.monitoringBody", "organization"],
+  ["plans.*.ceasefire", "ceasefire"],
+  ["plans.*.agreement", "agreement"],
+  ["terms.*.ceasefire", "ceasefire"],
+  ["terms.*.agreement", "agreement"],
+  ["terms.*.boundCountry", "country"],
+  ["terms.*.boundOrganization", "organization"],
+  ["terms.*.place", "place"],
 ];
 
 interface Found {

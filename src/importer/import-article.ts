@@ -121,7 +121,12 @@ class ArticleImport {
       const row = await this.save("PERSON", { slug: person.slug }, data);
       this.remember("person", person.slug, row.id, "PERSON");
     }
-    // Roles after all people and organizations, so that any order in the document works.
+    // Bodies' chairs and members, and roles, after all people and organizations, so that any order in the document works.
+    for (const [i, organization] of doc.organizations.entries()) {
+      const at = `organizations.${i}`;
+      const chairsAndMembers = { ...(await this.linked("chair", organization.chairs, `${at}.chairs`)), ...(await this.linked("member", organization.members, `${at}.members`)) };
+      if (organization.chairs.length + organization.members.length > 0) await this.save("ORGANIZATION", { slug: organization.slug }, chairsAndMembers);
+    }
     for (const [i, person] of doc.people.entries()) {
       for (const [j, role] of person.roles.entries()) {
         const at = `people.${i}.roles.${j}`;
@@ -168,6 +173,7 @@ class ArticleImport {
         monitoringMechanism: ceasefire.monitoringMechanism ?? null,
         summary: ceasefire.summary ?? null,
         agreementId: await this.ref("agreement", ceasefire.agreement, `ceasefires.${i}.agreement`),
+        monitoringBodyId: await this.ref("organization", ceasefire.monitoringBody, `ceasefires.${i}.monitoringBody`),
       };
       const parties: { partyCountryIds: string[]; partyOrganizationIds: string[] } = {
         partyCountryIds: [],
@@ -232,9 +238,28 @@ class ArticleImport {
         responsibleOrganizationId: await this.ref("organization", plan.responsibleOrganization, `${at}.responsibleOrganization`),
         targetOrganizationId: await this.ref("organization", plan.targetOrganization, `${at}.targetOrganization`),
         approvedById: await this.ref("organization", plan.approvedBy, `${at}.approvedBy`),
+        ceasefireId: await this.ref("ceasefire", plan.ceasefire, `${at}.ceasefire`),
+        agreementId: await this.ref("agreement", plan.agreement, `${at}.agreement`),
       };
       const row = await this.save("PLAN", { slug: plan.slug }, data);
       this.facts.push({ factKind: "PLAN", factId: row.id });
+    }
+    for (const [i, term] of doc.terms.entries()) {
+      const at = `terms.${i}`;
+      const data = {
+        slug: term.slug,
+        title: term.title,
+        summary: term.summary ?? null,
+        ceasefireId: await this.ref("ceasefire", term.ceasefire, `${at}.ceasefire`),
+        agreementId: await this.ref("agreement", term.agreement, `${at}.agreement`),
+        boundCountryId: await this.ref("country", term.boundCountry, `${at}.boundCountry`),
+        boundOrganizationId: await this.ref("organization", term.boundOrganization, `${at}.boundOrganization`),
+        placeId: await this.ref("place", term.place, `${at}.place`),
+        durationDays: term.durationDays ?? null,
+        deadline: asDate(term.deadline),
+      };
+      const row = await this.save("TERM", { slug: term.slug }, data);
+      this.facts.push({ factKind: "TERM", factId: row.id });
     }
 
     await this.settle(article);
@@ -494,7 +519,7 @@ function outerPlacesFirst(places: ArticleDocument["places"]): number[] {
   return order;
 }
 
-type SavedModel = Exclude<ModelName, "ceasefireParty" | "agreementSignatory" | "mediation" | "factSource" | "article">;
+type SavedModel = Exclude<ModelName, "ceasefireParty" | "agreementSignatory" | "mediation" | "bodyMember" | "factSource" | "article">;
 
 /** The calls `save` makes; Prisma's generated delegates have no common type to name them by. */
 interface RowWriter<Row> {

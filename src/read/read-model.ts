@@ -94,12 +94,12 @@ const ceasefireParties: ToVariants = {
  * agreement's signatories, a meeting's mediators), by name: `links` is each one's relation to
  * those rows, `parentKey` the rows' column holding the parent's id.
  */
-const linkedEntities = (links: "agreementsSigned" | "mediations", parentKey: string): ToVariants => ({
+const linkedEntities = (links: "agreementsSigned" | "mediations" | "bodyMemberships", parentKey: string, also: Condition = and()): ToVariants => ({
   kind: "variants",
   variants: (["country", "organization", "person"] as const).map((model) => ({
     type: model[0].toUpperCase() + model.slice(1),
     model,
-    belongs: related(links, equals(parentKey, PARENT_ID)),
+    belongs: related(links, and(equals(parentKey, PARENT_ID), also)),
     sortBy: [{ column: "name" }],
   })),
 });
@@ -132,6 +132,7 @@ const plan = relationsOf("plan");
 const personRole = relationsOf("personRole");
 const reportedFigure = relationsOf("reportedFigure");
 const agreement = relationsOf("agreement");
+const term = relationsOf("term");
 
 const byDate: OrderBy = [{ date: "asc" }, { slug: "asc" }];
 const byMeetingDate: OrderBy = [{ meeting: { date: "asc" } }];
@@ -139,6 +140,9 @@ const newestFirst: OrderBy = [{ startDate: "desc" }, { slug: "asc" }];
 const bySigningDate: OrderBy = [{ signedOn: { sort: "asc", nulls: "last" } }, { slug: "asc" }];
 /** Agreements signed by the parent (a country, organization or person): through their signatory rows. */
 const signedBy = (key: "countryId" | "organizationId" | "personId") => rowsOf("agreement", related("signatories", equals(key, PARENT_ID)), bySigningDate);
+/** The bodies the parent (a country, organization or person) chairs or belongs to, by name. */
+const bodiesOf = (key: "countryId" | "organizationId" | "personId") => rowsOf("organization", related("bodyMembers", equals(key, PARENT_ID)), [{ name: "asc" }]);
+const byDeadline: OrderBy = [{ deadline: { sort: "asc", nulls: "last" } }, { slug: "asc" }];
 
 /**
  * GraphQL object types by name: their table and their relation fields (GraphQL name: relation).
@@ -196,6 +200,7 @@ export const readModel = {
       ),
       statements: person.many("statements", byDate),
       agreementsSigned: signedBy("personId"),
+      bodies: bodiesOf("personId"),
     },
   },
   Place: {
@@ -207,6 +212,7 @@ export const readModel = {
       places: place.many("contains", [{ name: "asc" }]),
       meetings: place.many("meetings", byDate),
       agreements: place.many("agreements", bySigningDate),
+      terms: place.many("terms", byDeadline),
     },
   },
   Organization: {
@@ -221,6 +227,11 @@ export const readModel = {
       plans: organization.many("plansResponsible", [{ slug: "asc" }]),
       targetedBy: organization.many("plansTargeting", [{ slug: "asc" }]),
       agreementsSigned: signedBy("organizationId"),
+      chairs: linkedEntities("bodyMemberships", "bodyId", equals("role", "CHAIR")),
+      members: linkedEntities("bodyMemberships", "bodyId", equals("role", "MEMBER")),
+      bodies: bodiesOf("organizationId"),
+      monitoredCeasefires: organization.many("monitoredCeasefires", newestFirst),
+      terms: organization.many("termsBinding", byDeadline),
     },
   },
   Country: {
@@ -232,6 +243,8 @@ export const readModel = {
       delegations: country.many("delegations", byMeetingDate),
       ceasefires: rowsOf("ceasefire", related("parties", equals("countryId", PARENT_ID)), newestFirst),
       agreementsSigned: signedBy("countryId"),
+      bodies: bodiesOf("countryId"),
+      terms: country.many("termsBinding", byDeadline),
     },
   },
   Ceasefire: {
@@ -241,6 +254,9 @@ export const readModel = {
       parties: ceasefireParties,
       mediators: linkedEntities("mediations", "ceasefireId"),
       agreement: ceasefire.one("agreement"),
+      monitoringBody: ceasefire.one("monitoringBody"),
+      terms: ceasefire.many("terms", byDeadline),
+      plans: ceasefire.many("plans", byDeadline),
       figures: ceasefire.many("figures", [{ slug: "asc" }]),
       statements: ceasefire.many("statements", byDate),
       meetings: ceasefire.many("meetings", byDate),
@@ -264,6 +280,8 @@ export const readModel = {
       responsibleOrganization: plan.one("responsibleOrganization"),
       targetOrganization: plan.one("targetOrganization"),
       approvedBy: plan.one("approvedBy"),
+      ceasefire: plan.one("ceasefire"),
+      agreement: plan.one("agreement"),
     },
   },
   Agreement: {
@@ -275,6 +293,19 @@ export const readModel = {
       place: agreement.one("place"),
       meeting: agreement.one("meeting"),
       ceasefires: agreement.many("ceasefires", newestFirst),
+      terms: agreement.many("terms", byDeadline),
+      plans: agreement.many("plans", byDeadline),
+    },
+  },
+  Term: {
+    model: "term",
+    relations: {
+      sources: sourcesOf("TERM"),
+      ceasefire: term.one("ceasefire"),
+      agreement: term.one("agreement"),
+      boundCountry: term.one("boundCountry"),
+      boundOrganization: term.one("boundOrganization"),
+      place: term.one("place"),
     },
   },
   PersonRole: {

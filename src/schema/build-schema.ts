@@ -20,6 +20,8 @@ import { placeWrites } from "./place/place.input";
 import { planWrites } from "./plan/plan.input";
 import { reportedFigureWrites } from "./reported-figure/reported-figure.input";
 import { statementWrites } from "./statement/statement.input";
+import { termWrites } from "./term/term.input";
+import { TermResolver } from "./term/term.resolver";
 import { writeResolver } from "./writes/write-resolver";
 import { CeasefireResolver } from "./ceasefire/ceasefire.resolver";
 import { ChangeResolver } from "./change/change.resolver";
@@ -59,6 +61,7 @@ export const resolvers = [
   ReportedFigureResolver,
   SearchResolver,
   StatementResolver,
+  TermResolver,
   TimelineResolver,
   RecordArticleResolver,
   ...[
@@ -76,6 +79,7 @@ export const resolvers = [
     planWrites,
     reportedFigureWrites,
     statementWrites,
+    termWrites,
   ].map((writes) => writeResolver(writes as Parameters<typeof writeResolver>[0])),
 ] as const;
 

@@ -15,6 +15,8 @@ import { Place } from "../place/place.type";
 import { type AgreementFilter, AgreementOrderField, agreementOrderings, AgreementsArgs } from "./agreement.args";
 import { Agreement, AgreementConnection, SignatoryConnection } from "./agreement.type";
 import { MediatorConnection } from "../mediation/mediator.type";
+import { TermConnection } from "../term/term.type";
+import { PlanConnection } from "../plan/plan.type";
 
 /** Paths from an agreement to its signatories, of every kind. */
 const SIGNATORIES = [["signatories", "country"], ["signatories", "organization"], ["signatories", "person"]] as const;
@@ -60,6 +62,16 @@ export class AgreementResolver {
   @FieldResolver(() => MediatorConnection, { description: "Who mediated it: countries, organizations and people, by name." })
   async mediators(@Root() agreement: Agreement, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
     return connectionFromList(await loaders.related(agreement, "Agreement", "mediators"), page);
+  }
+
+  @FieldResolver(() => TermConnection, { description: "Its terms, by deadline." })
+  async terms(@Root() agreement: Agreement, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
+    return connectionFromList(await loaders.related(agreement, "Agreement", "terms"), page);
+  }
+
+  @FieldResolver(() => PlanConnection, { description: "Plans that carry it out, by deadline." })
+  async plans(@Root() agreement: Agreement, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
+    return connectionFromList(await loaders.related(agreement, "Agreement", "plans"), page);
   }
 }
 

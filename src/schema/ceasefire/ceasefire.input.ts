@@ -18,6 +18,7 @@ export const ceasefireWrites = defineWrites({
     monitoringMechanism: textField("How compliance is monitored, and by whom."),
     summary: textField("Its history."),
     agreementId: refField("agreement", "The agreement that set it"),
+    monitoringBodyId: refField("organization", "The body that monitors it"),
   },
   extraFields: {
     partyCountryIds: refListField("country", "The countries it binds; given, it replaces the country parties"),

@@ -15,6 +15,9 @@ import { CeasefireFilter, CeasefireGrouping, ceasefireGroupings, CeasefireOrderF
 import { Ceasefire, CeasefireConnection, CeasefirePartyConnection } from "./ceasefire.type";
 import { Agreement } from "../agreement/agreement.type";
 import { MediatorConnection } from "../mediation/mediator.type";
+import { Organization } from "../organization/organization.type";
+import { TermConnection } from "../term/term.type";
+import { PlanConnection } from "../plan/plan.type";
 
 @Resolver(() => Ceasefire)
 export class CeasefireResolver {
@@ -71,6 +74,21 @@ export class CeasefireResolver {
   @FieldResolver(() => MediatorConnection, { description: "Who mediated it: countries, organizations and people, by name." })
   async mediators(@Root() ceasefire: Ceasefire, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
     return connectionFromList(await loaders.related(ceasefire, "Ceasefire", "mediators"), page);
+  }
+
+  @FieldResolver(() => Organization, { nullable: true, description: "The body that monitors it." })
+  monitoringBody(@Root() ceasefire: Ceasefire, @Ctx() { loaders }: Context) {
+    return loaders.related(ceasefire, "Ceasefire", "monitoringBody");
+  }
+
+  @FieldResolver(() => TermConnection, { description: "Its terms, by deadline." })
+  async terms(@Root() ceasefire: Ceasefire, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
+    return connectionFromList(await loaders.related(ceasefire, "Ceasefire", "terms"), page);
+  }
+
+  @FieldResolver(() => PlanConnection, { description: "Plans that carry it out, by deadline." })
+  async plans(@Root() ceasefire: Ceasefire, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
+    return connectionFromList(await loaders.related(ceasefire, "Ceasefire", "plans"), page);
   }
 }
 

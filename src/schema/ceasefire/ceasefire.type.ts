@@ -51,6 +51,7 @@ export class Ceasefire extends Fact {
   summary!: string | null;
 
   agreementId!: string | null;
+  monitoringBodyId!: string | null;
 }
 
 export const CeasefireConnection = ConnectionType("Ceasefire", Ceasefire, "ceasefire");

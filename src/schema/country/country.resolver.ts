@@ -15,6 +15,7 @@ import { PersonConnection } from "../person/person.type";
 import { CountriesArgs, type CountryFilter, CountryOrderField, countryOrderings } from "./country.args";
 import { Country, CountryConnection } from "./country.type";
 import { AgreementConnection } from "../agreement/agreement.type";
+import { TermConnection } from "../term/term.type";
 
 @Resolver(() => Country)
 export class CountryResolver {
@@ -57,6 +58,16 @@ export class CountryResolver {
   @FieldResolver(() => AgreementConnection, { description: "Agreements it signed, by signing date." })
   async agreementsSigned(@Root() country: Country, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
     return connectionFromList(await loaders.related(country, "Country", "agreementsSigned"), page);
+  }
+
+  @FieldResolver(() => OrganizationConnection, { description: "The bodies it chairs or belongs to, by name." })
+  async bodies(@Root() country: Country, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
+    return connectionFromList(await loaders.related(country, "Country", "bodies"), page);
+  }
+
+  @FieldResolver(() => TermConnection, { description: "Terms of ceasefires and agreements that bind it, by deadline." })
+  async terms(@Root() country: Country, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
+    return connectionFromList(await loaders.related(country, "Country", "terms"), page);
   }
 }
 

@@ -21,6 +21,7 @@ import { BadUserInputError } from "../../errors";
 import { buildNewsgraphSchema, printNewsgraphSchema } from "../build-schema";
 import { signatoryTypeName } from "../agreement/agreement.type";
 import { mediatorTypeName } from "../mediation/mediator.type";
+import { bodyMemberTypeName } from "../body/body-member.type";
 import { ceasefirePartyTypeName } from "../ceasefire/ceasefire.type";
 import { searchEntityTypeName } from "../search/search.type";
 import { timelineSubjectTypeName } from "../timeline/timeline.type";
@@ -28,7 +29,7 @@ import { factTypeName } from "../fact/fact.interface";
 import { answerReadAheadRelations, readConnectionCountsDirectly } from "../read-ahead-resolvers";
 import { entities, referenceResolver, type Representation } from "./entities";
 
-const SYNCHRONOUS_TYPE_RESOLVERS = { CeasefireParty: ceasefirePartyTypeName, Signatory: signatoryTypeName, Mediator: mediatorTypeName, Fact: factTypeName, TimelineSubject: timelineSubjectTypeName, SearchEntity: searchEntityTypeName };
+const SYNCHRONOUS_TYPE_RESOLVERS = { CeasefireParty: ceasefirePartyTypeName, Signatory: signatoryTypeName, Mediator: mediatorTypeName, BodyMember: bodyMemberTypeName, Fact: factTypeName, TimelineSubject: timelineSubjectTypeName, SearchEntity: searchEntityTypeName };
 
 /**
  * The Federation version we link: the floor we document. We use only `@key`; 2.4 because a

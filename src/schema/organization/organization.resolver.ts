@@ -22,6 +22,8 @@ import {
 } from "./organization.args";
 import { Organization, OrganizationConnection } from "./organization.type";
 import { AgreementConnection } from "../agreement/agreement.type";
+import { BodyMemberConnection } from "../body/body-member.type";
+import { TermConnection } from "../term/term.type";
 
 @Resolver(() => Organization)
 export class OrganizationResolver {
@@ -79,6 +81,31 @@ export class OrganizationResolver {
   @FieldResolver(() => AgreementConnection, { description: "Agreements it signed, by signing date." })
   async agreementsSigned(@Root() organization: Organization, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
     return connectionFromList(await loaders.related(organization, "Organization", "agreementsSigned"), page);
+  }
+
+  @FieldResolver(() => BodyMemberConnection, { description: "When it is a body: who chairs it, by name." })
+  async chairs(@Root() organization: Organization, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
+    return connectionFromList(await loaders.related(organization, "Organization", "chairs"), page);
+  }
+
+  @FieldResolver(() => BodyMemberConnection, { description: "When it is a body: its members other than the chairs, by name." })
+  async members(@Root() organization: Organization, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
+    return connectionFromList(await loaders.related(organization, "Organization", "members"), page);
+  }
+
+  @FieldResolver(() => OrganizationConnection, { description: "The bodies it chairs or belongs to, by name." })
+  async bodies(@Root() organization: Organization, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
+    return connectionFromList(await loaders.related(organization, "Organization", "bodies"), page);
+  }
+
+  @FieldResolver(() => CeasefireConnection, { description: "When it is a body: the ceasefires it monitors, newest first." })
+  async monitoredCeasefires(@Root() organization: Organization, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
+    return connectionFromList(await loaders.related(organization, "Organization", "monitoredCeasefires"), page);
+  }
+
+  @FieldResolver(() => TermConnection, { description: "Terms of ceasefires and agreements that bind it, by deadline." })
+  async terms(@Root() organization: Organization, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
+    return connectionFromList(await loaders.related(organization, "Organization", "terms"), page);
   }
 }
 

@@ -13,6 +13,7 @@ registerEnumType(OrganizationKind, {
     PEACEKEEPING_FORCE: { description: "An international peacekeeping force." },
     INTERNATIONAL_ORGANIZATION: { description: "An intergovernmental organization." },
     NEWS_AGENCY: { description: "A news agency or publisher." },
+    MONITORING_BODY: { description: "A body set up to monitor a ceasefire or an agreement, with a chair and members." },
   },
 });
 

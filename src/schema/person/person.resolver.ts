@@ -17,6 +17,7 @@ import { StatementConnection } from "../statement/statement.type";
 import { PeopleArgs, type PersonFilter, PersonOrderField, personOrderings } from "./person.args";
 import { Person, PersonConnection } from "./person.type";
 import { AgreementConnection } from "../agreement/agreement.type";
+import { OrganizationConnection } from "../organization/organization.type";
 
 @Resolver(() => Person)
 export class PersonResolver {
@@ -94,6 +95,11 @@ export class PersonResolver {
   @FieldResolver(() => AgreementConnection, { description: "Agreements the person signed, by signing date." })
   async agreementsSigned(@Root() person: Person, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
     return connectionFromList(await loaders.related(person, "Person", "agreementsSigned"), page);
+  }
+
+  @FieldResolver(() => OrganizationConnection, { description: "The bodies the person chairs or belongs to, by name." })
+  async bodies(@Root() person: Person, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
+    return connectionFromList(await loaders.related(person, "Person", "bodies"), page);
   }
 }
 

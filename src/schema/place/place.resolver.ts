@@ -13,6 +13,7 @@ import { MeetingConnection } from "../meeting/meeting.type";
 import { type PlaceFilter, PlaceOrderField, placeOrderings, PlacesArgs } from "./place.args";
 import { Place, PlaceConnection } from "./place.type";
 import { AgreementConnection } from "../agreement/agreement.type";
+import { TermConnection } from "../term/term.type";
 
 @Resolver(() => Place)
 export class PlaceResolver {
@@ -55,6 +56,11 @@ export class PlaceResolver {
   @FieldResolver(() => AgreementConnection, { description: "Agreements signed or announced there, by signing date." })
   async agreements(@Root() place: Place, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
     return connectionFromList(await loaders.related(place, "Place", "agreements"), page);
+  }
+
+  @FieldResolver(() => TermConnection, { description: "Terms of ceasefires and agreements that apply there, by deadline." })
+  async terms(@Root() place: Place, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
+    return connectionFromList(await loaders.related(place, "Place", "terms"), page);
   }
 }
 

@@ -17,5 +17,7 @@ export const planWrites = defineWrites({
     responsibleOrganizationId: refField("organization", "Who is to carry it out"),
     targetOrganizationId: refField("organization", "Whom it is aimed at"),
     approvedById: refField("organization", "Who approved it"),
+    ceasefireId: refField("ceasefire", "The ceasefire it carries out"),
+    agreementId: refField("agreement", "The agreement it carries out"),
   },
 });

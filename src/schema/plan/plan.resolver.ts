@@ -9,6 +9,8 @@ import type { Context } from "../context";
 import { Organization } from "../organization/organization.type";
 import { type PlanFilter, PlanOrderField, planOrderings, PlansArgs } from "./plan.args";
 import { Plan, PlanConnection } from "./plan.type";
+import { Ceasefire } from "../ceasefire/ceasefire.type";
+import { Agreement } from "../agreement/agreement.type";
 
 @Resolver(() => Plan)
 export class PlanResolver {
@@ -41,6 +43,16 @@ export class PlanResolver {
   @FieldResolver(() => Organization, { nullable: true, description: "Who approved it." })
   approvedBy(@Root() plan: Plan, @Ctx() { loaders }: Context) {
     return loaders.related(plan, "Plan", "approvedBy");
+  }
+
+  @FieldResolver(() => Ceasefire, { nullable: true, description: "The ceasefire it carries out." })
+  ceasefire(@Root() plan: Plan, @Ctx() { loaders }: Context) {
+    return loaders.related(plan, "Plan", "ceasefire");
+  }
+
+  @FieldResolver(() => Agreement, { nullable: true, description: "The agreement it carries out." })
+  agreement(@Root() plan: Plan, @Ctx() { loaders }: Context) {
+    return loaders.related(plan, "Plan", "agreement");
   }
 }
 

@@ -26,6 +26,8 @@ export class Plan extends Fact {
   responsibleOrganizationId!: string | null;
   targetOrganizationId!: string | null;
   approvedById!: string | null;
+  ceasefireId!: string | null;
+  agreementId!: string | null;
 }
 
 export const PlanConnection = ConnectionType("Plan", Plan, "plan");

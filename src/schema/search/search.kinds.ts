@@ -1,6 +1,6 @@
 // What search covers: each kind, its model, and the columns its search document is made of
-// (the trigger arguments of migrations 20261203000000_search and 20261204000000_agreements;
-// keep them in step). The
+// (the trigger arguments of migrations 20261203000000_search, 20261204000000_agreements and
+// 20261204020000_bodies_and_terms; keep them in step). The
 // highlight is cut from the same columns.
 import type { ModelName } from "../../database/rows";
 import { registerEnumType } from "type-graphql";
@@ -15,6 +15,7 @@ export enum SearchKind {
   STATEMENT = "STATEMENT",
   PLAN = "PLAN",
   AGREEMENT = "AGREEMENT",
+  TERM = "TERM",
   ARTICLE = "ARTICLE",
 }
 registerEnumType(SearchKind, {
@@ -30,6 +31,7 @@ registerEnumType(SearchKind, {
     STATEMENT: { description: "Statements, by summary and quote." },
     PLAN: { description: "Plans, by title, summary and area." },
     AGREEMENT: { description: "Agreements, by title, aliases and summary." },
+    TERM: { description: "Terms of ceasefires and agreements, by title and summary." },
     ARTICLE: { description: "Articles, by title." },
   },
 });
@@ -44,5 +46,6 @@ export const SEARCHED: Record<SearchKind, { model: ModelName; fields: readonly s
   STATEMENT: { model: "statement", fields: ["summary", "quote"] },
   PLAN: { model: "plan", fields: ["title", "summary", "area"] },
   AGREEMENT: { model: "agreement", fields: ["title", "aliases", "summary"] },
+  TERM: { model: "term", fields: ["title", "summary"] },
   ARTICLE: { model: "article", fields: ["title"] },
 };

@@ -22,12 +22,13 @@ const EVENT_KINDS: Record<TimelineEventKind, { model: ModelName; dateField: stri
   SIGNING: { model: "agreement", dateField: "signedOn" },
   STATEMENT: { model: "statement", dateField: "date" },
   PLAN_DEADLINE: { model: "plan", dateField: "deadline" },
+  TERM_DEADLINE: { model: "term", dateField: "deadline" },
   CEASEFIRE_END: { model: "ceasefire", dateField: "endDate" },
 };
 /** The kinds in their order within a day: an event's rank is its kind's index here. */
 const KINDS = Object.values(TimelineEventKind);
 
-type SubjectModel = "meeting" | "ceasefire" | "statement" | "plan" | "agreement";
+type SubjectModel = "meeting" | "ceasefire" | "statement" | "plan" | "agreement" | "term";
 
 /** Paths from a meeting, ceasefire or agreement to its mediators. */
 const mediators = [["mediations", "person"], ["mediations", "organization"], ["mediations", "country"]];
@@ -39,6 +40,7 @@ const INVOLVES: Record<SubjectModel, string[][]> = {
   statement: [["speakerPerson"], ["speakerOrganization"], ["speakerCountry"], ["ceasefire"]],
   plan: [["responsibleOrganization"], ["targetOrganization"], ["approvedBy"]],
   agreement: [["signatories", "country"], ["signatories", "organization"], ["signatories", "person"], ["place"], ...mediators],
+  term: [["boundCountry"], ["boundOrganization"], ["place"], ["ceasefire"], ["agreement"]],
 };
 
 /** Paths from a subject to the countries it concerns. */
@@ -48,13 +50,14 @@ const CONCERNS_COUNTRY: Record<SubjectModel, string[][]> = {
   statement: [["speakerCountry"], ["speakerPerson", "nationality"], ["speakerOrganization", "country"]],
   plan: [["responsibleOrganization", "country"], ["targetOrganization", "country"], ["approvedBy", "country"]],
   agreement: [["signatories", "country"], ["signatories", "person", "nationality"], ["signatories", "organization", "country"], ["mediations", "country"]],
+  term: [["boundCountry"], ["boundOrganization", "country"]],
 };
 
 @Resolver(() => TimelineEvent)
 export class TimelineResolver {
   @Query(() => TimelineEventConnection, {
     description:
-      "Dated events of every kind, oldest first: meetings, signings, ceasefires taking effect and ending, statements, plan deadlines. " +
+      "Dated events of every kind, oldest first: meetings, signings, ceasefires taking effect and ending, statements, plan and term deadlines. " +
       "Undated facts have no place on it.",
   })
   async timeline(@Args() { filter, ...page }: TimelineArgs, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo) {
