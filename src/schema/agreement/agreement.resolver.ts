@@ -13,8 +13,9 @@ import type { Context } from "../context";
 import { Meeting } from "../meeting/meeting.type";
 import { Place } from "../place/place.type";
 import { type AgreementFilter, AgreementOrderField, agreementOrderings, AgreementsArgs } from "./agreement.args";
-import { Agreement, AgreementConnection, SignatoryConnection } from "./agreement.type";
-import { MediatorConnection } from "../mediation/mediator.type";
+import { Agreement, AgreementConnection } from "./agreement.type";
+import { SignatoryConnection } from "../actor/actor-unions";
+import { MediatorConnection } from "../actor/actor-unions";
 import { TermConnection } from "../term/term.type";
 import { PlanConnection } from "../plan/plan.type";
 

@@ -1,12 +1,8 @@
-import { createUnionType, Field, ObjectType, registerEnumType } from "type-graphql";
+import { Field, ObjectType, registerEnumType } from "type-graphql";
 import { AgreementKind } from "../../generated/prisma/client";
-import { taggedTypeName } from "../../read/read-model";
 import { ConnectionType } from "../common/connection";
 import { DateScalar } from "../common/scalars";
-import { Country } from "../country/country.type";
 import { Fact } from "../fact/fact.interface";
-import { Organization } from "../organization/organization.type";
-import { Person } from "../person/person.type";
 
 registerEnumType(AgreementKind, {
   name: "AgreementKind",
@@ -19,16 +15,6 @@ registerEnumType(AgreementKind, {
     CEASEFIRE_AGREEMENT: { description: "An agreement that sets a ceasefire." },
     OTHER: { description: "Any other written agreement." },
   },
-});
-
-/** The read stage tags each signatory with its type (read-model.ts `typeKey`). */
-export const signatoryTypeName = taggedTypeName;
-
-export const Signatory = createUnionType({
-  name: "Signatory",
-  description: "Who signed an agreement: a country, an organization or a person.",
-  types: () => [Country, Organization, Person] as const,
-  resolveType: signatoryTypeName,
 });
 
 @ObjectType({ implements: Fact, description: "A treaty, accord, declaration or memorandum, signed or announced on a date.", simpleResolvers: true })
@@ -59,5 +45,3 @@ export class Agreement extends Fact {
 }
 
 export const AgreementConnection = ConnectionType("Agreement", Agreement, "agreement");
-
-export const SignatoryConnection = ConnectionType("Signatory", Signatory, "signatory");

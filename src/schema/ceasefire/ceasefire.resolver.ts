@@ -14,7 +14,7 @@ import { StatementConnection } from "../statement/statement.type";
 import { CeasefireFilter, CeasefireGrouping, ceasefireGroupings, CeasefireOrderField, ceasefireOrderings, CeasefiresArgs } from "./ceasefire.args";
 import { Ceasefire, CeasefireConnection, CeasefirePartyConnection } from "./ceasefire.type";
 import { Agreement } from "../agreement/agreement.type";
-import { MediatorConnection } from "../mediation/mediator.type";
+import { MediatorConnection } from "../actor/actor-unions";
 import { Organization } from "../organization/organization.type";
 import { TermConnection } from "../term/term.type";
 import { PlanConnection } from "../plan/plan.type";

@@ -19,9 +19,8 @@ import {
 import { createResolversMap } from "type-graphql";
 import { BadUserInputError } from "../../errors";
 import { buildNewsgraphSchema, printNewsgraphSchema } from "../build-schema";
-import { signatoryTypeName } from "../agreement/agreement.type";
-import { mediatorTypeName } from "../mediation/mediator.type";
-import { bodyMemberTypeName } from "../body/body-member.type";
+import { ACTOR_UNIONS } from "../actor/actor-unions";
+import { taggedTypeName } from "../../read/read-model";
 import { ceasefirePartyTypeName } from "../ceasefire/ceasefire.type";
 import { searchEntityTypeName } from "../search/search.type";
 import { timelineSubjectTypeName } from "../timeline/timeline.type";
@@ -29,7 +28,7 @@ import { factTypeName } from "../fact/fact.interface";
 import { answerReadAheadRelations, readConnectionCountsDirectly } from "../read-ahead-resolvers";
 import { entities, referenceResolver, type Representation } from "./entities";
 
-const SYNCHRONOUS_TYPE_RESOLVERS = { CeasefireParty: ceasefirePartyTypeName, Signatory: signatoryTypeName, Mediator: mediatorTypeName, BodyMember: bodyMemberTypeName, Fact: factTypeName, TimelineSubject: timelineSubjectTypeName, SearchEntity: searchEntityTypeName };
+const SYNCHRONOUS_TYPE_RESOLVERS = { CeasefireParty: ceasefirePartyTypeName, ...Object.fromEntries(ACTOR_UNIONS.map((name) => [name, taggedTypeName])), Fact: factTypeName, TimelineSubject: timelineSubjectTypeName, SearchEntity: searchEntityTypeName };
 
 /**
  * The Federation version we link: the floor we document. We use only `@key`; 2.4 because a

@@ -20,7 +20,7 @@ import { Place } from "../place/place.type";
 import { MeetingFilter, MeetingGrouping, meetingGroupings, MeetingOrderField, meetingOrderings, MeetingsArgs } from "./meeting.args";
 import { Meeting, MeetingConnection } from "./meeting.type";
 import { AgreementConnection } from "../agreement/agreement.type";
-import { MediatorConnection } from "../mediation/mediator.type";
+import { MediatorConnection } from "../actor/actor-unions";
 
 @Resolver(() => Meeting)
 export class MeetingResolver {

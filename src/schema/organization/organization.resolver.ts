@@ -22,7 +22,7 @@ import {
 } from "./organization.args";
 import { Organization, OrganizationConnection } from "./organization.type";
 import { AgreementConnection } from "../agreement/agreement.type";
-import { BodyMemberConnection } from "../body/body-member.type";
+import { BodyMemberConnection } from "../actor/actor-unions";
 import { TermConnection } from "../term/term.type";
 
 @Resolver(() => Organization)
