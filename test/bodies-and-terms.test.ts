@@ -121,14 +121,17 @@ test("the other way: the bodies a country belongs to, what a body monitors, the 
 
 test("analysts: terms fall due on the timeline, with the ceasefire's mediators; search finds a term", async () => {
   const body = await gql(`{
-    timeline(filter: { from: "2024-11-01", to: "2025-01-31", countryCode: "FR" }) { edges { node { date kind subject { ... on Ceasefire { slug } ... on Term { slug } } } } }
+    timeline(filter: { from: "2024-11-01", to: "2025-01-31", countryCode: "FR" }) { edges { node { date kind subject { ... on Ceasefire { slug } ... on Statement { slug } ... on Term { slug } } } } }
     dues: timeline(filter: { kinds: [TERM_DEADLINE], involving: "israel-defense-forces" }) { edges { node { date subject { ... on Term { slug } } } } }
     search(text: "withdrawl southern lebanon", kinds: [TERM]) { edges { node { entity { ... on Term { slug } } } } }
   }`);
   expect(body.errors).toBeUndefined();
   expect(body.data).toEqual({
-    // France mediated the ceasefire (its start); no term binds France.
-    timeline: edges({ date: "2024-11-27", kind: "CEASEFIRE_START", subject: { slug: CEASEFIRE } }),
+    // France spoke in the joint statement and mediated the ceasefire (its start); no term binds France.
+    timeline: edges(
+      { date: "2024-11-26", kind: "STATEMENT", subject: { slug: "biden-macron-joint-statement-lebanon-ceasefire" } },
+      { date: "2024-11-27", kind: "CEASEFIRE_START", subject: { slug: CEASEFIRE } },
+    ),
     dues: edges({ date: "2025-01-26", subject: { slug: "israeli-withdrawal-from-south-lebanon-2024" } }),
     search: edges({ entity: { slug: "israeli-withdrawal-from-south-lebanon-2024" } }),
   });

@@ -25,7 +25,7 @@ afterAll(async () => {
 
 const TABLES = [
   "agreement", "agreement_signatory", "article", "ceasefire", "ceasefire_party", "country", "delegation", "delegation_member", "fact_source",
-  "mediation", "meeting", "organization", "person", "person_role", "place", "plan", "reported_figure", "statement",
+  "mediation", "meeting", "organization", "person", "person_role", "place", "plan", "reported_figure", "statement", "statement_speaker",
 ];
 
 async function rowCounts(): Promise<Record<string, number>> {
@@ -75,12 +75,12 @@ test("db:migrate applies the migrations once and records them as Prisma Migrate 
 
 test("db:seed loads the article, and loading it again changes no row count", async () => {
   const first = await runEntry("cli/seed", database.env);
-  expect(first).toMatchObject({ code: 0, stdout: "loaded 1 article(s) with 58 sourced facts (121 rows written)\n" });
+  expect(first).toMatchObject({ code: 0, stdout: "loaded 1 article(s) with 58 sourced facts (136 rows written)\n" });
   const afterFirst = await rowCounts();
-  // 63 rows and the 58 links from its facts to the article: the "rows written" above.
+  // 78 rows and the 58 links from its facts to the article: the "rows written" above.
   expect(afterFirst).toEqual({
     agreement: 0, agreement_signatory: 0, article: 1, ceasefire: 1, ceasefire_party: 2, country: 6, delegation: 5, delegation_member: 2, fact_source: 58,
-    mediation: 2, meeting: 2, organization: 10, person: 8, person_role: 7, place: 3, plan: 1, reported_figure: 2, statement: 11,
+    mediation: 2, meeting: 2, organization: 10, person: 8, person_role: 7, place: 3, plan: 1, reported_figure: 2, statement: 11, statement_speaker: 15,
   });
   const second = await runEntry("cli/seed", database.env);
   expect(second).toMatchObject({ code: 0, stdout: "the 1 seed article(s) are already recorded as they are: nothing changed\n" });

@@ -137,7 +137,7 @@ test("a page with relations of every shape, its filter, bounds and total", () =>
     total: true,
     relations: [
       { field: "nationality", relation: readModel.Person.relations.nationality, plan: idsOf("Country", "country", ["code"]) },
-      { field: "statements", relation: readModel.Person.relations.statements, plan: idsOf("Statement", "statement") },
+      { field: "roles", relation: readModel.Person.relations.roles, plan: idsOf("PersonRole", "personRole") },
       { field: "delegations", relation: readModel.Person.relations.delegations, plan: idsOf("Delegation", "delegation") },
     ],
   };
@@ -150,7 +150,7 @@ test("a page with relations of every shape, its filter, bounds and total", () =>
   expect(compiled.sql.replace(marker, "")).toBe(
     `SELECT json_build_object('rows', coalesce(json_agg(json_build_object('id', t0."id", 'name', t0."name", ` +
       `'@nationality', (SELECT json_build_object('code', t1."code") FROM "country" t1 WHERE t1."id" = t0."nationality_id"), ` +
-      `'@statements', (SELECT coalesce(json_agg(json_build_object('id', t2."id") ORDER BY t2."date" ASC, t2."slug" ASC, t2."id" ASC), '[]'::json) FROM "statement" t2 WHERE t2."speaker_person_id" = t0."id"), ` +
+      `'@roles', (SELECT coalesce(json_agg(json_build_object('id', t2."id") ORDER BY t2."title" ASC, t2."id" ASC), '[]'::json) FROM "person_role" t2 WHERE t2."person_id" = t0."id"), ` +
       `'@delegations', (SELECT coalesce(json_agg(json_build_object('id', t3."id") ORDER BY t3."id" ASC), '[]'::json) FROM "delegation" t3 WHERE t3."id" IN (` +
       `SELECT t4."id" FROM "delegation" t4 WHERE t4."leader_id" = t0."id" UNION SELECT t5."delegation_id" FROM "delegation_member" t5 WHERE t5."person_id" = t0."id"))) ` +
       `ORDER BY t0."name" ASC, t0."id" ASC), '[]'::json), 'total', (SELECT count(*) FROM "person" t1 WHERE t1."search_text"::text LIKE $4))::text AS "rows" ` +

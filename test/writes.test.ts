@@ -163,7 +163,7 @@ describe("create, update, delete", () => {
     [
       `mutation ($input: StatementInput!) { createStatement(input: $input) { id } }`,
       { input: { slug: "nobody-said", summary: "Words without a speaker." } },
-      "input.speakerPersonId",
+      "input.speakerPersonIds",
     ],
   ])("invalid input %# is BAD_USER_INPUT naming the field, and writes nothing", async (mutation, variables, field) => {
     const before = await snapshot();

@@ -22,8 +22,8 @@ export interface ClaimedField {
 
 /** A set kept as rows of `model`, each joining the fact (`parentKey`) to one other row (`otherKey`). */
 export interface LinkSet {
-  model: "ceasefireParty" | "agreementSignatory" | "mediation" | "bodyMember";
-  parentKey: "meetingId" | "ceasefireId" | "agreementId" | "bodyId";
+  model: "ceasefireParty" | "agreementSignatory" | "mediation" | "bodyMember" | "statementSpeaker";
+  parentKey: "meetingId" | "ceasefireId" | "agreementId" | "bodyId" | "statementId";
   otherKey: "countryId" | "organizationId" | "personId";
   /** Columns every row of the set has these values in (a body's chairs: `role` CHAIR). */
   fixed?: Record<string, string>;
@@ -44,6 +44,11 @@ const signatoriesOf = (otherKey: LinkSet["otherKey"]): ClaimedField => ({
 const mediatorsOf = (parentKey: LinkSet["parentKey"], otherKey: LinkSet["otherKey"], firstInto?: string): ClaimedField => ({
   merge: "set",
   links: { model: "mediation", parentKey, otherKey, ...(firstInto && { firstInto }) },
+});
+/** A statement's speakers of one kind; the first also in the column the older single field reads. */
+const speakersOf = (otherKey: LinkSet["otherKey"], firstInto: string): ClaimedField => ({
+  merge: "set",
+  links: { model: "statementSpeaker", parentKey: "statementId", otherKey, firstInto },
 });
 /** A body's chairs or members of one kind. */
 const bodyMembersOf = (role: "CHAIR" | "MEMBER", otherKey: LinkSet["otherKey"]): ClaimedField => ({
@@ -116,9 +121,10 @@ export const claimedFields: Record<FactKind, Record<string, ClaimedField>> = {
     quote: single,
     channel: single,
     date,
-    speakerPersonId: single,
-    speakerOrganizationId: single,
-    speakerCountryId: single,
+    placeId: single,
+    speakerPersonIds: speakersOf("personId", "speakerPersonId"),
+    speakerOrganizationIds: speakersOf("organizationId", "speakerOrganizationId"),
+    speakerCountryIds: speakersOf("countryId", "speakerCountryId"),
     ceasefireId: single,
   },
   REPORTED_FIGURE: {
@@ -167,6 +173,19 @@ export const claimedFields: Record<FactKind, Record<string, ClaimedField>> = {
     deadline: date,
   },
 };
+
+/**
+ * The columns that keep the first member of a set (LinkSet.firstInto), from the sets in `values`:
+ * what a new row starts with, before the recompute keeps them (a statement's speaker columns must
+ * name one from the start, statement_speaker_check).
+ */
+export function firstOfSets(kind: FactKind, values: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(claimedFields[kind]).flatMap(([field, { links }]) =>
+      links?.firstInto && Array.isArray(values[field]) ? [[links.firstInto, (values[field] as unknown[])[0] ?? null]] : [],
+    ),
+  );
+}
 
 /** A row value as a claim's JSON value: dates as `YYYY-MM-DD`; null and empty lists say nothing. */
 export function toClaimValue(value: unknown): unknown {

@@ -21,6 +21,7 @@ import type {
   PrismaClient,
   ReportedFigure,
   Statement,
+  StatementSpeaker,
   Term,
 } from "../generated/prisma/client";
 
@@ -44,6 +45,7 @@ export interface Rows {
   plan: Plan;
   reportedFigure: ReportedFigure;
   statement: Statement;
+  statementSpeaker: StatementSpeaker;
   term: Term;
 }
 

@@ -17,7 +17,9 @@ import { type DocumentIssue, InvalidDocumentError, pathString } from "./document
  * ceasefires and agreements; a meeting's `mediator` and `mediatorCountry` are two of them), bodies'
  * chairs and members (`organizations[].chairs`, `.members`), the body monitoring a ceasefire
  * (`ceasefires[].monitoringBody`), terms of ceasefires and agreements (`terms`) and the ceasefire or
- * agreement a plan carries out (`plans[].ceasefire`, `.agreement`). A document using what a format added must say so, so that an older
+ * agreement a plan carries out (`plans[].ceasefire`, `.agreement`), and statements' speakers of any
+ * number (`statements[].speakers`; `speakerPerson`, `speakerOrganization` and `speakerCountry` are three
+ * more) and place (`statements[].place`). A document using what a format added must say so, so that an older
  * server refuses it ("unsupported format") instead of misreading it.
  */
 export const ARTICLE_FORMAT = 3;
@@ -166,11 +168,13 @@ export const articleDocumentSchema = z.strictObject({
           speakerPerson: slug.nullish(),
           speakerOrganization: slug.nullish(),
           speakerCountry: countryCode.nullish(),
+          speakers: entities("a speaker"),
+          place: slug.nullish(),
           ceasefire: slug.nullish(),
           figures: z.array(figure).default([]),
         })
-        .refine((s) => s.speakerPerson || s.speakerOrganization || s.speakerCountry, {
-          message: "needs a speaker (speakerPerson, speakerOrganization or speakerCountry)",
+        .refine((s) => s.speakerPerson || s.speakerOrganization || s.speakerCountry || s.speakers.length > 0, {
+          message: "needs a speaker (speakerPerson, speakerOrganization, speakerCountry or speakers)",
           path: ["speakerPerson"],
         })
         .refine((s) => s.figures.length === 0 || s.ceasefire, {
@@ -287,5 +291,9 @@ function newerThanDeclared(document: ArticleDocument): DocumentIssue[] {
     ...document.organizations.flatMap((organization, i) => needs(3, organization.chairs.length + organization.members.length > 0, `organizations.${i}`, "chairs and members")),
     ...document.ceasefires.flatMap((ceasefire, i) => needs(3, !!ceasefire.monitoringBody, `ceasefires.${i}.monitoringBody`, "monitoring bodies")),
     ...document.plans.flatMap((plan, i) => needs(3, !!(plan.ceasefire || plan.agreement), `plans.${i}`, "plans of a ceasefire or agreement")),
+    ...document.statements.flatMap((statement, i) => [
+      ...needs(3, statement.speakers.length > 0, `statements.${i}.speakers`, "lists of speakers"),
+      ...needs(3, !!statement.place, `statements.${i}.place`, "places of statements"),
+    ]),
   ];
 }

@@ -44,6 +44,7 @@ const DEFINITIONS: KeyDefinition[] = [
     ["agreements", "mediators", "mediator"],
     ["organizations", "chairs", "chair"],
     ["organizations", "members", "member"],
+    ["statements", "speakers", "speaker"],
   ].flatMap(([list, field, label]) =>
     ["country", "organization", "person"].map((kind) => ({ label, at: `${list}.*.${field}.*.${kind}`, within: 2 })),
   ),
@@ -80,7 +81,7 @@ const REFERENCES: [at: string, kind: ReferableKind][] = [
   ["agreements.*.signatories.*.country", "country"],
   ["agreements.*.signatories.*.organization", "organization"],
   ["agreements.*.signatories.*.person", "person"],
-  ...["meetings.*.mediators", "ceasefires.*.mediators", "agreements.*.mediators", "organizations.*.chairs", "organizations.*.members"].flatMap((list) =>
+  ...["meetings.*.mediators", "ceasefires.*.mediators", "agreements.*.mediators", "organizations.*.chairs", "organizations.*.members", "statements.*.speakers"].flatMap((list) =>
     (["country", "organization", "person"] as const).map((kind): [string, ReferableKind] => [`${list}.*.${kind}`, kind]),
   ),
   ["ceasefires.*.monitoringBody", "organization"],
@@ -91,6 +92,7 @@ const REFERENCES: [at: string, kind: ReferableKind][] = [
   ["terms.*.boundCountry", "country"],
   ["terms.*.boundOrganization", "organization"],
   ["terms.*.place", "place"],
+  ["statements.*.place", "place"],
 ];
 
 interface Found {

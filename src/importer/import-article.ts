@@ -14,7 +14,7 @@ import type { ArticleDocument } from "./article-document";
 import { ArticleConflictError, identityDifferences } from "./article-identity";
 import { checkArticleDocument } from "./check-document";
 import { InvalidDocumentError } from "./document-issues";
-import { claimedFields, toClaimValue } from "../claims/claim-fields";
+import { claimedFields, firstOfSets, toClaimValue } from "../claims/claim-fields";
 import { type ChangeEntry, logChanges } from "../claims/history";
 import { claimedValues, inLockOrder, recomputeFacts, sameValue } from "../claims/recompute";
 import { factKinds } from "../database/fact-kinds";
@@ -205,12 +205,18 @@ class ArticleImport {
         quote: statement.quote ?? null,
         channel: statement.channel ?? null,
         date: asDate(statement.date),
-        speakerPersonId: await this.ref("person", statement.speakerPerson, `${at}.speakerPerson`),
-        speakerOrganizationId: await this.ref("organization", statement.speakerOrganization, `${at}.speakerOrganization`),
-        speakerCountryId: await this.ref("country", statement.speakerCountry, `${at}.speakerCountry`),
+        placeId: await this.ref("place", statement.place, `${at}.place`),
         ceasefireId: await this.ref("ceasefire", statement.ceasefire, `${at}.ceasefire`),
       };
-      const row = await this.save("STATEMENT", { slug: statement.slug }, data);
+      // `speakerPerson`, `speakerOrganization` and `speakerCountry` (every format) are speakers like those of `speakers` (format 3).
+      const speakers = await this.linked("speaker", statement.speakers, `${at}.speakers`);
+      const named = [
+        ["speakerPersonIds", await this.ref("person", statement.speakerPerson, `${at}.speakerPerson`)],
+        ["speakerOrganizationIds", await this.ref("organization", statement.speakerOrganization, `${at}.speakerOrganization`)],
+        ["speakerCountryIds", await this.ref("country", statement.speakerCountry, `${at}.speakerCountry`)],
+      ] as const;
+      for (const [field, id] of named) if (id) speakers[field] = [...new Set([id, ...speakers[field]])];
+      const row = await this.save("STATEMENT", { slug: statement.slug }, { ...data, ...speakers });
       this.facts.push({ factKind: "STATEMENT", factId: row.id });
       for (const figure of statement.figures) {
         const figureData = {
@@ -441,7 +447,7 @@ class ArticleImport {
   private async save<K extends FactKind>(kind: K, where: object, data: Record<string, unknown>): Promise<{ id: string }> {
     const model = factKinds[kind].model as SavedModel;
     const table = this.tx[model] as unknown as RowWriter<Rows[SavedModel]>;
-    const columns = Object.fromEntries(Object.entries(data).filter(([field]) => !claimedFields[kind][field]?.links));
+    const columns = { ...Object.fromEntries(Object.entries(data).filter(([field]) => !claimedFields[kind][field]?.links)), ...firstOfSets(kind, data) };
     let row: { id: string } | null = await table.findUnique({ where });
     if (!row) {
       this.changes += 1;
@@ -519,7 +525,7 @@ function outerPlacesFirst(places: ArticleDocument["places"]): number[] {
   return order;
 }
 
-type SavedModel = Exclude<ModelName, "ceasefireParty" | "agreementSignatory" | "mediation" | "bodyMember" | "factSource" | "article">;
+type SavedModel = Exclude<ModelName, "ceasefireParty" | "agreementSignatory" | "mediation" | "bodyMember" | "statementSpeaker" | "factSource" | "article">;
 
 /** The calls `save` makes; Prisma's generated delegates have no common type to name them by. */
 interface RowWriter<Row> {

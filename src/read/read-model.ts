@@ -94,7 +94,7 @@ const ceasefireParties: ToVariants = {
  * agreement's signatories, a meeting's mediators), by name: `links` is each one's relation to
  * those rows, `parentKey` the rows' column holding the parent's id.
  */
-const linkedEntities = (links: "agreementsSigned" | "mediations" | "bodyMemberships", parentKey: string, also: Condition = and()): ToVariants => ({
+const linkedEntities = (links: "agreementsSigned" | "mediations" | "bodyMemberships" | "statementSpeakers", parentKey: string, also: Condition = and()): ToVariants => ({
   kind: "variants",
   variants: (["country", "organization", "person"] as const).map((model) => ({
     type: model[0].toUpperCase() + model.slice(1),
@@ -142,6 +142,8 @@ const bySigningDate: OrderBy = [{ signedOn: { sort: "asc", nulls: "last" } }, { 
 const signedBy = (key: "countryId" | "organizationId" | "personId") => rowsOf("agreement", related("signatories", equals(key, PARENT_ID)), bySigningDate);
 /** The bodies the parent (a country, organization or person) chairs or belongs to, by name. */
 const bodiesOf = (key: "countryId" | "organizationId" | "personId") => rowsOf("organization", related("bodyMembers", equals(key, PARENT_ID)), [{ name: "asc" }]);
+/** Statements the parent (a country, organization or person) made, alone or with others. */
+const spokenBy = (key: "countryId" | "organizationId" | "personId") => rowsOf("statement", related("speakers", equals(key, PARENT_ID)), byDate);
 const byDeadline: OrderBy = [{ deadline: { sort: "asc", nulls: "last" } }, { slug: "asc" }];
 
 /**
@@ -198,7 +200,7 @@ export const readModel = {
         related("delegations", or(equals("leaderId", PARENT_ID), related("members", equals("personId", PARENT_ID)))),
         [{ date: { sort: "asc", nulls: "last" } }],
       ),
-      statements: person.many("statements", byDate),
+      statements: spokenBy("personId"),
       agreementsSigned: signedBy("personId"),
       bodies: bodiesOf("personId"),
     },
@@ -213,6 +215,7 @@ export const readModel = {
       meetings: place.many("meetings", byDate),
       agreements: place.many("agreements", bySigningDate),
       terms: place.many("terms", byDeadline),
+      statements: place.many("statements", byDate),
     },
   },
   Organization: {
@@ -223,7 +226,7 @@ export const readModel = {
       roles: organization.many("roles", [{ title: "asc" }]),
       hostedMeetings: organization.many("hostedMeetings", byDate),
       ceasefires: rowsOf("ceasefire", related("parties", equals("organizationId", PARENT_ID)), newestFirst),
-      statements: organization.many("statements", byDate),
+      statements: spokenBy("organizationId"),
       plans: organization.many("plansResponsible", [{ slug: "asc" }]),
       targetedBy: organization.many("plansTargeting", [{ slug: "asc" }]),
       agreementsSigned: signedBy("organizationId"),
@@ -245,6 +248,7 @@ export const readModel = {
       agreementsSigned: signedBy("countryId"),
       bodies: bodiesOf("countryId"),
       terms: country.many("termsBinding", byDeadline),
+      statements: spokenBy("countryId"),
     },
   },
   Ceasefire: {
@@ -266,6 +270,8 @@ export const readModel = {
     model: "statement",
     relations: {
       sources: sourcesOf("STATEMENT"),
+      speakers: linkedEntities("statementSpeakers", "statementId"),
+      place: statement.one("place"),
       speakerPerson: statement.one("speakerPerson"),
       speakerOrganization: statement.one("speakerOrganization"),
       speakerCountry: statement.one("speakerCountry"),

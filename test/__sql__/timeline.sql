@@ -68,20 +68,29 @@ SELECT json_build_object('rows', coalesce(json_agg(json_build_object('date', e."
     FROM "statement" t0
     WHERE (t0."date" IS NOT NULL) AND ((t0."date" >= $38) AND ((EXISTS (
             SELECT 1
-            FROM "country" t1
-            WHERE t1."id" = t0."speaker_country_id" AND (t1."code" = $39))) OR (EXISTS (
-            SELECT 1
-            FROM "person" t2
-            WHERE t2."id" = t0."speaker_person_id" AND (EXISTS (
+            FROM "statement_speaker" t1
+            WHERE t1."statement_id" = t0."id" AND (EXISTS (
                 SELECT 1
-                FROM "country" t3
-                WHERE t3."id" = t2."nationality_id" AND (t3."code" = $40))))) OR (EXISTS (
+                FROM "country" t2
+                WHERE t2."id" = t1."country_id" AND (t2."code" = $39))))) OR (EXISTS (
             SELECT 1
-            FROM "organization" t4
-            WHERE t4."id" = t0."speaker_organization_id" AND (EXISTS (
+            FROM "statement_speaker" t3
+            WHERE t3."statement_id" = t0."id" AND (EXISTS (
                 SELECT 1
-                FROM "country" t5
-                WHERE t5."id" = t4."country_id" AND (t5."code" = $41)))))))) + (
+                FROM "person" t4
+                WHERE t4."id" = t3."person_id" AND (EXISTS (
+                    SELECT 1
+                    FROM "country" t5
+                    WHERE t5."id" = t4."nationality_id" AND (t5."code" = $40))))))) OR (EXISTS (
+            SELECT 1
+            FROM "statement_speaker" t6
+            WHERE t6."statement_id" = t0."id" AND (EXISTS (
+                SELECT 1
+                FROM "organization" t7
+                WHERE t7."id" = t6."organization_id" AND (EXISTS (
+                    SELECT 1
+                    FROM "country" t8
+                    WHERE t8."id" = t7."country_id" AND (t8."code" = $41)))))))))) + (
     SELECT count(*)
     FROM "plan" t0
     WHERE (t0."deadline" IS NOT NULL) AND ((t0."deadline" >= $42) AND ((EXISTS (
@@ -223,20 +232,29 @@ FROM (
         FROM "statement" t0
         WHERE (t0."date" IS NOT NULL) AND ((t0."date" >= $13) AND ((EXISTS (
                 SELECT 1
-                FROM "country" t1
-                WHERE t1."id" = t0."speaker_country_id" AND (t1."code" = $14))) OR (EXISTS (
-                SELECT 1
-                FROM "person" t2
-                WHERE t2."id" = t0."speaker_person_id" AND (EXISTS (
+                FROM "statement_speaker" t1
+                WHERE t1."statement_id" = t0."id" AND (EXISTS (
                     SELECT 1
-                    FROM "country" t3
-                    WHERE t3."id" = t2."nationality_id" AND (t3."code" = $15))))) OR (EXISTS (
+                    FROM "country" t2
+                    WHERE t2."id" = t1."country_id" AND (t2."code" = $14))))) OR (EXISTS (
                 SELECT 1
-                FROM "organization" t4
-                WHERE t4."id" = t0."speaker_organization_id" AND (EXISTS (
+                FROM "statement_speaker" t3
+                WHERE t3."statement_id" = t0."id" AND (EXISTS (
                     SELECT 1
-                    FROM "country" t5
-                    WHERE t5."id" = t4."country_id" AND (t5."code" = $16)))))))
+                    FROM "person" t4
+                    WHERE t4."id" = t3."person_id" AND (EXISTS (
+                        SELECT 1
+                        FROM "country" t5
+                        WHERE t5."id" = t4."nationality_id" AND (t5."code" = $15))))))) OR (EXISTS (
+                SELECT 1
+                FROM "statement_speaker" t6
+                WHERE t6."statement_id" = t0."id" AND (EXISTS (
+                    SELECT 1
+                    FROM "organization" t7
+                    WHERE t7."id" = t6."organization_id" AND (EXISTS (
+                        SELECT 1
+                        FROM "country" t8
+                        WHERE t8."id" = t7."country_id" AND (t8."code" = $16)))))))))
         ORDER BY t0."date" ASC, t0."id" ASC
         LIMIT $1) t0)
     UNION ALL (

@@ -40,10 +40,14 @@ function notAKey(model: ModelName, argument: string): BadUserInputError {
   return new BadUserInputError(`\`${argument}\` is not a valid ${keyNames(model)}.`, argument);
 }
 
-/** Rows of `model` whose to-one `relation` is the row the client named (by id: the key column alone). */
-export function referencing(model: ModelName, relation: string, key: string, argument: string): Condition {
-  const condition = reaching(model, [relation], key);
-  if (!condition) throw notAKey(relationField(model, relation).model, argument);
+/**
+ * Rows of `model` whose to-one `relation` is the row the client named (by id: the key column
+ * alone), or that reach it through a path of relations (a statement's `["speakers", "person"]`).
+ */
+export function referencing(model: ModelName, relation: string | readonly string[], key: string, argument: string): Condition {
+  const path = typeof relation === "string" ? [relation] : relation;
+  const condition = reaching(model, path, key);
+  if (!condition) throw notAKey(path.reduce<ModelName>((at, hop) => relationField(at, hop).model, model), argument);
   return condition;
 }
 

@@ -16,6 +16,7 @@ import { CountriesArgs, type CountryFilter, CountryOrderField, countryOrderings 
 import { Country, CountryConnection } from "./country.type";
 import { AgreementConnection } from "../agreement/agreement.type";
 import { TermConnection } from "../term/term.type";
+import { StatementConnection } from "../statement/statement.type";
 
 @Resolver(() => Country)
 export class CountryResolver {
@@ -68,6 +69,11 @@ export class CountryResolver {
   @FieldResolver(() => TermConnection, { description: "Terms of ceasefires and agreements that bind it, by deadline." })
   async terms(@Root() country: Country, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
     return connectionFromList(await loaders.related(country, "Country", "terms"), page);
+  }
+
+  @FieldResolver(() => StatementConnection, { description: "Statements it made, alone or with others, by date." })
+  async statements(@Root() country: Country, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
+    return connectionFromList(await loaders.related(country, "Country", "statements"), page);
   }
 }
 

@@ -63,7 +63,7 @@ export class OrganizationResolver {
     return connectionFromList(await loaders.related(organization, "Organization", "ceasefires"), page);
   }
 
-  @FieldResolver(() => StatementConnection, { description: "What it said, announced or reported, by date." })
+  @FieldResolver(() => StatementConnection, { description: "What it said, announced or reported, alone or with others, by date." })
   async statements(@Root() organization: Organization, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
     return connectionFromList(await loaders.related(organization, "Organization", "statements"), page);
   }

@@ -87,7 +87,7 @@ export class PersonResolver {
     return connectionFromList(await loaders.related(person, "Person", "mediatedMeetings"), page);
   }
 
-  @FieldResolver(() => StatementConnection, { description: "What the person said or announced, by date." })
+  @FieldResolver(() => StatementConnection, { description: "What the person said or announced, alone or with others, by date." })
   async statements(@Root() person: Person, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
     return connectionFromList(await loaders.related(person, "Person", "statements"), page);
   }

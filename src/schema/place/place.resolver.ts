@@ -14,6 +14,7 @@ import { type PlaceFilter, PlaceOrderField, placeOrderings, PlacesArgs } from ".
 import { Place, PlaceConnection } from "./place.type";
 import { AgreementConnection } from "../agreement/agreement.type";
 import { TermConnection } from "../term/term.type";
+import { StatementConnection } from "../statement/statement.type";
 
 @Resolver(() => Place)
 export class PlaceResolver {
@@ -61,6 +62,11 @@ export class PlaceResolver {
   @FieldResolver(() => TermConnection, { description: "Terms of ceasefires and agreements that apply there, by deadline." })
   async terms(@Root() place: Place, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
     return connectionFromList(await loaders.related(place, "Place", "terms"), page);
+  }
+
+  @FieldResolver(() => StatementConnection, { description: "Statements made there, by date." })
+  async statements(@Root() place: Place, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
+    return connectionFromList(await loaders.related(place, "Place", "statements"), page);
   }
 }
 

@@ -72,8 +72,8 @@ registerEnumType(StatementGrouping, {
 export const statementGroupings: Record<StatementGrouping, Grouping> = {
   MONTH: { kind: "period", field: "date", unit: "month" },
   YEAR: { kind: "period", field: "date", unit: "year" },
-  SPEAKER_PERSON: { kind: "related", path: ["speakerPerson"], key: "slug", label: "name" },
-  SPEAKER_ORGANIZATION: { kind: "related", path: ["speakerOrganization"], key: "slug", label: "name" },
-  SPEAKER_COUNTRY: { kind: "related", path: ["speakerCountry"], key: "code", label: "name" },
+  SPEAKER_PERSON: { kind: "related", path: ["speakers", "person"], key: "slug", label: "name" },
+  SPEAKER_ORGANIZATION: { kind: "related", path: ["speakers", "organization"], key: "slug", label: "name" },
+  SPEAKER_COUNTRY: { kind: "related", path: ["speakers", "country"], key: "code", label: "name" },
   CEASEFIRE: { kind: "related", path: ["ceasefire"], key: "slug", label: "name" },
 };

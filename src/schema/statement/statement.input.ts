@@ -1,6 +1,13 @@
-import { dateField, nameField, refField, slugField, textField } from "../writes/fields";
+import { dateField, nameField, refField, refListField, slugField, textField } from "../writes/fields";
 import { defineWrites } from "../writes/write-spec";
 import { Statement } from "./statement.type";
+
+/** The older single speaker fields, each the set of its kind: given, a set of one (none for null). */
+const SINGLE_SPEAKERS = [
+  ["speakerPersonId", "speakerPersonIds"],
+  ["speakerOrganizationId", "speakerOrganizationIds"],
+  ["speakerCountryId", "speakerCountryIds"],
+] as const;
 
 export const statementWrites = defineWrites({
   name: "Statement",
@@ -13,13 +20,31 @@ export const statementWrites = defineWrites({
     quote: textField("The speaker's own words, if quoted."),
     channel: nameField("Where it was said (a platform, or the outlet told)."),
     date: dateField("When it was said"),
-    speakerPersonId: refField("person", "The person who spoke"),
-    speakerOrganizationId: refField("organization", "The organization that spoke"),
-    speakerCountryId: refField("country", "The country whose position it states"),
+    placeId: refField("place", "Where it was made"),
     ceasefireId: refField("ceasefire", "The ceasefire it is about"),
   },
+  // Speakers are rows of their own, kept by the claims' recompute (claims/claim-fields.ts); each list
+  // given replaces that kind of speakers.
+  extraFields: {
+    speakerPersonIds: refListField("person", "The people who made it"),
+    speakerOrganizationIds: refListField("organization", "The organizations that made it"),
+    speakerCountryIds: refListField("country", "The countries whose position it states"),
+    // Kept for older clients (input fields marked deprecated are hidden from default introspection).
+    speakerPersonId: refField("person", "Its one person speaker (null: none). For older clients: `speakerPersonIds` takes several"),
+    speakerOrganizationId: refField("organization", "Its one organization speaker (null: none). For older clients: `speakerOrganizationIds` takes several"),
+    speakerCountryId: refField("country", "Its one country speaker (null: none). For older clients: `speakerCountryIds` takes several"),
+  },
+  // The row as it will be: its columns hold the first speaker of each kind, a list given replaces a kind.
   check: (row) =>
-    row.speakerPersonId || row.speakerOrganizationId || row.speakerCountryId
+    SINGLE_SPEAKERS.some(([single, list]) => (Array.isArray(row[list]) ? row[list].length > 0 : row[single] != null))
       ? null
-      : { field: "speakerPersonId", message: "is needed, or speakerOrganizationId or speakerCountryId" },
+      : { field: "speakerPersonIds", message: "or another kind of speaker is needed: a statement has at least one speaker" },
+  asClaims: (values) => {
+    const claims = { ...values };
+    for (const [single, list] of SINGLE_SPEAKERS) {
+      if (claims[single] !== undefined && claims[list] === undefined) claims[list] = claims[single] === null ? [] : [claims[single]];
+      delete claims[single];
+    }
+    return claims;
+  },
 });

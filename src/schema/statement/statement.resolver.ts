@@ -16,6 +16,8 @@ import { Person } from "../person/person.type";
 import { ReportedFigureConnection } from "../reported-figure/reported-figure.type";
 import { StatementFilter, StatementGrouping, statementGroupings, StatementOrderField, statementOrderings, StatementsArgs } from "./statement.args";
 import { Statement, StatementConnection } from "./statement.type";
+import { SpeakerConnection } from "../actor/actor-unions";
+import { Place } from "../place/place.type";
 
 @Resolver(() => Statement)
 export class StatementResolver {
@@ -44,17 +46,27 @@ export class StatementResolver {
     return loaders.groupCounts("statement", statementWhere(filter), statementGroupings[by]);
   }
 
-  @FieldResolver(() => Person, { nullable: true, description: "The person who spoke, or on whose behalf." })
+  @FieldResolver(() => SpeakerConnection, { description: "Who made it: countries, organizations and people (two leaders of a joint statement), by name." })
+  async speakers(@Root() statement: Statement, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
+    return connectionFromList(await loaders.related(statement, "Statement", "speakers"), page);
+  }
+
+  @FieldResolver(() => Place, { nullable: true, description: "Where it was made." })
+  place(@Root() statement: Statement, @Ctx() { loaders }: Context) {
+    return loaders.related(statement, "Statement", "place");
+  }
+
+  @FieldResolver(() => Person, { nullable: true, description: "The first person among its speakers.", deprecationReason: "Use `speakers`, which lists every speaker of any kind." })
   speakerPerson(@Root() statement: Statement, @Ctx() { loaders }: Context) {
     return loaders.related(statement, "Statement", "speakerPerson");
   }
 
-  @FieldResolver(() => Organization, { nullable: true, description: "The organization that spoke (an office, an army)." })
+  @FieldResolver(() => Organization, { nullable: true, description: "The first organization among its speakers.", deprecationReason: "Use `speakers`, which lists every speaker of any kind." })
   speakerOrganization(@Root() statement: Statement, @Ctx() { loaders }: Context) {
     return loaders.related(statement, "Statement", "speakerOrganization");
   }
 
-  @FieldResolver(() => Country, { nullable: true, description: "The country whose position it states." })
+  @FieldResolver(() => Country, { nullable: true, description: "The first country among its speakers.", deprecationReason: "Use `speakers`, which lists every speaker of any kind." })
   speakerCountry(@Root() statement: Statement, @Ctx() { loaders }: Context) {
     return loaders.related(statement, "Statement", "speakerCountry");
   }
@@ -73,14 +85,14 @@ export class StatementResolver {
 function statementWhere(filter: StatementFilter | null | undefined): Condition {
   if (!filter) return always;
   const conditions = withinDates("date", filter);
-  const references: [key: string | null | undefined, relation: string, argument: string][] = [
-    [filter.speakerPersonId, "speakerPerson", "filter.speakerPersonId"],
-    [filter.speakerOrganizationId, "speakerOrganization", "filter.speakerOrganizationId"],
-    [filter.speakerCountryId, "speakerCountry", "filter.speakerCountryId"],
-    [filter.ceasefireId, "ceasefire", "filter.ceasefireId"],
+  const references: [key: string | null | undefined, path: string[], argument: string][] = [
+    [filter.speakerPersonId, ["speakers", "person"], "filter.speakerPersonId"],
+    [filter.speakerOrganizationId, ["speakers", "organization"], "filter.speakerOrganizationId"],
+    [filter.speakerCountryId, ["speakers", "country"], "filter.speakerCountryId"],
+    [filter.ceasefireId, ["ceasefire"], "filter.ceasefireId"],
   ];
-  for (const [key, relation, argument] of references) {
-    if (key) conditions.push(referencing("statement", relation, key, argument));
+  for (const [key, path, argument] of references) {
+    if (key) conditions.push(referencing("statement", path, key, argument));
   }
   if (filter.reportedIn) conditions.push(reportedIn("STATEMENT", filter.reportedIn));
   return and(...conditions);

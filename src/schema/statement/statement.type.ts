@@ -27,6 +27,7 @@ export class Statement extends Fact {
   speakerPersonId!: string | null;
   speakerOrganizationId!: string | null;
   speakerCountryId!: string | null;
+  placeId!: string | null;
   ceasefireId!: string | null;
 }
 

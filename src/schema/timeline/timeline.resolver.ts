@@ -37,7 +37,7 @@ const mediators = [["mediations", "person"], ["mediations", "organization"], ["m
 const INVOLVES: Record<SubjectModel, string[][]> = {
   meeting: [["host"], ["place"], ...mediators, ["delegations", "country"], ["delegations", "leader"], ["delegations", "members", "person"]],
   ceasefire: [["parties", "country"], ["parties", "organization"], ...mediators],
-  statement: [["speakerPerson"], ["speakerOrganization"], ["speakerCountry"], ["ceasefire"]],
+  statement: [["speakers", "person"], ["speakers", "organization"], ["speakers", "country"], ["place"], ["ceasefire"]],
   plan: [["responsibleOrganization"], ["targetOrganization"], ["approvedBy"]],
   agreement: [["signatories", "country"], ["signatories", "organization"], ["signatories", "person"], ["place"], ...mediators],
   term: [["boundCountry"], ["boundOrganization"], ["place"], ["ceasefire"], ["agreement"]],
@@ -47,7 +47,7 @@ const INVOLVES: Record<SubjectModel, string[][]> = {
 const CONCERNS_COUNTRY: Record<SubjectModel, string[][]> = {
   meeting: [["mediations", "country"], ["delegations", "country"]],
   ceasefire: [["parties", "country"], ["mediations", "country"]],
-  statement: [["speakerCountry"], ["speakerPerson", "nationality"], ["speakerOrganization", "country"]],
+  statement: [["speakers", "country"], ["speakers", "person", "nationality"], ["speakers", "organization", "country"]],
   plan: [["responsibleOrganization", "country"], ["targetOrganization", "country"], ["approvedBy", "country"]],
   agreement: [["signatories", "country"], ["signatories", "person", "nationality"], ["signatories", "organization", "country"], ["mediations", "country"]],
   term: [["boundCountry"], ["boundOrganization", "country"]],

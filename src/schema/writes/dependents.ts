@@ -19,7 +19,8 @@ interface Dependent {
  * Rows that must keep one of several optional references (enforced by CHECK constraints): a
  * statement needs a speaker, a ceasefire party a country or an organization, an agreement's
  * signatory a country, an organization or a person, a mediation both what it mediates and who
- * mediates it, a body's chair or member a country, an organization or a person. Losing the one
+ * mediates it, a body's chair or member and a statement's speaker a country, an organization or a
+ * person. Losing the one
  * they have deletes them.
  */
 const needsOneOf: Partial<Record<ModelName, readonly string[]>> = {
@@ -28,6 +29,7 @@ const needsOneOf: Partial<Record<ModelName, readonly string[]>> = {
   agreementSignatory: ["countryId", "organizationId", "personId"],
   mediation: ["meetingId", "ceasefireId", "agreementId", "personId", "organizationId", "countryId"],
   bodyMember: ["countryId", "organizationId", "personId"],
+  statementSpeaker: ["countryId", "organizationId", "personId"],
 };
 
 /**
@@ -37,7 +39,7 @@ const needsOneOf: Partial<Record<ModelName, readonly string[]>> = {
  */
 export const dependentsOf: Partial<Record<ModelName, Dependent[]>> = (() => {
   // The facts, articles and what joins them; not the claim and change logs, which keep their own.
-  const writable = new Set<ModelName>([...Object.values(factKinds).map((kind) => kind.model), "article", "factSource", "ceasefireParty", "agreementSignatory", "mediation", "bodyMember"]);
+  const writable = new Set<ModelName>([...Object.values(factKinds).map((kind) => kind.model), "article", "factSource", "ceasefireParty", "agreementSignatory", "mediation", "bodyMember", "statementSpeaker"]);
   const found: Partial<Record<ModelName, Dependent[]>> = {};
   for (const [model, info] of Object.entries(models) as [ModelName, ModelInfo][]) {
     if (!writable.has(model)) continue;

@@ -15,6 +15,7 @@ import { isUuid } from "../../validation";
 import { recordEditorClaims } from "../../claims/editor-claims";
 import { type ChangeEntry, logChanges } from "../../claims/history";
 import { claimedValues, recompute, recomputeFacts, sameValue } from "../../claims/recompute";
+import { firstOfSets } from "../../claims/claim-fields";
 import type { FactKind } from "../../generated/prisma/client";
 import { DeletePayload } from "./delete-payload.type";
 import { deleteWithDependents } from "./dependents";
@@ -52,7 +53,8 @@ export function writeResolver<M extends ModelName>(spec: Writable<M>) {
       const actor = viewer!.subject;
       return prisma.$transaction(async (tx) => {
         const values = await resolveReferences(tx, spec, given);
-        const created = await writer(tx).create({ data: { ...columnsOf(spec, values), createdBy: actor, updatedBy: actor } });
+        const firstMembers = spec.kind ? firstOfSets(spec.kind, spec.asClaims ? spec.asClaims(values) : values) : {};
+        const created = await writer(tx).create({ data: { ...columnsOf(spec, values), ...firstMembers, createdBy: actor, updatedBy: actor } });
         await finishWrite(tx, spec, created as Rows[M], values, actor);
         const row = await settleEdit(tx, spec, created, values, actor);
         await logChanges(tx, { actor, via: `create${spec.name}` }, [
