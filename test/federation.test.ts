@@ -93,6 +93,7 @@ describe("_service", () => {
       ReportedFigure: ['"id"'],
       Statement: ['"id"'],
       Term: ['"id"'],
+      Vote: ['"id"'],
     });
   });
 });
@@ -145,7 +146,7 @@ describe("_entities", () => {
 
   test("a malformed representation is a BAD_USER_INPUT error for that entity alone", async () => {
     const entityTypes =
-      "Agreement, Article, Ceasefire, Country, Delegation, DelegationMember, Meeting, Organization, Person, PersonRole, Place, Plan, ReportedFigure, Statement, Term";
+      "Agreement, Article, Ceasefire, Country, Delegation, DelegationMember, Meeting, Organization, Person, PersonRole, Place, Plan, ReportedFigure, Statement, Term, Vote";
     const error = (index: number, message: string) => ({
       message,
       locations: [{ line: 2, column: 3 }],

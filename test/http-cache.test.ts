@@ -101,11 +101,11 @@ describe("with the default max-age", () => {
         extensions: { sqlStatements: expect.any(Number) },
       },
     });
-    expect(await get(server, "{ nope }")).toEqual({
+    expect(await get(server, "{ xyzzy }")).toEqual({
       status: 200,
       headers: noStoreGet,
       body: {
-        errors: [{ message: 'Cannot query field "nope" on type "Query".', locations: [{ line: 1, column: 3 }], extensions: { code: "GRAPHQL_VALIDATION_FAILED" } }],
+        errors: [{ message: 'Cannot query field "xyzzy" on type "Query".', locations: [{ line: 1, column: 3 }], extensions: { code: "GRAPHQL_VALIDATION_FAILED" } }],
         extensions: { sqlStatements: 0 },
       },
     });

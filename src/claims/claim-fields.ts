@@ -172,6 +172,21 @@ export const claimedFields: Record<FactKind, Record<string, ClaimedField>> = {
     durationDays: single,
     deadline: date,
   },
+  VOTE: {
+    title: required,
+    summary: single,
+    date,
+    outcome: single,
+    votesFor: single,
+    votesAgainst: single,
+    abstentions: single,
+    bodyId: single,
+    placeId: single,
+    meetingId: single,
+    ceasefireId: single,
+    agreementId: single,
+    planId: single,
+  },
 };
 
 /**

@@ -20,6 +20,7 @@ export const factKinds: Record<FactKind, { model: ModelName; typeName: string }>
   PLAN: { model: "plan", typeName: "Plan" },
   AGREEMENT: { model: "agreement", typeName: "Agreement" },
   TERM: { model: "term", typeName: "Term" },
+  VOTE: { model: "vote", typeName: "Vote" },
 };
 
 const kindByTypeName = new Map(Object.entries(factKinds).map(([kind, { typeName }]) => [typeName, kind as FactKind]));

@@ -23,6 +23,7 @@ import type {
   Statement,
   StatementSpeaker,
   Term,
+  Vote,
 } from "../generated/prisma/client";
 
 export interface Rows {
@@ -47,6 +48,7 @@ export interface Rows {
   statement: Statement;
   statementSpeaker: StatementSpeaker;
   term: Term;
+  vote: Vote;
 }
 
 export type ModelName = keyof Rows;

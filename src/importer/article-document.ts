@@ -19,7 +19,7 @@ import { type DocumentIssue, InvalidDocumentError, pathString } from "./document
  * (`ceasefires[].monitoringBody`), terms of ceasefires and agreements (`terms`) and the ceasefire or
  * agreement a plan carries out (`plans[].ceasefire`, `.agreement`), and statements' speakers of any
  * number (`statements[].speakers`; `speakerPerson`, `speakerOrganization` and `speakerCountry` are three
- * more) and place (`statements[].place`). A document using what a format added must say so, so that an older
+ * more) and place (`statements[].place`), and votes (`votes`). A document using what a format added must say so, so that an older
  * server refuses it ("unsupported format") instead of misreading it.
  */
 export const ARTICLE_FORMAT = 3;
@@ -62,6 +62,9 @@ const oneOf = <const Fields extends Record<string, z.ZodType>>(fields: Fields, m
 const entities = (what: string) =>
   z.array(oneOf({ country: countryCode, organization: slug, person: slug }, `${what} is a country, an organization or a person: give exactly one of them`)).default([]);
 const mediators = entities("a mediator");
+
+/** A number of votes. */
+const tally = z.number().int().min(0).max(2_000_000_000).nullish();
 
 const figure = z.strictObject({
   slug,
@@ -216,6 +219,26 @@ export const articleDocumentSchema = z.strictObject({
       }),
     )
     .default([]),
+  votes: z
+    .array(
+      z.strictObject({
+        slug,
+        title: name,
+        summary: text.nullish(),
+        date: isoDate.nullish(),
+        outcome: z.enum($Enums.VoteOutcome).nullish(),
+        votesFor: tally,
+        votesAgainst: tally,
+        abstentions: tally,
+        body: slug.nullish(),
+        place: slug.nullish(),
+        meeting: slug.nullish(),
+        ceasefire: slug.nullish(),
+        agreement: slug.nullish(),
+        plan: slug.nullish(),
+      }),
+    )
+    .default([]),
   agreements: z
     .array(
       z.strictObject({
@@ -288,6 +311,7 @@ function newerThanDeclared(document: ArticleDocument): DocumentIssue[] {
     ),
     ...needs(3, document.agreements.length > 0, "agreements", "agreements"),
     ...needs(3, document.terms.length > 0, "terms", "terms"),
+    ...needs(3, document.votes.length > 0, "votes", "votes"),
     ...document.organizations.flatMap((organization, i) => needs(3, organization.chairs.length + organization.members.length > 0, `organizations.${i}`, "chairs and members")),
     ...document.ceasefires.flatMap((ceasefire, i) => needs(3, !!ceasefire.monitoringBody, `ceasefires.${i}.monitoringBody`, "monitoring bodies")),
     ...document.plans.flatMap((plan, i) => needs(3, !!(plan.ceasefire || plan.agreement), `plans.${i}`, "plans of a ceasefire or agreement")),

@@ -6,7 +6,7 @@ import { countryCode, slug } from "../validation";
 import { type DocumentIssue, pathString } from "./document-issues";
 
 /** What a key names; these can be referred to. */
-export type ReferableKind = "country" | "place" | "organization" | "person" | "ceasefire" | "meeting" | "agreement";
+export type ReferableKind = "country" | "place" | "organization" | "person" | "ceasefire" | "meeting" | "agreement" | "plan";
 
 interface KeyDefinition {
   label: string;
@@ -27,9 +27,10 @@ const DEFINITIONS: KeyDefinition[] = [
   { label: "meeting", at: "meetings.*.slug", kind: "meeting" },
   { label: "statement", at: "statements.*.slug" },
   { label: "reported figure", at: "statements.*.figures.*.slug" },
-  { label: "plan", at: "plans.*.slug" },
+  { label: "plan", at: "plans.*.slug", kind: "plan" },
   { label: "agreement", at: "agreements.*.slug", kind: "agreement" },
   { label: "term", at: "terms.*.slug" },
+  { label: "vote", at: "votes.*.slug" },
   // Keys of rows that belong to another: one delegation per country and meeting, and so on.
   { label: "delegation of country", at: "meetings.*.delegations.*.country", within: 2 },
   { label: "delegation member", at: "meetings.*.delegations.*.members.*.person", within: 4 },
@@ -93,6 +94,12 @@ const REFERENCES: [at: string, kind: ReferableKind][] = [
   ["terms.*.boundOrganization", "organization"],
   ["terms.*.place", "place"],
   ["statements.*.place", "place"],
+  ["votes.*.body", "organization"],
+  ["votes.*.place", "place"],
+  ["votes.*.meeting", "meeting"],
+  ["votes.*.ceasefire", "ceasefire"],
+  ["votes.*.agreement", "agreement"],
+  ["votes.*.plan", "plan"],
 ];
 
 interface Found {

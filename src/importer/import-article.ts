@@ -52,6 +52,7 @@ class ArticleImport {
     ceasefire: new Map<string, string>(),
     meeting: new Map<string, string>(),
     agreement: new Map<string, string>(),
+    plan: new Map<string, string>(),
   };
   private readonly facts: { factKind: FactKind; factId: string }[] = [];
   /** What this article says: `kind|id|field` to the claim's value. */
@@ -248,7 +249,7 @@ class ArticleImport {
         agreementId: await this.ref("agreement", plan.agreement, `${at}.agreement`),
       };
       const row = await this.save("PLAN", { slug: plan.slug }, data);
-      this.facts.push({ factKind: "PLAN", factId: row.id });
+      this.remember("plan", plan.slug, row.id, "PLAN");
     }
     for (const [i, term] of doc.terms.entries()) {
       const at = `terms.${i}`;
@@ -266,6 +267,27 @@ class ArticleImport {
       };
       const row = await this.save("TERM", { slug: term.slug }, data);
       this.facts.push({ factKind: "TERM", factId: row.id });
+    }
+    for (const [i, vote] of doc.votes.entries()) {
+      const at = `votes.${i}`;
+      const data = {
+        slug: vote.slug,
+        title: vote.title,
+        summary: vote.summary ?? null,
+        date: asDate(vote.date),
+        outcome: vote.outcome ?? null,
+        votesFor: vote.votesFor ?? null,
+        votesAgainst: vote.votesAgainst ?? null,
+        abstentions: vote.abstentions ?? null,
+        bodyId: await this.ref("organization", vote.body, `${at}.body`),
+        placeId: await this.ref("place", vote.place, `${at}.place`),
+        meetingId: await this.ref("meeting", vote.meeting, `${at}.meeting`),
+        ceasefireId: await this.ref("ceasefire", vote.ceasefire, `${at}.ceasefire`),
+        agreementId: await this.ref("agreement", vote.agreement, `${at}.agreement`),
+        planId: await this.ref("plan", vote.plan, `${at}.plan`),
+      };
+      const row = await this.save("VOTE", { slug: vote.slug }, data);
+      this.facts.push({ factKind: "VOTE", factId: row.id });
     }
 
     await this.settle(article);

@@ -133,6 +133,7 @@ const personRole = relationsOf("personRole");
 const reportedFigure = relationsOf("reportedFigure");
 const agreement = relationsOf("agreement");
 const term = relationsOf("term");
+const vote = relationsOf("vote");
 
 const byDate: OrderBy = [{ date: "asc" }, { slug: "asc" }];
 const byMeetingDate: OrderBy = [{ meeting: { date: "asc" } }];
@@ -163,6 +164,7 @@ export const readModel = {
       mediatingCountry: meeting.one("mediatorCountry"),
       ceasefire: meeting.one("ceasefire"),
       agreements: meeting.many("agreements", bySigningDate),
+      votes: meeting.many("votes", byDate),
     },
   },
   Delegation: {
@@ -234,6 +236,7 @@ export const readModel = {
       members: linkedEntities("bodyMemberships", "bodyId", equals("role", "MEMBER")),
       bodies: bodiesOf("organizationId"),
       monitoredCeasefires: organization.many("monitoredCeasefires", newestFirst),
+      votes: organization.many("votes", byDate),
       terms: organization.many("termsBinding", byDeadline),
     },
   },
@@ -261,6 +264,7 @@ export const readModel = {
       monitoringBody: ceasefire.one("monitoringBody"),
       terms: ceasefire.many("terms", byDeadline),
       plans: ceasefire.many("plans", byDeadline),
+      votes: ceasefire.many("votes", byDate),
       figures: ceasefire.many("figures", [{ slug: "asc" }]),
       statements: ceasefire.many("statements", byDate),
       meetings: ceasefire.many("meetings", byDate),
@@ -288,6 +292,7 @@ export const readModel = {
       approvedBy: plan.one("approvedBy"),
       ceasefire: plan.one("ceasefire"),
       agreement: plan.one("agreement"),
+      votes: plan.many("votes", byDate),
     },
   },
   Agreement: {
@@ -301,6 +306,19 @@ export const readModel = {
       ceasefires: agreement.many("ceasefires", newestFirst),
       terms: agreement.many("terms", byDeadline),
       plans: agreement.many("plans", byDeadline),
+      votes: agreement.many("votes", byDate),
+    },
+  },
+  Vote: {
+    model: "vote",
+    relations: {
+      sources: sourcesOf("VOTE"),
+      body: vote.one("body"),
+      place: vote.one("place"),
+      meeting: vote.one("meeting"),
+      ceasefire: vote.one("ceasefire"),
+      agreement: vote.one("agreement"),
+      plan: vote.one("plan"),
     },
   },
   Term: {

@@ -21,6 +21,8 @@ import { planWrites } from "./plan/plan.input";
 import { reportedFigureWrites } from "./reported-figure/reported-figure.input";
 import { statementWrites } from "./statement/statement.input";
 import { termWrites } from "./term/term.input";
+import { voteWrites } from "./vote/vote.input";
+import { VoteResolver } from "./vote/vote.resolver";
 import { TermResolver } from "./term/term.resolver";
 import { writeResolver } from "./writes/write-resolver";
 import { CeasefireResolver } from "./ceasefire/ceasefire.resolver";
@@ -63,6 +65,7 @@ export const resolvers = [
   StatementResolver,
   TermResolver,
   TimelineResolver,
+  VoteResolver,
   RecordArticleResolver,
   ...[
     agreementWrites,
@@ -80,6 +83,7 @@ export const resolvers = [
     reportedFigureWrites,
     statementWrites,
     termWrites,
+    voteWrites,
   ].map((writes) => writeResolver(writes as Parameters<typeof writeResolver>[0])),
 ] as const;
 

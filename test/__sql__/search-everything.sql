@@ -30,6 +30,9 @@ SELECT json_build_object('rows', coalesce(json_agg(json_build_object('score', e.
           SELECT ts_headline('english', replace(replace(replace(concat_ws(' — ', t0."title", t0."summary"), '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), websearch_to_tsquery('english', $1), 'StartSel=<mark>, StopSel=</mark>, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "')
           FROM "term" t0
           WHERE t0."id" = e."id") WHEN 10 THEN (
+          SELECT ts_headline('english', replace(replace(replace(concat_ws(' — ', t0."title", t0."summary"), '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), websearch_to_tsquery('english', $1), 'StartSel=<mark>, StopSel=</mark>, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "')
+          FROM "vote" t0
+          WHERE t0."id" = e."id") WHEN 11 THEN (
           SELECT ts_headline('english', replace(replace(replace(concat_ws(' — ', t0."title"), '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), websearch_to_tsquery('english', $1), 'StartSel=<mark>, StopSel=</mark>, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "')
           FROM "article" t0
           WHERE t0."id" = e."id") END, 'subject', CASE e."rank" WHEN 0 THEN (
@@ -63,6 +66,9 @@ SELECT json_build_object('rows', coalesce(json_agg(json_build_object('score', e.
           SELECT json_build_object('id', t0."id")
           FROM "term" t0
           WHERE t0."id" = e."id") WHEN 10 THEN (
+          SELECT json_build_object('id', t0."id")
+          FROM "vote" t0
+          WHERE t0."id" = e."id") WHEN 11 THEN (
           SELECT json_build_object('id', t0."id", 'title', t0."title", 'publishedOn', t0."published_on")
           FROM "article" t0
           WHERE t0."id" = e."id") END)
@@ -110,6 +116,10 @@ SELECT json_build_object('rows', coalesce(json_agg(json_build_object('score', e.
         WHERE to_tsvector('english', t0."search_document") @@ websearch_to_tsquery('english', $1) OR word_similarity($1, t0."search_document") >= 0.45)
       UNION ALL (
         SELECT round(((to_tsvector('english', t0."search_document") @@ websearch_to_tsquery('english', $1))::int + ts_rank_cd(to_tsvector('english', t0."search_document"), websearch_to_tsquery('english', $1)) + word_similarity($1, t0."search_document"))::numeric, 4)::float8 AS "score", 10 AS "rank", t0."slug"::text AS "key", t0."id" AS "id"
+        FROM "vote" t0
+        WHERE to_tsvector('english', t0."search_document") @@ websearch_to_tsquery('english', $1) OR word_similarity($1, t0."search_document") >= 0.45)
+      UNION ALL (
+        SELECT round(((to_tsvector('english', t0."search_document") @@ websearch_to_tsquery('english', $1))::int + ts_rank_cd(to_tsvector('english', t0."search_document"), websearch_to_tsquery('english', $1)) + word_similarity($1, t0."search_document"))::numeric, 4)::float8 AS "score", 11 AS "rank", t0."slug"::text AS "key", t0."id" AS "id"
         FROM "article" t0
         WHERE to_tsvector('english', t0."search_document") @@ websearch_to_tsquery('english', $1) OR word_similarity($1, t0."search_document") >= 0.45)) c))::text AS "rows"
 FROM (
@@ -156,6 +166,10 @@ FROM (
       WHERE to_tsvector('english', t0."search_document") @@ websearch_to_tsquery('english', $1) OR word_similarity($1, t0."search_document") >= 0.45)
     UNION ALL (
       SELECT round(((to_tsvector('english', t0."search_document") @@ websearch_to_tsquery('english', $1))::int + ts_rank_cd(to_tsvector('english', t0."search_document"), websearch_to_tsquery('english', $1)) + word_similarity($1, t0."search_document"))::numeric, 4)::float8 AS "score", 10 AS "rank", t0."slug"::text AS "key", t0."id" AS "id"
+      FROM "vote" t0
+      WHERE to_tsvector('english', t0."search_document") @@ websearch_to_tsquery('english', $1) OR word_similarity($1, t0."search_document") >= 0.45)
+    UNION ALL (
+      SELECT round(((to_tsvector('english', t0."search_document") @@ websearch_to_tsquery('english', $1))::int + ts_rank_cd(to_tsvector('english', t0."search_document"), websearch_to_tsquery('english', $1)) + word_similarity($1, t0."search_document"))::numeric, 4)::float8 AS "score", 11 AS "rank", t0."slug"::text AS "key", t0."id" AS "id"
       FROM "article" t0
       WHERE to_tsvector('english', t0."search_document") @@ websearch_to_tsquery('english', $1) OR word_similarity($1, t0."search_document") >= 0.45)) u
   ORDER BY u."score" DESC, u."rank" ASC, u."key" COLLATE "C" ASC, u."id" ASC

@@ -18,6 +18,7 @@ import { SignatoryConnection } from "../actor/actor-unions";
 import { MediatorConnection } from "../actor/actor-unions";
 import { TermConnection } from "../term/term.type";
 import { PlanConnection } from "../plan/plan.type";
+import { VoteConnection } from "../vote/vote.type";
 
 /** Paths from an agreement to its signatories, of every kind. */
 const SIGNATORIES = [["signatories", "country"], ["signatories", "organization"], ["signatories", "person"]] as const;
@@ -73,6 +74,11 @@ export class AgreementResolver {
   @FieldResolver(() => PlanConnection, { description: "Plans that carry it out, by deadline." })
   async plans(@Root() agreement: Agreement, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
     return connectionFromList(await loaders.related(agreement, "Agreement", "plans"), page);
+  }
+
+  @FieldResolver(() => VoteConnection, { description: "Votes about it, by date." })
+  async votes(@Root() agreement: Agreement, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
+    return connectionFromList(await loaders.related(agreement, "Agreement", "votes"), page);
   }
 }
 

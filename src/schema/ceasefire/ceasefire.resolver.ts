@@ -18,6 +18,7 @@ import { MediatorConnection } from "../actor/actor-unions";
 import { Organization } from "../organization/organization.type";
 import { TermConnection } from "../term/term.type";
 import { PlanConnection } from "../plan/plan.type";
+import { VoteConnection } from "../vote/vote.type";
 
 @Resolver(() => Ceasefire)
 export class CeasefireResolver {
@@ -89,6 +90,11 @@ export class CeasefireResolver {
   @FieldResolver(() => PlanConnection, { description: "Plans that carry it out, by deadline." })
   async plans(@Root() ceasefire: Ceasefire, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
     return connectionFromList(await loaders.related(ceasefire, "Ceasefire", "plans"), page);
+  }
+
+  @FieldResolver(() => VoteConnection, { description: "Votes about it, by date." })
+  async votes(@Root() ceasefire: Ceasefire, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
+    return connectionFromList(await loaders.related(ceasefire, "Ceasefire", "votes"), page);
   }
 }
 

@@ -21,6 +21,7 @@ import { MeetingFilter, MeetingGrouping, meetingGroupings, MeetingOrderField, me
 import { Meeting, MeetingConnection } from "./meeting.type";
 import { AgreementConnection } from "../agreement/agreement.type";
 import { MediatorConnection } from "../actor/actor-unions";
+import { VoteConnection } from "../vote/vote.type";
 
 @Resolver(() => Meeting)
 export class MeetingResolver {
@@ -105,6 +106,11 @@ export class MeetingResolver {
   @FieldResolver(() => AgreementConnection, { description: "Agreements signed or announced at it, by signing date." })
   async agreements(@Root() meeting: Meeting, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
     return connectionFromList(await loaders.related(meeting, "Meeting", "agreements"), page);
+  }
+
+  @FieldResolver(() => VoteConnection, { description: "Votes held at it, by date." })
+  async votes(@Root() meeting: Meeting, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
+    return connectionFromList(await loaders.related(meeting, "Meeting", "votes"), page);
   }
 }
 

@@ -24,6 +24,7 @@ import { Organization, OrganizationConnection } from "./organization.type";
 import { AgreementConnection } from "../agreement/agreement.type";
 import { BodyMemberConnection } from "../actor/actor-unions";
 import { TermConnection } from "../term/term.type";
+import { VoteConnection } from "../vote/vote.type";
 
 @Resolver(() => Organization)
 export class OrganizationResolver {
@@ -106,6 +107,11 @@ export class OrganizationResolver {
   @FieldResolver(() => TermConnection, { description: "Terms of ceasefires and agreements that bind it, by deadline." })
   async terms(@Root() organization: Organization, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
     return connectionFromList(await loaders.related(organization, "Organization", "terms"), page);
+  }
+
+  @FieldResolver(() => VoteConnection, { description: "When it is a body: the votes it held, by date." })
+  async votes(@Root() organization: Organization, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
+    return connectionFromList(await loaders.related(organization, "Organization", "votes"), page);
   }
 }
 

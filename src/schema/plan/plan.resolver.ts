@@ -11,6 +11,9 @@ import { type PlanFilter, PlanOrderField, planOrderings, PlansArgs } from "./pla
 import { Plan, PlanConnection } from "./plan.type";
 import { Ceasefire } from "../ceasefire/ceasefire.type";
 import { Agreement } from "../agreement/agreement.type";
+import { VoteConnection } from "../vote/vote.type";
+import { connectionFromList } from "../common/list-connection";
+import { PaginationArgs } from "../common/pagination.args";
 
 @Resolver(() => Plan)
 export class PlanResolver {
@@ -53,6 +56,11 @@ export class PlanResolver {
   @FieldResolver(() => Agreement, { nullable: true, description: "The agreement it carries out." })
   agreement(@Root() plan: Plan, @Ctx() { loaders }: Context) {
     return loaders.related(plan, "Plan", "agreement");
+  }
+
+  @FieldResolver(() => VoteConnection, { description: "Votes about it, by date." })
+  async votes(@Root() plan: Plan, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
+    return connectionFromList(await loaders.related(plan, "Plan", "votes"), page);
   }
 }
 

@@ -1,6 +1,6 @@
 // What search covers: each kind, its model, and the columns its search document is made of
-// (the trigger arguments of migrations 20261203000000_search, 20261204000000_agreements and
-// 20261204020000_bodies_and_terms; keep them in step). The
+// (the trigger arguments of migrations 20261203000000_search, 20261204000000_agreements,
+// 20261204020000_bodies_and_terms and 20261204040000_votes; keep them in step). The
 // highlight is cut from the same columns.
 import type { ModelName } from "../../database/rows";
 import { registerEnumType } from "type-graphql";
@@ -16,6 +16,7 @@ export enum SearchKind {
   PLAN = "PLAN",
   AGREEMENT = "AGREEMENT",
   TERM = "TERM",
+  VOTE = "VOTE",
   ARTICLE = "ARTICLE",
 }
 registerEnumType(SearchKind, {
@@ -32,6 +33,7 @@ registerEnumType(SearchKind, {
     PLAN: { description: "Plans, by title, summary and area." },
     AGREEMENT: { description: "Agreements, by title, aliases and summary." },
     TERM: { description: "Terms of ceasefires and agreements, by title and summary." },
+    VOTE: { description: "Votes, by title and summary." },
     ARTICLE: { description: "Articles, by title." },
   },
 });
@@ -47,5 +49,6 @@ export const SEARCHED: Record<SearchKind, { model: ModelName; fields: readonly s
   PLAN: { model: "plan", fields: ["title", "summary", "area"] },
   AGREEMENT: { model: "agreement", fields: ["title", "aliases", "summary"] },
   TERM: { model: "term", fields: ["title", "summary"] },
+  VOTE: { model: "vote", fields: ["title", "summary"] },
   ARTICLE: { model: "article", fields: ["title"] },
 };

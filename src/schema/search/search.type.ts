@@ -11,6 +11,7 @@ import { Place } from "../place/place.type";
 import { Plan } from "../plan/plan.type";
 import { Agreement } from "../agreement/agreement.type";
 import { Term } from "../term/term.type";
+import { Vote } from "../vote/vote.type";
 import { Statement } from "../statement/statement.type";
 import { SearchKind } from "./search.kinds";
 
@@ -20,7 +21,7 @@ export const searchEntityTypeName = taggedTypeName;
 export const SearchEntity = createUnionType({
   name: "SearchEntity",
   description: "Anything search finds.",
-  types: () => [Country, Place, Person, Organization, Meeting, Ceasefire, Statement, Plan, Agreement, Term, Article] as const,
+  types: () => [Country, Place, Person, Organization, Meeting, Ceasefire, Statement, Plan, Agreement, Term, Vote, Article] as const,
   resolveType: searchEntityTypeName,
 });
 

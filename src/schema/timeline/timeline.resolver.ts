@@ -21,6 +21,7 @@ const EVENT_KINDS: Record<TimelineEventKind, { model: ModelName; dateField: stri
   MEETING: { model: "meeting", dateField: "date" },
   SIGNING: { model: "agreement", dateField: "signedOn" },
   STATEMENT: { model: "statement", dateField: "date" },
+  VOTE: { model: "vote", dateField: "date" },
   PLAN_DEADLINE: { model: "plan", dateField: "deadline" },
   TERM_DEADLINE: { model: "term", dateField: "deadline" },
   CEASEFIRE_END: { model: "ceasefire", dateField: "endDate" },
@@ -28,7 +29,7 @@ const EVENT_KINDS: Record<TimelineEventKind, { model: ModelName; dateField: stri
 /** The kinds in their order within a day: an event's rank is its kind's index here. */
 const KINDS = Object.values(TimelineEventKind);
 
-type SubjectModel = "meeting" | "ceasefire" | "statement" | "plan" | "agreement" | "term";
+type SubjectModel = "meeting" | "ceasefire" | "statement" | "plan" | "agreement" | "term" | "vote";
 
 /** Paths from a meeting, ceasefire or agreement to its mediators. */
 const mediators = [["mediations", "person"], ["mediations", "organization"], ["mediations", "country"]];
@@ -41,6 +42,7 @@ const INVOLVES: Record<SubjectModel, string[][]> = {
   plan: [["responsibleOrganization"], ["targetOrganization"], ["approvedBy"]],
   agreement: [["signatories", "country"], ["signatories", "organization"], ["signatories", "person"], ["place"], ...mediators],
   term: [["boundCountry"], ["boundOrganization"], ["place"], ["ceasefire"], ["agreement"]],
+  vote: [["body"], ["place"], ["meeting"], ["ceasefire"], ["agreement"], ["plan"]],
 };
 
 /** Paths from a subject to the countries it concerns. */
@@ -51,13 +53,14 @@ const CONCERNS_COUNTRY: Record<SubjectModel, string[][]> = {
   plan: [["responsibleOrganization", "country"], ["targetOrganization", "country"], ["approvedBy", "country"]],
   agreement: [["signatories", "country"], ["signatories", "person", "nationality"], ["signatories", "organization", "country"], ["mediations", "country"]],
   term: [["boundCountry"], ["boundOrganization", "country"]],
+  vote: [["body", "country"]],
 };
 
 @Resolver(() => TimelineEvent)
 export class TimelineResolver {
   @Query(() => TimelineEventConnection, {
     description:
-      "Dated events of every kind, oldest first: meetings, signings, ceasefires taking effect and ending, statements, plan and term deadlines. " +
+      "Dated events of every kind, oldest first: meetings, signings, ceasefires taking effect and ending, statements, votes, plan and term deadlines. " +
       "Undated facts have no place on it.",
   })
   async timeline(@Args() { filter, ...page }: TimelineArgs, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo) {

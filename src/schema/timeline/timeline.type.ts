@@ -1,5 +1,5 @@
 // The timeline: dated events of every kind (meetings, signings, ceasefires taking effect and
-// ending, statements, plan and term deadlines) in one list, each pointing to the fact it comes from.
+// ending, statements, votes, plan and term deadlines) in one list, each pointing to the fact it comes from.
 import { createUnionType, Field, ObjectType, registerEnumType } from "type-graphql";
 import { taggedTypeName, type TypedRow } from "../../read/read-model";
 import { Ceasefire } from "../ceasefire/ceasefire.type";
@@ -9,6 +9,7 @@ import { Meeting } from "../meeting/meeting.type";
 import { Plan } from "../plan/plan.type";
 import { Agreement } from "../agreement/agreement.type";
 import { Term } from "../term/term.type";
+import { Vote } from "../vote/vote.type";
 import { Statement } from "../statement/statement.type";
 
 /** In the order events of one day are listed. */
@@ -17,6 +18,7 @@ export enum TimelineEventKind {
   MEETING = "MEETING",
   SIGNING = "SIGNING",
   STATEMENT = "STATEMENT",
+  VOTE = "VOTE",
   PLAN_DEADLINE = "PLAN_DEADLINE",
   TERM_DEADLINE = "TERM_DEADLINE",
   CEASEFIRE_END = "CEASEFIRE_END",
@@ -29,6 +31,7 @@ registerEnumType(TimelineEventKind, {
     MEETING: { description: "A meeting was held (its `date`)." },
     SIGNING: { description: "An agreement was signed (its `signedOn`)." },
     STATEMENT: { description: "A statement was made (its `date`)." },
+    VOTE: { description: "A body voted (its `date`)." },
     PLAN_DEADLINE: { description: "A plan is due (its `deadline`)." },
     TERM_DEADLINE: { description: "A term of a ceasefire or agreement is due (its `deadline`)." },
     CEASEFIRE_END: { description: "A ceasefire ended (its `endDate`)." },
@@ -41,7 +44,7 @@ export const timelineSubjectTypeName = taggedTypeName;
 export const TimelineSubject = createUnionType({
   name: "TimelineSubject",
   description: "The fact a timeline event comes from.",
-  types: () => [Meeting, Ceasefire, Statement, Plan, Agreement, Term] as const,
+  types: () => [Meeting, Ceasefire, Statement, Plan, Agreement, Term, Vote] as const,
   resolveType: timelineSubjectTypeName,
 });
 
@@ -53,7 +56,7 @@ export class TimelineEvent {
   @Field(() => TimelineEventKind, { description: "What happened." })
   kind!: TimelineEventKind;
 
-  @Field(() => TimelineSubject, { description: "The meeting, ceasefire, statement, plan, agreement or term it comes from." })
+  @Field(() => TimelineSubject, { description: "The meeting, ceasefire, statement, plan, agreement, term or vote it comes from." })
   subject!: TypedRow;
 }
 
