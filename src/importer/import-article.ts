@@ -216,7 +216,7 @@ class ArticleImport {
         ["speakerOrganizationIds", await this.ref("organization", statement.speakerOrganization, `${at}.speakerOrganization`)],
         ["speakerCountryIds", await this.ref("country", statement.speakerCountry, `${at}.speakerCountry`)],
       ] as const;
-      for (const [field, id] of named) if (id) speakers[field] = [...new Set([id, ...speakers[field]])];
+      for (const [field, id] of named) speakers[field] = putFirst(speakers[field], id);
       const row = await this.save("STATEMENT", { slug: statement.slug }, { ...data, ...speakers });
       this.facts.push({ factKind: "STATEMENT", factId: row.id });
       for (const figure of statement.figures) {
@@ -431,8 +431,8 @@ class ArticleImport {
     const mediators = await this.linked("mediator", meeting.mediators, `${at}.mediators`);
     const mediator = await this.ref("person", meeting.mediator, `${at}.mediator`);
     const mediatorCountry = await this.ref("country", meeting.mediatorCountry, `${at}.mediatorCountry`);
-    if (mediator) mediators.mediatorPersonIds = [...new Set([mediator, ...mediators.mediatorPersonIds])];
-    if (mediatorCountry) mediators.mediatorCountryIds = [...new Set([mediatorCountry, ...mediators.mediatorCountryIds])];
+    mediators.mediatorPersonIds = putFirst(mediators.mediatorPersonIds, mediator);
+    mediators.mediatorCountryIds = putFirst(mediators.mediatorCountryIds, mediatorCountry);
     const row = await this.save("MEETING", { slug: meeting.slug }, { ...data, ...mediators });
     this.remember("meeting", meeting.slug, row.id, "MEETING");
     for (const [j, delegation] of meeting.delegations.entries()) {
@@ -523,6 +523,11 @@ class ArticleImport {
     this.ids[kind].set(key, row.id);
     return row.id;
   }
+}
+
+/** A set with an older single field's id first (the member its column keeps), once; unchanged without one. */
+function putFirst(set: string[], id: string | null): string[] {
+  return id ? [...new Set([id, ...set])] : set;
 }
 
 /**

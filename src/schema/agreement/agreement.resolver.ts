@@ -4,7 +4,7 @@ import { BadUserInputError } from "../../errors";
 import { always, and, type Condition, equals } from "../../read/condition";
 import { CeasefireConnection } from "../ceasefire/ceasefire.type";
 import { withinDates } from "../common/date-range";
-import { reachingAny, reportedIn } from "../common/keys";
+import { reachingAny, reportedIn, throughLink } from "../common/keys";
 import { connectionFromList } from "../common/list-connection";
 import { toOrdering } from "../common/order";
 import { paginate } from "../common/paginate";
@@ -14,14 +14,13 @@ import { Meeting } from "../meeting/meeting.type";
 import { Place } from "../place/place.type";
 import { type AgreementFilter, AgreementOrderField, agreementOrderings, AgreementsArgs } from "./agreement.args";
 import { Agreement, AgreementConnection } from "./agreement.type";
-import { SignatoryConnection } from "../actor/actor-unions";
-import { MediatorConnection } from "../actor/actor-unions";
+import { MediatorConnection, SignatoryConnection } from "../actor/actor-unions";
 import { TermConnection } from "../term/term.type";
 import { PlanConnection } from "../plan/plan.type";
 import { VoteConnection } from "../vote/vote.type";
 
 /** Paths from an agreement to its signatories, of every kind. */
-const SIGNATORIES = [["signatories", "country"], ["signatories", "organization"], ["signatories", "person"]] as const;
+const SIGNATORIES = throughLink("signatories");
 
 @Resolver(() => Agreement)
 export class AgreementResolver {

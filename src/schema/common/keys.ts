@@ -85,3 +85,8 @@ export function reachingAny(model: ModelName, paths: readonly (readonly string[]
   const ways = paths.map((path) => reaching(model, path, key)).filter((way) => way !== null);
   return ways.length ? or(...ways) : null;
 }
+
+/** Paths through a link relation (signatories, mediations, speakers) to each kind of entity it links to. */
+export function throughLink(links: string): string[][] {
+  return [[links, "country"], [links, "organization"], [links, "person"]];
+}

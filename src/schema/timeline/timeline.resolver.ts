@@ -9,7 +9,7 @@ import { LazyConnection, LazyEdge } from "../common/connection";
 import { decodeCursorJson, encodeCursorJson } from "../common/cursor-json";
 import { withinDates } from "../common/date-range";
 import { GroupCount } from "../common/group-count";
-import { reachingAny } from "../common/keys";
+import { reachingAny, throughLink } from "../common/keys";
 import { pageSizes } from "../common/pagination.args";
 import type { Context } from "../context";
 import { TIMELINE_GROUPINGS, TimelineArgs, TimelineFilter, TimelineGrouping } from "./timeline.args";
@@ -31,16 +31,15 @@ const KINDS = Object.values(TimelineEventKind);
 
 type SubjectModel = "meeting" | "ceasefire" | "statement" | "plan" | "agreement" | "term" | "vote";
 
-/** Paths from a meeting, ceasefire or agreement to its mediators. */
-const mediators = [["mediations", "person"], ["mediations", "organization"], ["mediations", "country"]];
+const mediators = throughLink("mediations");
 
 /** Paths (Prisma relation fields) from a subject to the entities taking part in it. */
 const INVOLVES: Record<SubjectModel, string[][]> = {
   meeting: [["host"], ["place"], ...mediators, ["delegations", "country"], ["delegations", "leader"], ["delegations", "members", "person"]],
   ceasefire: [["parties", "country"], ["parties", "organization"], ...mediators],
-  statement: [["speakers", "person"], ["speakers", "organization"], ["speakers", "country"], ["place"], ["ceasefire"]],
+  statement: [...throughLink("speakers"), ["place"], ["ceasefire"]],
   plan: [["responsibleOrganization"], ["targetOrganization"], ["approvedBy"]],
-  agreement: [["signatories", "country"], ["signatories", "organization"], ["signatories", "person"], ["place"], ...mediators],
+  agreement: [...throughLink("signatories"), ["place"], ...mediators],
   term: [["boundCountry"], ["boundOrganization"], ["place"], ["ceasefire"], ["agreement"]],
   vote: [["body"], ["place"], ["meeting"], ["ceasefire"], ["agreement"], ["plan"]],
 };

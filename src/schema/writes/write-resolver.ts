@@ -53,7 +53,7 @@ export function writeResolver<M extends ModelName>(spec: Writable<M>) {
       const actor = viewer!.subject;
       return prisma.$transaction(async (tx) => {
         const values = await resolveReferences(tx, spec, given);
-        const firstMembers = spec.kind ? firstOfSets(spec.kind, spec.asClaims ? spec.asClaims(values) : values) : {};
+        const firstMembers = spec.kind ? firstOfSets(spec.kind, claimsOf(spec, values)) : {};
         const created = await writer(tx).create({ data: { ...columnsOf(spec, values), ...firstMembers, createdBy: actor, updatedBy: actor } });
         await finishWrite(tx, spec, created as Rows[M], values, actor);
         const row = await settleEdit(tx, spec, created, values, actor);
@@ -184,10 +184,13 @@ async function settleEdit<M extends ModelName>(
   actor: string,
 ): Promise<Record<string, unknown>> {
   if (!spec.kind) return row;
-  await recordEditorClaims(tx, spec.kind, row.id as string, spec.asClaims ? spec.asClaims(values) : values, actor);
+  await recordEditorClaims(tx, spec.kind, row.id as string, claimsOf(spec, values), actor);
   const changed = await recompute(tx, spec.kind, [row.id as string], actor);
   return changed.length > 0 ? ((await rowsOf(tx, spec.model).findUnique({ where: { id: row.id } })) ?? row) : row;
 }
+
+/** What a write says as claims: its values, older single inputs read as their sets (WriteSpec.asClaims). */
+const claimsOf = <M extends ModelName>(spec: Writable<M>, values: Record<string, unknown>) => (spec.asClaims ? spec.asClaims(values) : values);
 
 const rowsOf = (tx: Tx, model: ModelName) => tx[model] as unknown as RowWriter;
 
