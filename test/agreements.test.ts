@@ -118,7 +118,8 @@ test("a signing is a timeline event, found by its signatories and their countrie
   expect(timeline.errors).toBeUndefined();
   expect(timeline.data).toEqual({
     signings: { totalCount: 1, ...edges({ date: "2022-10-27", kind: "SIGNING", subject: { slug: MARITIME } }) },
-    byAoun: edges({ kind: "SIGNING" }, { kind: "STATEMENT" }),
+    // He received the US mediator at Baabda (he hosted it and led Lebanon's delegation), signed, and spoke.
+    byAoun: edges({ kind: "MEETING" }, { kind: "SIGNING" }, { kind: "STATEMENT" }),
     // The handover meeting (Israel sent a delegation), then the signing.
     israel2022: edges({ kind: "MEETING" }, { kind: "SIGNING" }),
   });

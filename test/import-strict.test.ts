@@ -111,8 +111,8 @@ describe("recordArticle", () => {
   });
 
   test.each([
-    [4, "unsupported format 4: this newsgraph reads formats 1 to 3"],
-    ["1", 'unsupported format "1": this newsgraph reads formats 1 to 3'],
+    [5, "unsupported format 5: this newsgraph reads formats 1 to 4"],
+    ["1", 'unsupported format "1": this newsgraph reads formats 1 to 4'],
   ])("an unknown format version (%j) is refused", async (format, message) => {
     await expectRefused(
       { format, article: { slug: "2026-03-03-future", title: "t", publisher: "p", publishedOn: "2026-03-03" } },
@@ -237,7 +237,7 @@ describe("npm run import", () => {
   }
 
   test("the seed loads, and loading it again changes nothing", async () => {
-    expect(await runEntry("cli/seed", database.env)).toEqual({ code: 0, stdout: "loaded 1 article(s) with 58 sourced facts (136 rows written)\n", stderr: "" });
+    expect(await runEntry("cli/seed", database.env)).toEqual({ code: 0, stdout: "loaded 1 article(s) with 58 sourced facts (137 rows written)\n", stderr: "" });
     const before = await snapshot();
     expect(await runImport([SEED_FILE])).toEqual({ code: 0, stdout: `${SEED_FILE} is already recorded as it is: nothing changed (58 sourced facts)\n`, stderr: "" });
     expect(await snapshot()).toEqual(before);

@@ -234,8 +234,8 @@ describe("create, update, delete", () => {
     );
     expect(deleted.body.errors).toBeUndefined();
     const removedTables = deleted.body.data!.deleteMeeting.removed.map((row) => row.table);
-    // Its mediations (the US envoy, the United States) are parts of it, not references: they go with it.
-    expect(removedTables.sort()).toEqual(["delegation", "delegation", "delegation", "delegationMember", "mediation", "mediation", "meeting"]);
+    // Its mediations (the US envoy, the United States) and its host (UNIFIL) are parts of it, not references: they go with it.
+    expect(removedTables.sort()).toEqual(["delegation", "delegation", "delegation", "delegationMember", "mediation", "mediation", "meeting", "meetingHost"]);
     const after = await server.graphql(`{
       meetingBySlug(slug: "naqura-civilian-talks-2025-12-03") { id }
       personBySlug(slug: "simon-karam") { ledDelegations { totalCount } }

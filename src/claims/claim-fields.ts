@@ -20,9 +20,13 @@ export interface ClaimedField {
   links?: LinkSet;
 }
 
+/** The link tables whose rows are claimed sets: parts of the fact they belong to, not facts themselves. */
+export const LINK_MODELS = ["ceasefireParty", "agreementSignatory", "mediation", "bodyMember", "statementSpeaker", "meetingHost"] as const;
+export type LinkModel = (typeof LINK_MODELS)[number];
+
 /** A set kept as rows of `model`, each joining the fact (`parentKey`) to one other row (`otherKey`). */
 export interface LinkSet {
-  model: "ceasefireParty" | "agreementSignatory" | "mediation" | "bodyMember" | "statementSpeaker";
+  model: LinkModel;
   parentKey: "meetingId" | "ceasefireId" | "agreementId" | "bodyId" | "statementId";
   otherKey: "countryId" | "organizationId" | "personId";
   /** Columns every row of the set has these values in (a body's chairs: `role` CHAIR). */
@@ -49,6 +53,11 @@ const mediatorsOf = (parentKey: LinkSet["parentKey"], otherKey: LinkSet["otherKe
 const speakersOf = (otherKey: LinkSet["otherKey"], firstInto: string): ClaimedField => ({
   merge: "set",
   links: { model: "statementSpeaker", parentKey: "statementId", otherKey, firstInto },
+});
+/** A meeting's hosts of one kind. */
+const hostsOf = (otherKey: LinkSet["otherKey"], firstInto?: string): ClaimedField => ({
+  merge: "set",
+  links: { model: "meetingHost", parentKey: "meetingId", otherKey, ...(firstInto && { firstInto }) },
 });
 /** A body's chairs or members of one kind. */
 const bodyMembersOf = (role: "CHAIR" | "MEMBER", otherKey: LinkSet["otherKey"]): ClaimedField => ({
@@ -107,7 +116,10 @@ export const claimedFields: Record<FactKind, Record<string, ClaimedField>> = {
     purpose: single,
     summary: single,
     placeId: single,
-    hostId: single,
+    // The first organization also in the column the deprecated `host` reads.
+    hostCountryIds: hostsOf("countryId"),
+    hostOrganizationIds: hostsOf("organizationId", "hostId"),
+    hostPersonIds: hostsOf("personId"),
     ceasefireId: single,
     // The first person and country also in the columns the deprecated `mediator` and `mediatingCountry` read.
     mediatorPersonIds: mediatorsOf("meetingId", "personId", "mediatorId"),

@@ -13,6 +13,7 @@ import type {
   FactSource,
   Mediation,
   Meeting,
+  MeetingHost,
   Organization,
   Person,
   PersonRole,
@@ -39,6 +40,7 @@ export interface Rows {
   factSource: FactSource;
   mediation: Mediation;
   meeting: Meeting;
+  meetingHost: MeetingHost;
   organization: Organization;
   person: Person;
   personRole: PersonRole;

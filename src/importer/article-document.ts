@@ -19,11 +19,12 @@ import { type DocumentIssue, InvalidDocumentError, pathString } from "./document
  * (`ceasefires[].monitoringBody`), terms of ceasefires and agreements (`terms`) and the ceasefire or
  * agreement a plan carries out (`plans[].ceasefire`, `.agreement`), and statements' speakers of any
  * number (`statements[].speakers`; `speakerPerson`, `speakerOrganization` and `speakerCountry` are three
- * more) and place (`statements[].place`), and votes (`votes`). A document using what a format added must say so, so that an older
- * server refuses it ("unsupported format") instead of misreading it.
+ * more) and place (`statements[].place`), and votes (`votes`); format 4 adds hosts of any kind and
+ * number (`meetings[].hosts`; `host` is one more). A document using what a format added must say so,
+ * so that an older server refuses it ("unsupported format") instead of misreading it.
  */
-export const ARTICLE_FORMAT = 3;
-const FORMATS = [1, 2, 3] as const;
+export const ARTICLE_FORMAT = 4;
+const FORMATS = [1, 2, 3, 4] as const;
 
 const isoDate = z.iso.date();
 const aliases = aliasRule.default([]);
@@ -58,7 +59,7 @@ const oneOf = <const Fields extends Record<string, z.ZodType>>(fields: Fields, m
     .strictObject(Object.fromEntries(Object.entries(fields).map(([field, type]) => [field, type.optional()])) as { [F in keyof Fields]: z.ZodOptional<Fields[F]> })
     .refine((named) => Object.values(named).filter((value) => value !== undefined).length === 1, { message });
 
-/** A list of countries, organizations and people: mediators, signatories, a body's chairs and members (format 3). */
+/** A list of countries, organizations and people: mediators, signatories, a body's chairs and members, speakers (format 3), hosts (format 4). */
 const entities = (what: string) =>
   z.array(oneOf({ country: countryCode, organization: slug, person: slug }, `${what} is a country, an organization or a person: give exactly one of them`)).default([]);
 const mediators = entities("a mediator");
@@ -151,6 +152,7 @@ export const articleDocumentSchema = z.strictObject({
         summary: text.nullish(),
         place: slug.nullish(),
         host: slug.nullish(),
+        hosts: entities("a host"),
         mediator: slug.nullish(),
         mediatorCountry: countryCode.nullish(),
         mediators,
@@ -315,6 +317,7 @@ function newerThanDeclared(document: ArticleDocument): DocumentIssue[] {
     ...document.organizations.flatMap((organization, i) => needs(3, organization.chairs.length + organization.members.length > 0, `organizations.${i}`, "chairs and members")),
     ...document.ceasefires.flatMap((ceasefire, i) => needs(3, !!ceasefire.monitoringBody, `ceasefires.${i}.monitoringBody`, "monitoring bodies")),
     ...document.plans.flatMap((plan, i) => needs(3, !!(plan.ceasefire || plan.agreement), `plans.${i}`, "plans of a ceasefire or agreement")),
+    ...document.meetings.flatMap((meeting, i) => needs(4, meeting.hosts.length > 0, `meetings.${i}.hosts`, "lists of hosts")),
     ...document.statements.flatMap((statement, i) => [
       ...needs(3, statement.speakers.length > 0, `statements.${i}.speakers`, "lists of speakers"),
       ...needs(3, !!statement.place, `statements.${i}.place`, "places of statements"),

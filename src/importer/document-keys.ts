@@ -46,6 +46,7 @@ const DEFINITIONS: KeyDefinition[] = [
     ["organizations", "chairs", "chair"],
     ["organizations", "members", "member"],
     ["statements", "speakers", "speaker"],
+    ["meetings", "hosts", "host"],
   ].flatMap(([list, field, label]) =>
     ["country", "organization", "person"].map((kind) => ({ label, at: `${list}.*.${field}.*.${kind}`, within: 2 })),
   ),
@@ -82,7 +83,7 @@ const REFERENCES: [at: string, kind: ReferableKind][] = [
   ["agreements.*.signatories.*.country", "country"],
   ["agreements.*.signatories.*.organization", "organization"],
   ["agreements.*.signatories.*.person", "person"],
-  ...["meetings.*.mediators", "ceasefires.*.mediators", "agreements.*.mediators", "organizations.*.chairs", "organizations.*.members", "statements.*.speakers"].flatMap((list) =>
+  ...["meetings.*.mediators", "ceasefires.*.mediators", "agreements.*.mediators", "organizations.*.chairs", "organizations.*.members", "statements.*.speakers", "meetings.*.hosts"].flatMap((list) =>
     (["country", "organization", "person"] as const).map((kind): [string, ReferableKind] => [`${list}.*.${kind}`, kind]),
   ),
   ["ceasefires.*.monitoringBody", "organization"],

@@ -14,7 +14,7 @@ import type { ArticleDocument } from "./article-document";
 import { ArticleConflictError, identityDifferences } from "./article-identity";
 import { checkArticleDocument } from "./check-document";
 import { InvalidDocumentError } from "./document-issues";
-import { claimedFields, firstOfSets, toClaimValue } from "../claims/claim-fields";
+import { claimedFields, firstOfSets, type LinkModel, toClaimValue } from "../claims/claim-fields";
 import { type ChangeEntry, logChanges } from "../claims/history";
 import { claimedValues, inLockOrder, recomputeFacts, sameValue } from "../claims/recompute";
 import { factKinds } from "../database/fact-kinds";
@@ -424,7 +424,6 @@ class ArticleImport {
       purpose: meeting.purpose ?? null,
       summary: meeting.summary ?? null,
       placeId: await this.ref("place", meeting.place, `${at}.place`),
-      hostId: await this.ref("organization", meeting.host, `${at}.host`),
       ceasefireId: await this.ref("ceasefire", meeting.ceasefire, `${at}.ceasefire`),
     };
     // `mediator` and `mediatorCountry` (every format) are mediators like those of `mediators` (format 3).
@@ -433,7 +432,10 @@ class ArticleImport {
     const mediatorCountry = await this.ref("country", meeting.mediatorCountry, `${at}.mediatorCountry`);
     mediators.mediatorPersonIds = putFirst(mediators.mediatorPersonIds, mediator);
     mediators.mediatorCountryIds = putFirst(mediators.mediatorCountryIds, mediatorCountry);
-    const row = await this.save("MEETING", { slug: meeting.slug }, { ...data, ...mediators });
+    // `host` (every format) is a host like those of `hosts` (format 4).
+    const hosts = await this.linked("host", meeting.hosts, `${at}.hosts`);
+    hosts.hostOrganizationIds = putFirst(hosts.hostOrganizationIds, await this.ref("organization", meeting.host, `${at}.host`));
+    const row = await this.save("MEETING", { slug: meeting.slug }, { ...data, ...mediators, ...hosts });
     this.remember("meeting", meeting.slug, row.id, "MEETING");
     for (const [j, delegation] of meeting.delegations.entries()) {
       const delegationAt = `${at}.delegations.${j}`;
@@ -552,7 +554,7 @@ function outerPlacesFirst(places: ArticleDocument["places"]): number[] {
   return order;
 }
 
-type SavedModel = Exclude<ModelName, "ceasefireParty" | "agreementSignatory" | "mediation" | "bodyMember" | "statementSpeaker" | "factSource" | "article">;
+type SavedModel = Exclude<ModelName, LinkModel | "factSource" | "article">;
 
 /** The calls `save` makes; Prisma's generated delegates have no common type to name them by. */
 interface RowWriter<Row> {

@@ -94,7 +94,7 @@ const ceasefireParties: ToVariants = {
  * agreement's signatories, a meeting's mediators), by name: `links` is each one's relation to
  * those rows, `parentKey` the rows' column holding the parent's id.
  */
-const linkedEntities = (links: "agreementsSigned" | "mediations" | "bodyMemberships" | "statementSpeakers", parentKey: string, also: Condition = and()): ToVariants => ({
+const linkedEntities = (links: "agreementsSigned" | "mediations" | "bodyMemberships" | "statementSpeakers" | "meetingHosts", parentKey: string, also: Condition = and()): ToVariants => ({
   kind: "variants",
   variants: (["country", "organization", "person"] as const).map((model) => ({
     type: model[0].toUpperCase() + model.slice(1),
@@ -145,6 +145,8 @@ const signedBy = (key: "countryId" | "organizationId" | "personId") => rowsOf("a
 const bodiesOf = (key: "countryId" | "organizationId" | "personId") => rowsOf("organization", related("bodyMembers", equals(key, PARENT_ID)), [{ name: "asc" }]);
 /** Statements the parent (a country, organization or person) made, alone or with others. */
 const spokenBy = (key: "countryId" | "organizationId" | "personId") => rowsOf("statement", related("speakers", equals(key, PARENT_ID)), byDate);
+/** Meetings the parent (a country, organization or person) hosted, alone or with others. */
+const hostedBy = (key: "countryId" | "organizationId" | "personId") => rowsOf("meeting", related("hosts", equals(key, PARENT_ID)), byDate);
 const byDeadline: OrderBy = [{ deadline: { sort: "asc", nulls: "last" } }, { slug: "asc" }];
 
 /**
@@ -158,6 +160,7 @@ export const readModel = {
       sources: sourcesOf("MEETING"),
       delegations: meeting.many("delegations", [{ country: { name: "asc" } }]),
       place: meeting.one("place"),
+      hosts: linkedEntities("meetingHosts", "meetingId"),
       host: meeting.one("host"),
       mediators: linkedEntities("mediations", "meetingId"),
       mediator: meeting.one("mediator"),
@@ -203,6 +206,7 @@ export const readModel = {
         [{ date: { sort: "asc", nulls: "last" } }],
       ),
       statements: spokenBy("personId"),
+      hostedMeetings: hostedBy("personId"),
       agreementsSigned: signedBy("personId"),
       bodies: bodiesOf("personId"),
     },
@@ -226,7 +230,7 @@ export const readModel = {
       sources: sourcesOf("ORGANIZATION"),
       country: organization.one("country"),
       roles: organization.many("roles", [{ title: "asc" }]),
-      hostedMeetings: organization.many("hostedMeetings", byDate),
+      hostedMeetings: hostedBy("organizationId"),
       ceasefires: rowsOf("ceasefire", related("parties", equals("organizationId", PARENT_ID)), newestFirst),
       statements: spokenBy("organizationId"),
       plans: organization.many("plansResponsible", [{ slug: "asc" }]),
@@ -252,6 +256,7 @@ export const readModel = {
       bodies: bodiesOf("countryId"),
       terms: country.many("termsBinding", byDeadline),
       statements: spokenBy("countryId"),
+      hostedMeetings: hostedBy("countryId"),
     },
   },
   Ceasefire: {

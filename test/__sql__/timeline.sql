@@ -3,43 +3,49 @@ SELECT json_build_object('rows', coalesce(json_agg(json_build_object('date', e."
       ORDER BY e."date" ASC, e."rank" ASC, e."id" ASC), '[]'::json), 'total', (
     SELECT count(*)
     FROM "ceasefire" t0
-    WHERE (t0."start_date" IS NOT NULL) AND ((t0."start_date" >= $29) AND ((EXISTS (
+    WHERE (t0."start_date" IS NOT NULL) AND ((t0."start_date" >= $30) AND ((EXISTS (
             SELECT 1
             FROM "ceasefire_party" t1
             WHERE t1."ceasefire_id" = t0."id" AND (EXISTS (
                 SELECT 1
                 FROM "country" t2
-                WHERE t2."id" = t1."country_id" AND (t2."code" = $30))))) OR (EXISTS (
+                WHERE t2."id" = t1."country_id" AND (t2."code" = $31))))) OR (EXISTS (
             SELECT 1
             FROM "mediation" t3
             WHERE t3."ceasefire_id" = t0."id" AND (EXISTS (
                 SELECT 1
                 FROM "country" t4
-                WHERE t4."id" = t3."country_id" AND (t4."code" = $31)))))))) + (
+                WHERE t4."id" = t3."country_id" AND (t4."code" = $32)))))))) + (
     SELECT count(*)
     FROM "meeting" t0
-    WHERE (t0."date" IS NOT NULL) AND ((t0."date" >= $32) AND ((EXISTS (
+    WHERE (t0."date" IS NOT NULL) AND ((t0."date" >= $33) AND ((EXISTS (
             SELECT 1
-            FROM "mediation" t1
+            FROM "meeting_host" t1
             WHERE t1."meeting_id" = t0."id" AND (EXISTS (
                 SELECT 1
                 FROM "country" t2
-                WHERE t2."id" = t1."country_id" AND (t2."code" = $33))))) OR (EXISTS (
+                WHERE t2."id" = t1."country_id" AND (t2."code" = $34))))) OR (EXISTS (
             SELECT 1
-            FROM "delegation" t3
+            FROM "mediation" t3
             WHERE t3."meeting_id" = t0."id" AND (EXISTS (
                 SELECT 1
                 FROM "country" t4
-                WHERE t4."id" = t3."country_id" AND (t4."code" = $34)))))))) + (
+                WHERE t4."id" = t3."country_id" AND (t4."code" = $35))))) OR (EXISTS (
+            SELECT 1
+            FROM "delegation" t5
+            WHERE t5."meeting_id" = t0."id" AND (EXISTS (
+                SELECT 1
+                FROM "country" t6
+                WHERE t6."id" = t5."country_id" AND (t6."code" = $36)))))))) + (
     SELECT count(*)
     FROM "agreement" t0
-    WHERE (t0."signed_on" IS NOT NULL) AND ((t0."signed_on" >= $35) AND ((EXISTS (
+    WHERE (t0."signed_on" IS NOT NULL) AND ((t0."signed_on" >= $37) AND ((EXISTS (
             SELECT 1
             FROM "agreement_signatory" t1
             WHERE t1."agreement_id" = t0."id" AND (EXISTS (
                 SELECT 1
                 FROM "country" t2
-                WHERE t2."id" = t1."country_id" AND (t2."code" = $36))))) OR (EXISTS (
+                WHERE t2."id" = t1."country_id" AND (t2."code" = $38))))) OR (EXISTS (
             SELECT 1
             FROM "agreement_signatory" t3
             WHERE t3."agreement_id" = t0."id" AND (EXISTS (
@@ -48,7 +54,7 @@ SELECT json_build_object('rows', coalesce(json_agg(json_build_object('date', e."
                 WHERE t4."id" = t3."person_id" AND (EXISTS (
                     SELECT 1
                     FROM "country" t5
-                    WHERE t5."id" = t4."nationality_id" AND (t5."code" = $37))))))) OR (EXISTS (
+                    WHERE t5."id" = t4."nationality_id" AND (t5."code" = $39))))))) OR (EXISTS (
             SELECT 1
             FROM "agreement_signatory" t6
             WHERE t6."agreement_id" = t0."id" AND (EXISTS (
@@ -57,22 +63,22 @@ SELECT json_build_object('rows', coalesce(json_agg(json_build_object('date', e."
                 WHERE t7."id" = t6."organization_id" AND (EXISTS (
                     SELECT 1
                     FROM "country" t8
-                    WHERE t8."id" = t7."country_id" AND (t8."code" = $38))))))) OR (EXISTS (
+                    WHERE t8."id" = t7."country_id" AND (t8."code" = $40))))))) OR (EXISTS (
             SELECT 1
             FROM "mediation" t9
             WHERE t9."agreement_id" = t0."id" AND (EXISTS (
                 SELECT 1
                 FROM "country" t10
-                WHERE t10."id" = t9."country_id" AND (t10."code" = $39)))))))) + (
+                WHERE t10."id" = t9."country_id" AND (t10."code" = $41)))))))) + (
     SELECT count(*)
     FROM "statement" t0
-    WHERE (t0."date" IS NOT NULL) AND ((t0."date" >= $40) AND ((EXISTS (
+    WHERE (t0."date" IS NOT NULL) AND ((t0."date" >= $42) AND ((EXISTS (
             SELECT 1
             FROM "statement_speaker" t1
             WHERE t1."statement_id" = t0."id" AND (EXISTS (
                 SELECT 1
                 FROM "country" t2
-                WHERE t2."id" = t1."country_id" AND (t2."code" = $41))))) OR (EXISTS (
+                WHERE t2."id" = t1."country_id" AND (t2."code" = $43))))) OR (EXISTS (
             SELECT 1
             FROM "statement_speaker" t3
             WHERE t3."statement_id" = t0."id" AND (EXISTS (
@@ -81,7 +87,7 @@ SELECT json_build_object('rows', coalesce(json_agg(json_build_object('date', e."
                 WHERE t4."id" = t3."person_id" AND (EXISTS (
                     SELECT 1
                     FROM "country" t5
-                    WHERE t5."id" = t4."nationality_id" AND (t5."code" = $42))))))) OR (EXISTS (
+                    WHERE t5."id" = t4."nationality_id" AND (t5."code" = $44))))))) OR (EXISTS (
             SELECT 1
             FROM "statement_speaker" t6
             WHERE t6."statement_id" = t0."id" AND (EXISTS (
@@ -90,64 +96,64 @@ SELECT json_build_object('rows', coalesce(json_agg(json_build_object('date', e."
                 WHERE t7."id" = t6."organization_id" AND (EXISTS (
                     SELECT 1
                     FROM "country" t8
-                    WHERE t8."id" = t7."country_id" AND (t8."code" = $43)))))))))) + (
+                    WHERE t8."id" = t7."country_id" AND (t8."code" = $45)))))))))) + (
     SELECT count(*)
     FROM "vote" t0
-    WHERE (t0."date" IS NOT NULL) AND ((t0."date" >= $44) AND (EXISTS (
+    WHERE (t0."date" IS NOT NULL) AND ((t0."date" >= $46) AND (EXISTS (
           SELECT 1
           FROM "organization" t1
           WHERE t1."id" = t0."body_id" AND (EXISTS (
               SELECT 1
               FROM "country" t2
-              WHERE t2."id" = t1."country_id" AND (t2."code" = $45))))))) + (
+              WHERE t2."id" = t1."country_id" AND (t2."code" = $47))))))) + (
     SELECT count(*)
     FROM "plan" t0
-    WHERE (t0."deadline" IS NOT NULL) AND ((t0."deadline" >= $46) AND ((EXISTS (
+    WHERE (t0."deadline" IS NOT NULL) AND ((t0."deadline" >= $48) AND ((EXISTS (
             SELECT 1
             FROM "organization" t1
             WHERE t1."id" = t0."responsible_organization_id" AND (EXISTS (
                 SELECT 1
                 FROM "country" t2
-                WHERE t2."id" = t1."country_id" AND (t2."code" = $47))))) OR (EXISTS (
+                WHERE t2."id" = t1."country_id" AND (t2."code" = $49))))) OR (EXISTS (
             SELECT 1
             FROM "organization" t3
             WHERE t3."id" = t0."target_organization_id" AND (EXISTS (
                 SELECT 1
                 FROM "country" t4
-                WHERE t4."id" = t3."country_id" AND (t4."code" = $48))))) OR (EXISTS (
+                WHERE t4."id" = t3."country_id" AND (t4."code" = $50))))) OR (EXISTS (
             SELECT 1
             FROM "organization" t5
             WHERE t5."id" = t0."approved_by_id" AND (EXISTS (
                 SELECT 1
                 FROM "country" t6
-                WHERE t6."id" = t5."country_id" AND (t6."code" = $49)))))))) + (
+                WHERE t6."id" = t5."country_id" AND (t6."code" = $51)))))))) + (
     SELECT count(*)
     FROM "term" t0
-    WHERE (t0."deadline" IS NOT NULL) AND ((t0."deadline" >= $50) AND ((EXISTS (
+    WHERE (t0."deadline" IS NOT NULL) AND ((t0."deadline" >= $52) AND ((EXISTS (
             SELECT 1
             FROM "country" t1
-            WHERE t1."id" = t0."bound_country_id" AND (t1."code" = $51))) OR (EXISTS (
+            WHERE t1."id" = t0."bound_country_id" AND (t1."code" = $53))) OR (EXISTS (
             SELECT 1
             FROM "organization" t2
             WHERE t2."id" = t0."bound_organization_id" AND (EXISTS (
                 SELECT 1
                 FROM "country" t3
-                WHERE t3."id" = t2."country_id" AND (t3."code" = $52)))))))) + (
+                WHERE t3."id" = t2."country_id" AND (t3."code" = $54)))))))) + (
     SELECT count(*)
     FROM "ceasefire" t0
-    WHERE (t0."end_date" IS NOT NULL) AND ((t0."end_date" >= $53) AND ((EXISTS (
+    WHERE (t0."end_date" IS NOT NULL) AND ((t0."end_date" >= $55) AND ((EXISTS (
             SELECT 1
             FROM "ceasefire_party" t1
             WHERE t1."ceasefire_id" = t0."id" AND (EXISTS (
                 SELECT 1
                 FROM "country" t2
-                WHERE t2."id" = t1."country_id" AND (t2."code" = $54))))) OR (EXISTS (
+                WHERE t2."id" = t1."country_id" AND (t2."code" = $56))))) OR (EXISTS (
             SELECT 1
             FROM "mediation" t3
             WHERE t3."ceasefire_id" = t0."id" AND (EXISTS (
                 SELECT 1
                 FROM "country" t4
-                WHERE t4."id" = t3."country_id" AND (t4."code" = $55)))))))))::text AS "rows"
+                WHERE t4."id" = t3."country_id" AND (t4."code" = $57)))))))))::text AS "rows"
 FROM (
   SELECT *
   FROM ((
@@ -180,17 +186,23 @@ FROM (
         FROM "meeting" t0
         WHERE (t0."date" IS NOT NULL) AND ((t0."date" >= $5) AND ((EXISTS (
                 SELECT 1
-                FROM "mediation" t1
+                FROM "meeting_host" t1
                 WHERE t1."meeting_id" = t0."id" AND (EXISTS (
                     SELECT 1
                     FROM "country" t2
                     WHERE t2."id" = t1."country_id" AND (t2."code" = $6))))) OR (EXISTS (
                 SELECT 1
-                FROM "delegation" t3
+                FROM "mediation" t3
                 WHERE t3."meeting_id" = t0."id" AND (EXISTS (
                     SELECT 1
                     FROM "country" t4
-                    WHERE t4."id" = t3."country_id" AND (t4."code" = $7)))))))
+                    WHERE t4."id" = t3."country_id" AND (t4."code" = $7))))) OR (EXISTS (
+                SELECT 1
+                FROM "delegation" t5
+                WHERE t5."meeting_id" = t0."id" AND (EXISTS (
+                    SELECT 1
+                    FROM "country" t6
+                    WHERE t6."id" = t5."country_id" AND (t6."code" = $8)))))))
         ORDER BY t0."date" ASC, t0."id" ASC
         LIMIT $1) t0)
     UNION ALL (
@@ -198,13 +210,13 @@ FROM (
       FROM (
         SELECT *
         FROM "agreement" t0
-        WHERE (t0."signed_on" IS NOT NULL) AND ((t0."signed_on" >= $8) AND ((EXISTS (
+        WHERE (t0."signed_on" IS NOT NULL) AND ((t0."signed_on" >= $9) AND ((EXISTS (
                 SELECT 1
                 FROM "agreement_signatory" t1
                 WHERE t1."agreement_id" = t0."id" AND (EXISTS (
                     SELECT 1
                     FROM "country" t2
-                    WHERE t2."id" = t1."country_id" AND (t2."code" = $9))))) OR (EXISTS (
+                    WHERE t2."id" = t1."country_id" AND (t2."code" = $10))))) OR (EXISTS (
                 SELECT 1
                 FROM "agreement_signatory" t3
                 WHERE t3."agreement_id" = t0."id" AND (EXISTS (
@@ -213,7 +225,7 @@ FROM (
                     WHERE t4."id" = t3."person_id" AND (EXISTS (
                         SELECT 1
                         FROM "country" t5
-                        WHERE t5."id" = t4."nationality_id" AND (t5."code" = $10))))))) OR (EXISTS (
+                        WHERE t5."id" = t4."nationality_id" AND (t5."code" = $11))))))) OR (EXISTS (
                 SELECT 1
                 FROM "agreement_signatory" t6
                 WHERE t6."agreement_id" = t0."id" AND (EXISTS (
@@ -222,13 +234,13 @@ FROM (
                     WHERE t7."id" = t6."organization_id" AND (EXISTS (
                         SELECT 1
                         FROM "country" t8
-                        WHERE t8."id" = t7."country_id" AND (t8."code" = $11))))))) OR (EXISTS (
+                        WHERE t8."id" = t7."country_id" AND (t8."code" = $12))))))) OR (EXISTS (
                 SELECT 1
                 FROM "mediation" t9
                 WHERE t9."agreement_id" = t0."id" AND (EXISTS (
                     SELECT 1
                     FROM "country" t10
-                    WHERE t10."id" = t9."country_id" AND (t10."code" = $12)))))))
+                    WHERE t10."id" = t9."country_id" AND (t10."code" = $13)))))))
         ORDER BY t0."signed_on" ASC, t0."id" ASC
         LIMIT $1) t0)
     UNION ALL (
@@ -239,13 +251,13 @@ FROM (
       FROM (
         SELECT *
         FROM "statement" t0
-        WHERE (t0."date" IS NOT NULL) AND ((t0."date" >= $13) AND ((EXISTS (
+        WHERE (t0."date" IS NOT NULL) AND ((t0."date" >= $14) AND ((EXISTS (
                 SELECT 1
                 FROM "statement_speaker" t1
                 WHERE t1."statement_id" = t0."id" AND (EXISTS (
                     SELECT 1
                     FROM "country" t2
-                    WHERE t2."id" = t1."country_id" AND (t2."code" = $14))))) OR (EXISTS (
+                    WHERE t2."id" = t1."country_id" AND (t2."code" = $15))))) OR (EXISTS (
                 SELECT 1
                 FROM "statement_speaker" t3
                 WHERE t3."statement_id" = t0."id" AND (EXISTS (
@@ -254,7 +266,7 @@ FROM (
                     WHERE t4."id" = t3."person_id" AND (EXISTS (
                         SELECT 1
                         FROM "country" t5
-                        WHERE t5."id" = t4."nationality_id" AND (t5."code" = $15))))))) OR (EXISTS (
+                        WHERE t5."id" = t4."nationality_id" AND (t5."code" = $16))))))) OR (EXISTS (
                 SELECT 1
                 FROM "statement_speaker" t6
                 WHERE t6."statement_id" = t0."id" AND (EXISTS (
@@ -263,7 +275,7 @@ FROM (
                     WHERE t7."id" = t6."organization_id" AND (EXISTS (
                         SELECT 1
                         FROM "country" t8
-                        WHERE t8."id" = t7."country_id" AND (t8."code" = $16)))))))))
+                        WHERE t8."id" = t7."country_id" AND (t8."code" = $17)))))))))
         ORDER BY t0."date" ASC, t0."id" ASC
         LIMIT $1) t0)
     UNION ALL (
@@ -271,13 +283,13 @@ FROM (
       FROM (
         SELECT *
         FROM "vote" t0
-        WHERE (t0."date" IS NOT NULL) AND ((t0."date" >= $17) AND (EXISTS (
+        WHERE (t0."date" IS NOT NULL) AND ((t0."date" >= $18) AND (EXISTS (
               SELECT 1
               FROM "organization" t1
               WHERE t1."id" = t0."body_id" AND (EXISTS (
                   SELECT 1
                   FROM "country" t2
-                  WHERE t2."id" = t1."country_id" AND (t2."code" = $18))))))
+                  WHERE t2."id" = t1."country_id" AND (t2."code" = $19))))))
         ORDER BY t0."date" ASC, t0."id" ASC
         LIMIT $1) t0)
     UNION ALL (
@@ -285,25 +297,25 @@ FROM (
       FROM (
         SELECT *
         FROM "plan" t0
-        WHERE (t0."deadline" IS NOT NULL) AND ((t0."deadline" >= $19) AND ((EXISTS (
+        WHERE (t0."deadline" IS NOT NULL) AND ((t0."deadline" >= $20) AND ((EXISTS (
                 SELECT 1
                 FROM "organization" t1
                 WHERE t1."id" = t0."responsible_organization_id" AND (EXISTS (
                     SELECT 1
                     FROM "country" t2
-                    WHERE t2."id" = t1."country_id" AND (t2."code" = $20))))) OR (EXISTS (
+                    WHERE t2."id" = t1."country_id" AND (t2."code" = $21))))) OR (EXISTS (
                 SELECT 1
                 FROM "organization" t3
                 WHERE t3."id" = t0."target_organization_id" AND (EXISTS (
                     SELECT 1
                     FROM "country" t4
-                    WHERE t4."id" = t3."country_id" AND (t4."code" = $21))))) OR (EXISTS (
+                    WHERE t4."id" = t3."country_id" AND (t4."code" = $22))))) OR (EXISTS (
                 SELECT 1
                 FROM "organization" t5
                 WHERE t5."id" = t0."approved_by_id" AND (EXISTS (
                     SELECT 1
                     FROM "country" t6
-                    WHERE t6."id" = t5."country_id" AND (t6."code" = $22)))))))
+                    WHERE t6."id" = t5."country_id" AND (t6."code" = $23)))))))
         ORDER BY t0."deadline" ASC, t0."id" ASC
         LIMIT $1) t0)
     UNION ALL (
@@ -311,16 +323,16 @@ FROM (
       FROM (
         SELECT *
         FROM "term" t0
-        WHERE (t0."deadline" IS NOT NULL) AND ((t0."deadline" >= $23) AND ((EXISTS (
+        WHERE (t0."deadline" IS NOT NULL) AND ((t0."deadline" >= $24) AND ((EXISTS (
                 SELECT 1
                 FROM "country" t1
-                WHERE t1."id" = t0."bound_country_id" AND (t1."code" = $24))) OR (EXISTS (
+                WHERE t1."id" = t0."bound_country_id" AND (t1."code" = $25))) OR (EXISTS (
                 SELECT 1
                 FROM "organization" t2
                 WHERE t2."id" = t0."bound_organization_id" AND (EXISTS (
                     SELECT 1
                     FROM "country" t3
-                    WHERE t3."id" = t2."country_id" AND (t3."code" = $25)))))))
+                    WHERE t3."id" = t2."country_id" AND (t3."code" = $26)))))))
         ORDER BY t0."deadline" ASC, t0."id" ASC
         LIMIT $1) t0)
     UNION ALL (
@@ -328,19 +340,19 @@ FROM (
       FROM (
         SELECT *
         FROM "ceasefire" t0
-        WHERE (t0."end_date" IS NOT NULL) AND ((t0."end_date" >= $26) AND ((EXISTS (
+        WHERE (t0."end_date" IS NOT NULL) AND ((t0."end_date" >= $27) AND ((EXISTS (
                 SELECT 1
                 FROM "ceasefire_party" t1
                 WHERE t1."ceasefire_id" = t0."id" AND (EXISTS (
                     SELECT 1
                     FROM "country" t2
-                    WHERE t2."id" = t1."country_id" AND (t2."code" = $27))))) OR (EXISTS (
+                    WHERE t2."id" = t1."country_id" AND (t2."code" = $28))))) OR (EXISTS (
                 SELECT 1
                 FROM "mediation" t3
                 WHERE t3."ceasefire_id" = t0."id" AND (EXISTS (
                     SELECT 1
                     FROM "country" t4
-                    WHERE t4."id" = t3."country_id" AND (t4."code" = $28)))))))
+                    WHERE t4."id" = t3."country_id" AND (t4."code" = $29)))))))
         ORDER BY t0."end_date" ASC, t0."id" ASC
         LIMIT $1) t0)) u
   ORDER BY u."date" ASC, u."rank" ASC, u."id" ASC

@@ -1,5 +1,5 @@
 // Unions of the entities that act in the news (countries, organizations, people) in one role:
-// who signed an agreement, who mediated, who chairs or belongs to a body, who made a statement. Each is a set of rows of
+// who signed an agreement, who mediated, who chairs or belongs to a body, who made a statement, who hosted a meeting. Each is a set of rows of
 // a link table, kept from the sources' claims (src/claims/claim-fields.ts LinkSet); the read stage
 // tags every row with its type (read-model.ts `typeKey`), which is how each union tells them apart.
 import { createUnionType } from "type-graphql";
@@ -38,5 +38,11 @@ export const { union: Speaker, connection: SpeakerConnection } = actorUnion(
   "speaker",
 );
 
+export const { union: Host, connection: HostConnection } = actorUnion(
+  "Host",
+  "Who hosted a meeting: a country, an organization or a person (a head of state receiving an envoy).",
+  "host",
+);
+
 /** The unions' names, for a schema built outside type-graphql (the federation subgraph) to resolve their types. */
-export const ACTOR_UNIONS = ["Signatory", "Mediator", "BodyMember", "Speaker"] as const;
+export const ACTOR_UNIONS = ["Signatory", "Mediator", "BodyMember", "Speaker", "Host"] as const;

@@ -16,6 +16,7 @@ import { CountriesArgs, type CountryFilter, CountryOrderField, countryOrderings 
 import { Country, CountryConnection } from "./country.type";
 import { AgreementConnection } from "../agreement/agreement.type";
 import { TermConnection } from "../term/term.type";
+import { MeetingConnection } from "../meeting/meeting.type";
 import { StatementConnection } from "../statement/statement.type";
 
 @Resolver(() => Country)
@@ -69,6 +70,11 @@ export class CountryResolver {
   @FieldResolver(() => TermConnection, { description: "Terms of ceasefires and agreements that bind it, by deadline." })
   async terms(@Root() country: Country, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
     return connectionFromList(await loaders.related(country, "Country", "terms"), page);
+  }
+
+  @FieldResolver(() => MeetingConnection, { description: "Meetings it hosted, alone or with others, by date." })
+  async hostedMeetings(@Root() country: Country, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
+    return connectionFromList(await loaders.related(country, "Country", "hostedMeetings"), page);
   }
 
   @FieldResolver(() => StatementConnection, { description: "Statements it made, alone or with others, by date." })

@@ -15,7 +15,7 @@ export class MeetingFilter {
   @Field(() => String, { nullable: true, description: "A delegation of this country (ISO code) took part." })
   countryCode?: string | null;
 
-  @Field(() => ID, { nullable: true, description: "This person (id or slug) took part: led a delegation, was a member, or mediated." })
+  @Field(() => ID, { nullable: true, description: "This person (id or slug) took part: led a delegation, was a member, mediated or hosted." })
   personId?: string | null;
 
   @Field(() => ID, { nullable: true, description: "Held at this place (its id or slug)." })
@@ -58,6 +58,8 @@ export enum MeetingGrouping {
   YEAR = "YEAR",
   COUNTRY = "COUNTRY",
   HOST = "HOST",
+  HOST_COUNTRY = "HOST_COUNTRY",
+  HOST_PERSON = "HOST_PERSON",
   PLACE = "PLACE",
   MEDIATOR = "MEDIATOR",
   MEDIATING_COUNTRY = "MEDIATING_COUNTRY",
@@ -69,7 +71,9 @@ registerEnumType(MeetingGrouping, {
     MONTH: { description: "The month of their date (`2025-12`)." },
     YEAR: { description: "The year of their date." },
     COUNTRY: { description: "Each country that sent a delegation (key: ISO code)." },
-    HOST: { description: "The organization that hosted them (key: slug)." },
+    HOST: { description: "Each organization that hosted them (key: slug)." },
+    HOST_COUNTRY: { description: "Each country that hosted them (key: ISO code)." },
+    HOST_PERSON: { description: "Each person who hosted them (key: slug)." },
     PLACE: { description: "Where they took place (key: slug)." },
     MEDIATOR: { description: "Each person who mediated them (key: slug)." },
     MEDIATING_COUNTRY: { description: "Each country that mediated them (key: ISO code)." },
@@ -80,7 +84,9 @@ export const meetingGroupings: Record<MeetingGrouping, Grouping> = {
   MONTH: { kind: "period", field: "date", unit: "month" },
   YEAR: { kind: "period", field: "date", unit: "year" },
   COUNTRY: { kind: "related", path: ["delegations", "country"], key: "code", label: "name" },
-  HOST: { kind: "related", path: ["host"], key: "slug", label: "name" },
+  HOST: { kind: "related", path: ["hosts", "organization"], key: "slug", label: "name" },
+  HOST_COUNTRY: { kind: "related", path: ["hosts", "country"], key: "code", label: "name" },
+  HOST_PERSON: { kind: "related", path: ["hosts", "person"], key: "slug", label: "name" },
   PLACE: { kind: "related", path: ["place"], key: "slug", label: "name" },
   MEDIATOR: { kind: "related", path: ["mediations", "person"], key: "slug", label: "name" },
   MEDIATING_COUNTRY: { kind: "related", path: ["mediations", "country"], key: "code", label: "name" },

@@ -1,4 +1,4 @@
-import { dateField, mediatorFields, nameField, refField, slugField, textField } from "../writes/fields";
+import { actorListFields, dateField, mediatorFields, nameField, refField, slugField, textField } from "../writes/fields";
 import { defineWrites } from "../writes/write-spec";
 import { Meeting } from "./meeting.type";
 
@@ -14,19 +14,15 @@ export const meetingWrites = defineWrites({
     purpose: textField("What it was meant to achieve."),
     summary: textField("What happened."),
     placeId: refField("place", "Where it took place"),
-    hostId: refField("organization", "Who hosted it"),
     ceasefireId: refField("ceasefire", "The ceasefire whose framework it was held in"),
   },
   extraFields: {
     ...mediatorFields("it"),
+    ...actorListFields("host", "hosted it", "hosts"),
     // Kept for older clients (input fields marked deprecated are hidden from default introspection).
+    hostId: refField("organization", "Its one organization host (null: none). For older clients: `hostOrganizationIds` takes several"),
     mediatorId: refField("person", "Its one person mediator (null: none). For older clients: `mediatorPersonIds` takes several"),
     mediatorCountryId: refField("country", "Its one country mediator (null: none). For older clients: `mediatorCountryIds` takes several"),
   },
-  // The deprecated single mediators are sets of one (none for null), unless the set is given too.
-  asClaims: ({ mediatorId, mediatorCountryId, ...values }) => ({
-    ...(mediatorId !== undefined && { mediatorPersonIds: mediatorId === null ? [] : [mediatorId] }),
-    ...(mediatorCountryId !== undefined && { mediatorCountryIds: mediatorCountryId === null ? [] : [mediatorCountryId] }),
-    ...values,
-  }),
+  olderSingles: { mediatorId: "mediatorPersonIds", mediatorCountryId: "mediatorCountryIds", hostId: "hostOrganizationIds" },
 });

@@ -20,7 +20,7 @@ import { Place } from "../place/place.type";
 import { MeetingFilter, MeetingGrouping, meetingGroupings, MeetingOrderField, meetingOrderings, MeetingsArgs } from "./meeting.args";
 import { Meeting, MeetingConnection } from "./meeting.type";
 import { AgreementConnection } from "../agreement/agreement.type";
-import { MediatorConnection } from "../actor/actor-unions";
+import { HostConnection, MediatorConnection } from "../actor/actor-unions";
 import { VoteConnection } from "../vote/vote.type";
 
 @Resolver(() => Meeting)
@@ -74,7 +74,16 @@ export class MeetingResolver {
     return loaders.related(meeting, "Meeting", "place");
   }
 
-  @FieldResolver(() => Organization, { nullable: true, description: "Who hosted it." })
+  @FieldResolver(() => HostConnection, { description: "Who hosted it: countries, organizations and people, by name." })
+  async hosts(@Root() meeting: Meeting, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
+    return connectionFromList(await loaders.related(meeting, "Meeting", "hosts"), page);
+  }
+
+  @FieldResolver(() => Organization, {
+    nullable: true,
+    description: "The organization that hosted it: the first organization among its hosts.",
+    deprecationReason: "Use `hosts`, which lists every host of any kind.",
+  })
   host(@Root() meeting: Meeting, @Ctx() { loaders }: Context) {
     return loaders.related(meeting, "Meeting", "host");
   }
@@ -125,6 +134,7 @@ function meetingWhere(filter: MeetingFilter | null | undefined): Condition {
     conditions.push(
       or(
         related("mediations", person("mediation", "person")),
+        related("hosts", person("meetingHost", "person")),
         related("delegations", or(person("delegation", "leader"), related("members", person("delegationMember", "person")))),
       ),
     );

@@ -54,7 +54,7 @@ export class OrganizationResolver {
     return connectionFromList(await loaders.related(organization, "Organization", "roles"), page);
   }
 
-  @FieldResolver(() => MeetingConnection, { description: "Meetings it hosted, by date." })
+  @FieldResolver(() => MeetingConnection, { description: "Meetings it hosted, alone or with others, by date." })
   async hostedMeetings(@Root() organization: Organization, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
     return connectionFromList(await loaders.related(organization, "Organization", "hostedMeetings"), page);
   }

@@ -87,6 +87,11 @@ export class PersonResolver {
     return connectionFromList(await loaders.related(person, "Person", "mediatedMeetings"), page);
   }
 
+  @FieldResolver(() => MeetingConnection, { description: "Meetings the person hosted (a head of state receiving an envoy), alone or with others, by date." })
+  async hostedMeetings(@Root() person: Person, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
+    return connectionFromList(await loaders.related(person, "Person", "hostedMeetings"), page);
+  }
+
   @FieldResolver(() => StatementConnection, { description: "What the person said or announced, alone or with others, by date." })
   async statements(@Root() person: Person, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
     return connectionFromList(await loaders.related(person, "Person", "statements"), page);

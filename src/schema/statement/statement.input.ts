@@ -39,12 +39,5 @@ export const statementWrites = defineWrites({
     SINGLE_SPEAKERS.some(([single, list]) => (Array.isArray(row[list]) ? row[list].length > 0 : row[single] != null))
       ? null
       : { field: "speakerPersonIds", message: "or another kind of speaker is needed: a statement has at least one speaker" },
-  asClaims: (values) => {
-    const claims = { ...values };
-    for (const [single, list] of SINGLE_SPEAKERS) {
-      if (claims[single] !== undefined && claims[list] === undefined) claims[list] = claims[single] === null ? [] : [claims[single]];
-      delete claims[single];
-    }
-    return claims;
-  },
+  olderSingles: Object.fromEntries(SINGLE_SPEAKERS),
 });

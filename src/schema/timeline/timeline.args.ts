@@ -18,7 +18,7 @@ export class TimelineFilter {
     nullable: true,
     description:
       "Only events this entity takes part in, by id, slug or ISO code: a meeting's delegations (country, leader, members), " +
-      "host, place or mediators; a ceasefire's parties or mediators; a statement's speakers or ceasefire; a plan's organizations; " +
+      "hosts, place or mediators; a ceasefire's parties or mediators; a statement's speakers or ceasefire; a plan's organizations; " +
       "an agreement's signatories, place or mediators; whom a term binds, where, and its ceasefire or agreement; a vote's body, place, meeting, and what it was about.",
   })
   involving?: string | null;
@@ -26,7 +26,7 @@ export class TimelineFilter {
   @Field(() => String, {
     nullable: true,
     description:
-      "Only events concerning this country (ISO code): a meeting it sent a delegation to or mediated, a ceasefire binding it or mediated by it, " +
+      "Only events concerning this country (ISO code): a meeting it sent a delegation to, hosted or mediated, a ceasefire binding it or mediated by it, " +
       "a statement by it or by one of its people or organizations, a plan of one of its organizations, " +
       "an agreement signed by it or by one of its people or organizations, or mediated by it, a term binding it or one of its organizations, a vote of one of its bodies.",
   })

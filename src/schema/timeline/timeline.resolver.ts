@@ -35,7 +35,7 @@ const mediators = throughLink("mediations");
 
 /** Paths (Prisma relation fields) from a subject to the entities taking part in it. */
 const INVOLVES: Record<SubjectModel, string[][]> = {
-  meeting: [["host"], ["place"], ...mediators, ["delegations", "country"], ["delegations", "leader"], ["delegations", "members", "person"]],
+  meeting: [...throughLink("hosts"), ["place"], ...mediators, ["delegations", "country"], ["delegations", "leader"], ["delegations", "members", "person"]],
   ceasefire: [["parties", "country"], ["parties", "organization"], ...mediators],
   statement: [...throughLink("speakers"), ["place"], ["ceasefire"]],
   plan: [["responsibleOrganization"], ["targetOrganization"], ["approvedBy"]],
@@ -46,7 +46,7 @@ const INVOLVES: Record<SubjectModel, string[][]> = {
 
 /** Paths from a subject to the countries it concerns. */
 const CONCERNS_COUNTRY: Record<SubjectModel, string[][]> = {
-  meeting: [["mediations", "country"], ["delegations", "country"]],
+  meeting: [["hosts", "country"], ["mediations", "country"], ["delegations", "country"]],
   ceasefire: [["parties", "country"], ["mediations", "country"]],
   statement: [["speakers", "country"], ["speakers", "person", "nationality"], ["speakers", "organization", "country"]],
   plan: [["responsibleOrganization", "country"], ["targetOrganization", "country"], ["approvedBy", "country"]],

@@ -5,7 +5,7 @@ import { GraphQLError } from "graphql";
 import { type ModelInfo, models } from "../../database/data-model";
 import type { ModelName, Tx } from "../../database/rows";
 import { FactKind, factKinds } from "../fact/fact-kind";
-import { claimedFields } from "../../claims/claim-fields";
+import { claimedFields, LINK_MODELS } from "../../claims/claim-fields";
 
 
 interface Dependent {
@@ -19,9 +19,8 @@ interface Dependent {
  * Rows that must keep one of several optional references (enforced by CHECK constraints): a
  * statement needs a speaker, a ceasefire party a country or an organization, an agreement's
  * signatory a country, an organization or a person, a mediation both what it mediates and who
- * mediates it, a body's chair or member and a statement's speaker a country, an organization or a
- * person. Losing the one
- * they have deletes them.
+ * mediates it, a body's chair or member, a statement's speaker and a meeting's host a country, an
+ * organization or a person. Losing the one they have deletes them.
  */
 const needsOneOf: Partial<Record<ModelName, readonly string[]>> = {
   statement: ["speakerPersonId", "speakerOrganizationId", "speakerCountryId"],
@@ -30,6 +29,7 @@ const needsOneOf: Partial<Record<ModelName, readonly string[]>> = {
   mediation: ["meetingId", "ceasefireId", "agreementId", "personId", "organizationId", "countryId"],
   bodyMember: ["countryId", "organizationId", "personId"],
   statementSpeaker: ["countryId", "organizationId", "personId"],
+  meetingHost: ["countryId", "organizationId", "personId"],
 };
 
 /**
@@ -39,7 +39,7 @@ const needsOneOf: Partial<Record<ModelName, readonly string[]>> = {
  */
 export const dependentsOf: Partial<Record<ModelName, Dependent[]>> = (() => {
   // The facts, articles and what joins them; not the claim and change logs, which keep their own.
-  const writable = new Set<ModelName>([...Object.values(factKinds).map((kind) => kind.model), "article", "factSource", "ceasefireParty", "agreementSignatory", "mediation", "bodyMember", "statementSpeaker"]);
+  const writable = new Set<ModelName>([...Object.values(factKinds).map((kind) => kind.model), "article", "factSource", ...LINK_MODELS]);
   const found: Partial<Record<ModelName, Dependent[]>> = {};
   for (const [model, info] of Object.entries(models) as [ModelName, ModelInfo][]) {
     if (!writable.has(model)) continue;

@@ -78,9 +78,15 @@ export const refListField = (model: ModelName, description: string): WriteField 
   ref: model,
 });
 
-/** The mediators of a meeting, ceasefire or agreement, by kind: each list given replaces that kind's mediators. */
-export const mediatorFields = (what: string): Record<string, WriteField> => ({
-  mediatorPersonIds: refListField("person", `The people who mediated ${what}; given, it replaces the person mediators`),
-  mediatorOrganizationIds: refListField("organization", `The organizations that mediated ${what}; given, it replaces the organization mediators`),
-  mediatorCountryIds: refListField("country", `The countries that mediated ${what}; given, it replaces the country mediators`),
+/**
+ * A set of countries, organizations and people in one role (`hostPersonIds`...), by kind: each list
+ * given replaces that kind's members ("The people who hosted it; given, it replaces the person hosts").
+ */
+export const actorListFields = (prefix: string, did: string, plural: string): Record<string, WriteField> => ({
+  [`${prefix}PersonIds`]: refListField("person", `The people who ${did}; given, it replaces the person ${plural}`),
+  [`${prefix}OrganizationIds`]: refListField("organization", `The organizations that ${did}; given, it replaces the organization ${plural}`),
+  [`${prefix}CountryIds`]: refListField("country", `The countries that ${did}; given, it replaces the country ${plural}`),
 });
+
+/** The mediators of a meeting, ceasefire or agreement, by kind: each list given replaces that kind's mediators. */
+export const mediatorFields = (what: string): Record<string, WriteField> => actorListFields("mediator", `mediated ${what}`, "mediators");

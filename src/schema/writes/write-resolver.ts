@@ -189,8 +189,15 @@ async function settleEdit<M extends ModelName>(
   return changed.length > 0 ? ((await rowsOf(tx, spec.model).findUnique({ where: { id: row.id } })) ?? row) : row;
 }
 
-/** What a write says as claims: its values, older single inputs read as their sets (WriteSpec.asClaims). */
-const claimsOf = <M extends ModelName>(spec: Writable<M>, values: Record<string, unknown>) => (spec.asClaims ? spec.asClaims(values) : values);
+/** What a write says as claims: its values, older single inputs read as their sets (WriteSpec.olderSingles). */
+function claimsOf<M extends ModelName>(spec: Writable<M>, values: Record<string, unknown>): Record<string, unknown> {
+  const claims = { ...values };
+  for (const [single, set] of Object.entries(spec.olderSingles ?? {})) {
+    if (claims[single] !== undefined && claims[set] === undefined) claims[set] = claims[single] === null ? [] : [claims[single]];
+    delete claims[single];
+  }
+  return claims;
+}
 
 const rowsOf = (tx: Tx, model: ModelName) => tx[model] as unknown as RowWriter;
 

@@ -38,8 +38,11 @@ export interface WriteSpec<M extends ModelName> {
   afterWrite?: (tx: Tx, row: Rows[M], input: Record<string, unknown>, actor: string) => Promise<void>;
   /** Input fields handled by afterWrite or the claims rather than stored as columns. */
   extraFields?: Record<string, WriteField>;
-  /** What the input says, as the editor's claims, when a field says it another way (one kept for older clients). */
-  asClaims?: (values: Record<string, unknown>) => Record<string, unknown>;
+  /**
+   * Older single inputs kept for clients that predate a set (`mediatorId` before `mediatorPersonIds`),
+   * each by the set it belongs to: given, it is a set of one (none for null), unless the set is given too.
+   */
+  olderSingles?: Record<string, string>;
 }
 
 /** The parts of a spec the checks need (independent of the row type). */
