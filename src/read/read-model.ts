@@ -26,6 +26,18 @@ export interface ToMany<M extends ModelName = ModelName> {
   model: M;
   belongs: Condition;
   orderBy: OrderBy;
+  narrowedBy?: Narrowing;
+}
+
+/**
+ * A field argument that keeps some of a relation's rows (a person's roles held on a date). The
+ * list is read whole, with `columns`, and each alias keeps its own rows (`askedRows`): aliases of
+ * one field share one read, and may ask for different values.
+ */
+export interface Narrowing {
+  argument: string;
+  columns: string[];
+  keeps: (row: Record<string, unknown>, value: unknown) => boolean;
 }
 
 /**
@@ -147,6 +159,21 @@ const bodiesOf = (key: "countryId" | "organizationId" | "personId") => rowsOf("o
 const spokenBy = (key: "countryId" | "organizationId" | "personId") => rowsOf("statement", related("speakers", equals(key, PARENT_ID)), byDate);
 /** Meetings the parent (a country, organization or person) hosted, alone or with others. */
 const hostedBy = (key: "countryId" | "organizationId" | "personId") => rowsOf("meeting", related("hosts", equals(key, PARENT_ID)), byDate);
+/**
+ * Roles held on the day of the field's `activeOn`, by their dates: begun by then and not ended
+ * before it, an unknown start or end being open; except a role reported FORMER with no end date,
+ * whose end is unknown. Their reported `status` says what was true when reported.
+ */
+const heldOn: Narrowing = {
+  argument: "activeOn",
+  columns: ["startDate", "endDate", "status"],
+  keeps: (row, day) => {
+    const { startDate, endDate, status } = row as { startDate: Date | null; endDate: Date | null; status: string };
+    const time = (day as Date).getTime();
+    if (!endDate && status === "FORMER") return false;
+    return (!startDate || startDate.getTime() <= time) && (!endDate || endDate.getTime() >= time);
+  },
+};
 const byDeadline: OrderBy = [{ deadline: { sort: "asc", nulls: "last" } }, { slug: "asc" }];
 
 /**
@@ -193,7 +220,7 @@ export const readModel = {
     relations: {
       sources: sourcesOf("PERSON"),
       nationality: person.one("nationality"),
-      roles: person.many("roles", [{ title: "asc" }]),
+      roles: { ...person.many("roles", [{ title: "asc" }]), narrowedBy: heldOn },
       // Led or joined, by delegation id.
       delegations: rowsOf("delegation", or(equals("leaderId", PARENT_ID), related("members", equals("personId", PARENT_ID)))),
       ledDelegations: person.many("ledDelegations", byMeetingDate),
@@ -229,7 +256,7 @@ export const readModel = {
     relations: {
       sources: sourcesOf("ORGANIZATION"),
       country: organization.one("country"),
-      roles: organization.many("roles", [{ title: "asc" }]),
+      roles: { ...organization.many("roles", [{ title: "asc" }]), narrowedBy: heldOn },
       hostedMeetings: hostedBy("organizationId"),
       ceasefires: rowsOf("ceasefire", related("parties", equals("organizationId", PARENT_ID)), newestFirst),
       statements: spokenBy("organizationId"),
@@ -380,6 +407,14 @@ export const typeKey = "@type";
 
 export function isReadType(typeName: string): typeName is ReadTypeName {
   return Object.hasOwn(readModel, typeName);
+}
+
+/** The rows of a to-many or variant relation that the field's arguments ask for (another alias may have read more). */
+export function askedRows<Row extends Record<string, unknown>>(relation: ToMany | ToVariants, rows: Row[], args: Record<string, unknown>): Row[] {
+  if (relation.kind === "variants") return askedVariants(relation, rows as unknown as TypedRow[], args) as unknown as Row[];
+  const narrowing = relation.narrowedBy;
+  const value = narrowing ? args[narrowing.argument] : null;
+  return value == null ? rows : rows.filter((row) => narrowing!.keeps(row, value));
 }
 
 /** The rows of a variant relation that the field's argument asks for (another alias may have read more). */

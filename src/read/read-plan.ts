@@ -184,7 +184,11 @@ function planObject(
       // Read ahead when the related type is in the read model; otherwise its resolver loads it
       // by the row's foreign key (read for it) or id.
       const child = planField(walk, getNamedType(field.type), nodes, false);
-      const limit = relation.kind === "many" ? firstPages(walk, field, nodes) : undefined;
+      // A narrowed list is read whole, with what its narrowing reads (read-model.ts `Narrowing`).
+      const narrowing = relation.kind === "many" ? relation.narrowedBy : undefined;
+      const narrowed = !!narrowing && nodes.some((node) => argumentsOf(walk, field, node)[narrowing.argument] != null);
+      if (child && narrowed) child.columns = [...new Set([...child.columns, ...narrowing!.columns])];
+      const limit = relation.kind === "many" && !narrowed ? firstPages(walk, field, nodes) : undefined;
       if (child) plan.relations.push({ field: name, relation, plan: child, ...(limit !== undefined && { limit }) });
       else columns.add(relation.kind === "one" ? relation.foreignKey : "id");
       continue;

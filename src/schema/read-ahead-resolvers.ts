@@ -7,7 +7,7 @@ import type { GraphQLFieldResolver } from "graphql";
 import { getMetadataStorage } from "type-graphql";
 import { connectionFromList } from "./common/list-connection";
 import type { PaginationArgs } from "./common/pagination.args";
-import { askedVariants, prefetchedKey, readModel, type Relation, type TypedRow } from "../read/read-model";
+import { askedRows, prefetchedKey, readModel, type Relation } from "../read/read-model";
 
 type ResolverMap = Record<string, Record<string, unknown>>;
 type Resolver = GraphQLFieldResolver<Record<string, unknown>, unknown>;
@@ -28,8 +28,7 @@ export function answerReadAheadRelations(resolvers: ResolverMap): void {
         const ready = parent[key];
         if (ready === undefined) return own(parent, args, context, info);
         if (relation.kind === "one") return ready;
-        const rows = relation.kind === "variants" ? askedVariants(relation, ready as TypedRow[], args) : (ready as { id: string }[]);
-        return connectionFromList(rows, args as PaginationArgs);
+        return connectionFromList(askedRows(relation, ready as { id: string }[], args), args as PaginationArgs);
       }) satisfies Resolver;
     }
   }

@@ -8,6 +8,8 @@ import { paginate } from "../common/paginate";
 import { PaginationArgs } from "../common/pagination.args";
 import { nameContains } from "../common/search";
 import type { Context } from "../context";
+import { RolesArgs } from "../person-role/person-role.args";
+import { askedRows, readModel } from "../../read/read-model";
 import { Country } from "../country/country.type";
 import { reportedIn } from "../common/keys";
 import { MeetingConnection } from "../meeting/meeting.type";
@@ -49,9 +51,9 @@ export class OrganizationResolver {
     return loaders.related(organization, "Organization", "country");
   }
 
-  @FieldResolver(() => PersonRoleConnection, { description: "Roles people hold or held in it, by title." })
-  async roles(@Root() organization: Organization, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
-    return connectionFromList(await loaders.related(organization, "Organization", "roles"), page);
+  @FieldResolver(() => PersonRoleConnection, { description: "Roles people hold or held in it, by title; `activeOn` keeps those held on a day." })
+  async roles(@Root() organization: Organization, @Args() { activeOn, ...page }: RolesArgs, @Ctx() { loaders }: Context) {
+    return connectionFromList(askedRows(readModel.Organization.relations.roles, await loaders.related(organization, "Organization", "roles"), { activeOn }), page);
   }
 
   @FieldResolver(() => MeetingConnection, { description: "Meetings it hosted, alone or with others, by date." })

@@ -7,6 +7,8 @@ import { paginate } from "../common/paginate";
 import { PaginationArgs } from "../common/pagination.args";
 import { nameContains } from "../common/search";
 import type { Context } from "../context";
+import { RolesArgs } from "../person-role/person-role.args";
+import { askedRows, readModel } from "../../read/read-model";
 import { Country } from "../country/country.type";
 import { DelegationConnection } from "../delegation/delegation.type";
 import { DelegationMemberConnection } from "../delegation-member/delegation-member.type";
@@ -55,9 +57,9 @@ export class PersonResolver {
     return loaders.related(person, "Person", "nationality");
   }
 
-  @FieldResolver(() => PersonRoleConnection, { description: "Titles and offices the person holds or held, by title." })
-  async roles(@Root() person: Person, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
-    return connectionFromList(await loaders.related(person, "Person", "roles"), page);
+  @FieldResolver(() => PersonRoleConnection, { description: "Titles and offices the person holds or held, by title; `activeOn` keeps those held on a day." })
+  async roles(@Root() person: Person, @Args() { activeOn, ...page }: RolesArgs, @Ctx() { loaders }: Context) {
+    return connectionFromList(askedRows(readModel.Person.relations.roles, await loaders.related(person, "Person", "roles"), { activeOn }), page);
   }
 
   @FieldResolver(() => DelegationConnection, { description: "Delegations the person led or belonged to." })
