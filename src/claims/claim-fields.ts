@@ -3,6 +3,7 @@
 // claimed: it names the fact, it is not something a source says about it.
 import type { FactKind } from "../generated/prisma/client";
 import { isoDay } from "../validation";
+import { SUBJECT_KINDS, subjectField } from "../database/fact-kinds";
 
 export type Merge =
   /** One current value: the editor's, else the most recent article's (see derive.ts). */
@@ -21,14 +22,15 @@ export interface ClaimedField {
 }
 
 /** The link tables whose rows are claimed sets: parts of the fact they belong to, not facts themselves. */
-export const LINK_MODELS = ["ceasefireParty", "agreementSignatory", "mediation", "bodyMember", "statementSpeaker", "meetingHost"] as const;
+export const LINK_MODELS = ["ceasefireParty", "agreementSignatory", "mediation", "bodyMember", "statementSpeaker", "meetingHost", "statementSubject"] as const;
 export type LinkModel = (typeof LINK_MODELS)[number];
 
 /** A set kept as rows of `model`, each joining the fact (`parentKey`) to one other row (`otherKey`). */
 export interface LinkSet {
   model: LinkModel;
   parentKey: "meetingId" | "ceasefireId" | "agreementId" | "bodyId" | "statementId";
-  otherKey: "countryId" | "organizationId" | "personId";
+  /** The other row's id: a country, an organization or a person, or a fact of the kind `fixed` names (a statement's subjects). */
+  otherKey: "countryId" | "organizationId" | "personId" | "factId";
   /** Columns every row of the set has these values in (a body's chairs: `role` CHAIR). */
   fixed?: Record<string, string>;
   /** The fact's column that keeps the set's first member too (for a field that predates the set). */
@@ -59,6 +61,13 @@ const hostsOf = (otherKey: LinkSet["otherKey"], firstInto?: string): ClaimedFiel
   merge: "set",
   links: { model: "meetingHost", parentKey: "meetingId", otherKey, ...(firstInto && { firstInto }) },
 });
+/** A statement's subjects, one claimed set per kind of entity (`subjectCountryIds`...): rows naming the kind and the id. */
+const subjects = Object.fromEntries(
+  SUBJECT_KINDS.map((kind): [string, ClaimedField] => [
+    subjectField(kind),
+    { merge: "set", links: { model: "statementSubject", parentKey: "statementId", otherKey: "factId", fixed: { factKind: kind } } },
+  ]),
+);
 /** A body's chairs or members of one kind. */
 const bodyMembersOf = (role: "CHAIR" | "MEMBER", otherKey: LinkSet["otherKey"]): ClaimedField => ({
   merge: "set",
@@ -138,6 +147,7 @@ export const claimedFields: Record<FactKind, Record<string, ClaimedField>> = {
     speakerOrganizationIds: speakersOf("organizationId", "speakerOrganizationId"),
     speakerCountryIds: speakersOf("countryId", "speakerCountryId"),
     ceasefireId: single,
+    ...subjects,
   },
   REPORTED_FIGURE: {
     statementId: required,

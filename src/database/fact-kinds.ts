@@ -23,6 +23,14 @@ export const factKinds: Record<FactKind, { model: ModelName; typeName: string }>
   VOTE: { model: "vote", typeName: "Vote" },
 };
 
+/**
+ * The kinds of fact a statement can be about (its subjects): the entities with a natural key, which
+ * articles and editors can name. Each kind's subjects are the claimed set `subject<TypeName>Ids`.
+ */
+export const SUBJECT_KINDS = ["COUNTRY", "PLACE", "ORGANIZATION", "PERSON", "CEASEFIRE", "MEETING", "AGREEMENT", "PLAN", "TERM", "VOTE"] as const satisfies readonly FactKind[];
+export type SubjectKind = (typeof SUBJECT_KINDS)[number];
+export const subjectField = (kind: SubjectKind): string => `subject${factKinds[kind].typeName}Ids`;
+
 const kindByTypeName = new Map(Object.entries(factKinds).map(([kind, { typeName }]) => [typeName, kind as FactKind]));
 
 export function factKindOfType(typeName: string): FactKind {

@@ -23,6 +23,7 @@ import type {
   ReportedFigure,
   Statement,
   StatementSpeaker,
+  StatementSubject,
   Term,
   Vote,
 } from "../generated/prisma/client";
@@ -49,6 +50,7 @@ export interface Rows {
   reportedFigure: ReportedFigure;
   statement: Statement;
   statementSpeaker: StatementSpeaker;
+  statementSubject: StatementSubject;
   term: Term;
   vote: Vote;
 }

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { $Enums } from "../generated/prisma/client";
 import { aliases as aliasRule, countryCode, name, slug, text, url } from "../validation";
-import { findDuplicateKeys } from "./document-keys";
+import { findDuplicateKeys, SUBJECTS } from "./document-keys";
 import { type DocumentIssue, InvalidDocumentError, pathString } from "./document-issues";
 
 /**
@@ -20,7 +20,7 @@ import { type DocumentIssue, InvalidDocumentError, pathString } from "./document
  * agreement a plan carries out (`plans[].ceasefire`, `.agreement`), and statements' speakers of any
  * number (`statements[].speakers`; `speakerPerson`, `speakerOrganization` and `speakerCountry` are three
  * more) and place (`statements[].place`), and votes (`votes`); format 4 adds hosts of any kind and
- * number (`meetings[].hosts`; `host` is one more). A document using what a format added must say so,
+ * number (`meetings[].hosts`; `host` is one more) and what statements are about (`statements[].subjects`). A document using what a format added must say so,
  * so that an older server refuses it ("unsupported format") instead of misreading it.
  */
 export const ARTICLE_FORMAT = 4;
@@ -175,6 +175,7 @@ export const articleDocumentSchema = z.strictObject({
           speakerCountry: countryCode.nullish(),
           speakers: entities("a speaker"),
           place: slug.nullish(),
+          subjects: z.array(oneOf(Object.fromEntries(SUBJECTS.map((kind) => [kind, kind === "country" ? countryCode : slug])), `a subject is one entity: give exactly one of ${SUBJECTS.join(", ")}`)).default([]),
           ceasefire: slug.nullish(),
           figures: z.array(figure).default([]),
         })
@@ -318,6 +319,7 @@ function newerThanDeclared(document: ArticleDocument): DocumentIssue[] {
     ...document.ceasefires.flatMap((ceasefire, i) => needs(3, !!ceasefire.monitoringBody, `ceasefires.${i}.monitoringBody`, "monitoring bodies")),
     ...document.plans.flatMap((plan, i) => needs(3, !!(plan.ceasefire || plan.agreement), `plans.${i}`, "plans of a ceasefire or agreement")),
     ...document.meetings.flatMap((meeting, i) => needs(4, meeting.hosts.length > 0, `meetings.${i}.hosts`, "lists of hosts")),
+    ...document.statements.flatMap((statement, i) => needs(4, statement.subjects.length > 0, `statements.${i}.subjects`, "subjects of statements")),
     ...document.statements.flatMap((statement, i) => [
       ...needs(3, statement.speakers.length > 0, `statements.${i}.speakers`, "lists of speakers"),
       ...needs(3, !!statement.place, `statements.${i}.place`, "places of statements"),

@@ -6,7 +6,10 @@ import { countryCode, slug } from "../validation";
 import { type DocumentIssue, pathString } from "./document-issues";
 
 /** What a key names; these can be referred to. */
-export type ReferableKind = "country" | "place" | "organization" | "person" | "ceasefire" | "meeting" | "agreement" | "plan";
+export type ReferableKind = "country" | "place" | "organization" | "person" | "ceasefire" | "meeting" | "agreement" | "plan" | "term" | "vote";
+
+/** What a statement can be about (`statements[].subjects`, format 4): each subject names one of these. */
+export const SUBJECTS = ["country", "place", "organization", "person", "ceasefire", "meeting", "agreement", "plan", "term", "vote"] as const satisfies readonly ReferableKind[];
 
 interface KeyDefinition {
   label: string;
@@ -29,8 +32,8 @@ const DEFINITIONS: KeyDefinition[] = [
   { label: "reported figure", at: "statements.*.figures.*.slug" },
   { label: "plan", at: "plans.*.slug", kind: "plan" },
   { label: "agreement", at: "agreements.*.slug", kind: "agreement" },
-  { label: "term", at: "terms.*.slug" },
-  { label: "vote", at: "votes.*.slug" },
+  { label: "term", at: "terms.*.slug", kind: "term" },
+  { label: "vote", at: "votes.*.slug", kind: "vote" },
   // Keys of rows that belong to another: one delegation per country and meeting, and so on.
   { label: "delegation of country", at: "meetings.*.delegations.*.country", within: 2 },
   { label: "delegation member", at: "meetings.*.delegations.*.members.*.person", within: 4 },
@@ -101,6 +104,7 @@ const REFERENCES: [at: string, kind: ReferableKind][] = [
   ["votes.*.ceasefire", "ceasefire"],
   ["votes.*.agreement", "agreement"],
   ["votes.*.plan", "plan"],
+  ...SUBJECTS.map((kind): [string, ReferableKind] => [`statements.*.subjects.*.${kind}`, kind]),
 ];
 
 interface Found {

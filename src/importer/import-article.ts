@@ -12,12 +12,13 @@ import type { ModelName, Rows, Tx } from "../database/rows";
 import { nextUpdatedAt } from "../database/updated-at";
 import type { ArticleDocument } from "./article-document";
 import { ArticleConflictError, identityDifferences } from "./article-identity";
+import { SUBJECTS } from "./document-keys";
 import { checkArticleDocument } from "./check-document";
 import { InvalidDocumentError } from "./document-issues";
 import { claimedFields, firstOfSets, type LinkModel, toClaimValue } from "../claims/claim-fields";
 import { type ChangeEntry, logChanges } from "../claims/history";
 import { claimedValues, inLockOrder, recomputeFacts, sameValue } from "../claims/recompute";
-import { factKinds } from "../database/fact-kinds";
+import { factKinds, SUBJECT_KINDS, type SubjectKind, subjectField } from "../database/fact-kinds";
 
 
 export interface ImportResult {
@@ -53,6 +54,9 @@ class ArticleImport {
     meeting: new Map<string, string>(),
     agreement: new Map<string, string>(),
     plan: new Map<string, string>(),
+    term: new Map<string, string>(),
+    vote: new Map<string, string>(),
+    statement: new Map<string, string>(),
   };
   private readonly facts: { factKind: FactKind; factId: string }[] = [];
   /** What this article says: `kind|id|field` to the claim's value. */
@@ -218,7 +222,7 @@ class ArticleImport {
       ] as const;
       for (const [field, id] of named) speakers[field] = putFirst(speakers[field], id);
       const row = await this.save("STATEMENT", { slug: statement.slug }, { ...data, ...speakers });
-      this.facts.push({ factKind: "STATEMENT", factId: row.id });
+      this.remember("statement", statement.slug, row.id, "STATEMENT");
       for (const figure of statement.figures) {
         const figureData = {
           slug: figure.slug,
@@ -266,7 +270,7 @@ class ArticleImport {
         deadline: asDate(term.deadline),
       };
       const row = await this.save("TERM", { slug: term.slug }, data);
-      this.facts.push({ factKind: "TERM", factId: row.id });
+      this.remember("term", term.slug, row.id, "TERM");
     }
     for (const [i, vote] of doc.votes.entries()) {
       const at = `votes.${i}`;
@@ -287,7 +291,16 @@ class ArticleImport {
         planId: await this.ref("plan", vote.plan, `${at}.plan`),
       };
       const row = await this.save("VOTE", { slug: vote.slug }, data);
-      this.facts.push({ factKind: "VOTE", factId: row.id });
+      this.remember("vote", vote.slug, row.id, "VOTE");
+    }
+    // Last, when everything the document names has an id: what its statements are about.
+    for (const [i, statement] of doc.statements.entries()) {
+      const subjects = Object.fromEntries(SUBJECT_KINDS.map((kind) => [subjectField(kind), [] as string[]]));
+      for (const [j, subject] of statement.subjects.entries()) {
+        const kind = SUBJECTS.find((candidate) => subject[candidate] !== undefined)!;
+        subjects[subjectField(kind.toUpperCase() as SubjectKind)].push((await this.ref(kind, subject[kind], `statements.${i}.subjects.${j}.${kind}`))!);
+      }
+      this.claimAll("STATEMENT", this.ids.statement.get(statement.slug)!, subjects);
     }
 
     await this.settle(article);
@@ -478,11 +491,16 @@ class ArticleImport {
       row = await table.create({ data: { ...columns, createdBy: this.actor, updatedBy: this.actor } });
       this.created.add(`${kind}|${row.id}`);
     }
+    this.claimAll(kind, row.id, data);
+    return row;
+  }
+
+  /** Records what this article says about the claimed fields of the fact in `data`. */
+  private claimAll(kind: FactKind, id: string, data: Record<string, unknown>): void {
     for (const field of Object.keys(claimedFields[kind])) {
       const value = toClaimValue(data[field]);
-      if (value !== null) this.claims.set(`${kind}|${row.id}|${field}`, { factKind: kind, factId: row.id, field, value });
+      if (value !== null) this.claims.set(`${kind}|${id}|${field}`, { factKind: kind, factId: id, field, value });
     }
-    return row;
   }
 
   /**

@@ -21,7 +21,9 @@ export type Condition =
   /** Through a relation field (schema.prisma): the related row (to-one) or some related row (to-many) matches. */
   | { kind: "related"; relation: string; where: Condition }
   /** The row is a fact of `factKind` that an article reports: the one with this id (or PARENT_ID), or the one matching a condition. */
-  | { kind: "reportedIn"; factKind: FactKind; article: ArticleNamed };
+  | { kind: "reportedIn"; factKind: FactKind; article: ArticleNamed }
+  /** The row is a fact of `factKind` that a statement is about (one of its subjects): the one with this id, or PARENT_ID. */
+  | { kind: "subjectOf"; factKind: FactKind; statement: string | typeof PARENT_ID };
 
 export const and = (...parts: Condition[]): Condition => ({ kind: "and", parts });
 export const or = (...parts: Condition[]): Condition => ({ kind: "or", parts });
@@ -36,3 +38,4 @@ export const isNotNull = (field: string): Condition => ({ kind: "isNull", field,
 export const contains = (field: string, text: string): Condition => ({ kind: "contains", field, text });
 export const related = (relation: string, where: Condition): Condition => ({ kind: "related", relation, where });
 export const reportedIn = (factKind: FactKind, article: ArticleNamed): Condition => ({ kind: "reportedIn", factKind, article });
+export const subjectOf = (factKind: FactKind, statement: string | typeof PARENT_ID): Condition => ({ kind: "subjectOf", factKind, statement });

@@ -6,9 +6,9 @@
 // into one SQL statement per query, so the two paths cannot disagree about keys or order.
 import type { ModelName, OrderBy, Rows } from "../database/rows";
 import { models, relationField, type RelationsOf } from "../database/data-model";
-import { factKinds } from "../database/fact-kinds";
+import { factKinds, SUBJECT_KINDS, type SubjectKind } from "../database/fact-kinds";
 import type { FactKind } from "../generated/prisma/client";
-import { and, type Condition, equals, or, PARENT_ID, related, reportedIn } from "./condition";
+import { and, type Condition, equals, or, PARENT_ID, related, reportedIn, subjectOf } from "./condition";
 
 /** A to-one relation: the parent row's `foreignKey` column holds the related row's id. */
 export interface ToOne<M extends ModelName = ModelName> {
@@ -116,16 +116,26 @@ const linkedEntities = (links: "agreementsSigned" | "mediations" | "bodyMembersh
   })),
 });
 
-/** The facts an article reports, of every kind (or of the `kind` asked), by kind, then slug or code. */
-const factsOfArticle: ToVariants = {
+/** Facts of `kinds` that match `belongs(kind)`, by kind, then slug or code; `argument` picks kinds when given. */
+const factsOfKinds = (kinds: readonly FactKind[], belongs: (kind: FactKind) => Condition, argument?: string): ToVariants => ({
   kind: "variants",
-  argument: "kind",
-  variants: (Object.keys(factKinds) as FactKind[]).map((kind) => {
+  ...(argument && { argument }),
+  variants: kinds.map((kind) => {
     const { model, typeName } = factKinds[kind];
     const naturalKey = "slug" in models[model].columns ? "slug" : "code" in models[model].columns ? "code" : "id";
-    return { type: typeName, model, belongs: reportedIn(kind, PARENT_ID), sortBy: [{ text: kind }, { column: naturalKey }], when: kind };
+    return { type: typeName, model, belongs: belongs(kind), sortBy: [{ text: kind }, { column: naturalKey }], when: kind };
   }),
-};
+});
+
+/** The facts an article reports, of every kind (or of the `kind` asked), by kind, then slug or code. */
+const factsOfArticle = factsOfKinds(Object.keys(factKinds) as FactKind[], (kind) => reportedIn(kind, PARENT_ID), "kind");
+
+/** What a statement is about: entities of every kind, by kind, then slug or code. */
+const subjectsOfStatement = factsOfKinds(SUBJECT_KINDS, (kind) => subjectOf(kind, PARENT_ID));
+
+/** The statements about the parent, a fact of `kind` (one of their subjects), by date. */
+const statementsAbout = (kind: SubjectKind) =>
+  rowsOf("statement", related("subjects", and(equals("factKind", kind), equals("factId", PARENT_ID))), byDate);
 
 /** The articles that report a fact of `kind`, oldest first: linked by `factSource` rows. */
 const sourcesOf = (kind: FactKind) =>
@@ -185,6 +195,7 @@ export const readModel = {
     model: "meeting",
     relations: {
       sources: sourcesOf("MEETING"),
+      statementsAbout: statementsAbout("MEETING"),
       delegations: meeting.many("delegations", [{ country: { name: "asc" } }]),
       place: meeting.one("place"),
       hosts: linkedEntities("meetingHosts", "meetingId"),
@@ -219,6 +230,7 @@ export const readModel = {
     model: "person",
     relations: {
       sources: sourcesOf("PERSON"),
+      statementsAbout: statementsAbout("PERSON"),
       nationality: person.one("nationality"),
       roles: { ...person.many("roles", [{ title: "asc" }]), narrowedBy: heldOn },
       // Led or joined, by delegation id.
@@ -242,6 +254,7 @@ export const readModel = {
     model: "place",
     relations: {
       sources: sourcesOf("PLACE"),
+      statementsAbout: statementsAbout("PLACE"),
       country: place.one("country"),
       within: place.one("within"),
       places: place.many("contains", [{ name: "asc" }]),
@@ -255,6 +268,7 @@ export const readModel = {
     model: "organization",
     relations: {
       sources: sourcesOf("ORGANIZATION"),
+      statementsAbout: statementsAbout("ORGANIZATION"),
       country: organization.one("country"),
       roles: { ...organization.many("roles", [{ title: "asc" }]), narrowedBy: heldOn },
       hostedMeetings: hostedBy("organizationId"),
@@ -275,6 +289,7 @@ export const readModel = {
     model: "country",
     relations: {
       sources: sourcesOf("COUNTRY"),
+      statementsAbout: statementsAbout("COUNTRY"),
       people: country.many("people", [{ name: "asc" }]),
       organizations: country.many("organizations", [{ name: "asc" }]),
       delegations: country.many("delegations", byMeetingDate),
@@ -290,6 +305,7 @@ export const readModel = {
     model: "ceasefire",
     relations: {
       sources: sourcesOf("CEASEFIRE"),
+      statementsAbout: statementsAbout("CEASEFIRE"),
       parties: ceasefireParties,
       mediators: linkedEntities("mediations", "ceasefireId"),
       agreement: ceasefire.one("agreement"),
@@ -306,6 +322,7 @@ export const readModel = {
     model: "statement",
     relations: {
       sources: sourcesOf("STATEMENT"),
+      subjects: subjectsOfStatement,
       speakers: linkedEntities("statementSpeakers", "statementId"),
       place: statement.one("place"),
       speakerPerson: statement.one("speakerPerson"),
@@ -319,6 +336,7 @@ export const readModel = {
     model: "plan",
     relations: {
       sources: sourcesOf("PLAN"),
+      statementsAbout: statementsAbout("PLAN"),
       responsibleOrganization: plan.one("responsibleOrganization"),
       targetOrganization: plan.one("targetOrganization"),
       approvedBy: plan.one("approvedBy"),
@@ -331,6 +349,7 @@ export const readModel = {
     model: "agreement",
     relations: {
       sources: sourcesOf("AGREEMENT"),
+      statementsAbout: statementsAbout("AGREEMENT"),
       signatories: linkedEntities("agreementsSigned", "agreementId"),
       mediators: linkedEntities("mediations", "agreementId"),
       place: agreement.one("place"),
@@ -345,6 +364,7 @@ export const readModel = {
     model: "vote",
     relations: {
       sources: sourcesOf("VOTE"),
+      statementsAbout: statementsAbout("VOTE"),
       body: vote.one("body"),
       place: vote.one("place"),
       meeting: vote.one("meeting"),
@@ -357,6 +377,7 @@ export const readModel = {
     model: "term",
     relations: {
       sources: sourcesOf("TERM"),
+      statementsAbout: statementsAbout("TERM"),
       ceasefire: term.one("ceasefire"),
       agreement: term.one("agreement"),
       boundCountry: term.one("boundCountry"),

@@ -301,6 +301,20 @@ export class Statement {
     return `(SELECT ${named}."id" FROM ${this.from("article", named)} WHERE ${this.condition("article", named, article, scope)})`;
   }
 
+  /**
+   * The rows under `alias` that a polymorphic link table (fact_source, statement_subject) links to
+   * its owner (`ownerKey` = `owner()`, SQL) as facts of `factKind`: the owner's links by their index,
+   * then the rows by id (an EXISTS per row would scan the table).
+   */
+  private linkedFacts(alias: string, link: "factSource" | "statementSubject", ownerKey: string, owner: () => string, factKind: string, scope: Scope): string {
+    const row = this.alias();
+    const kind = this.value(factKind, scope);
+    return (
+      `${alias}."id" IN (SELECT ${this.column(link, row, "factId")} FROM ${this.from(link, row)} ` +
+      `WHERE ${this.column(link, row, "factKind")} = ${kind} AND ${this.column(link, row, ownerKey)} = ${owner()})`
+    );
+  }
+
   /** A condition (condition.ts) on the rows of `model` under `alias`, as SQL. */
   condition(model: ModelName, alias: string, condition: Condition, scope: Scope = {}): string {
     switch (condition.kind) {
@@ -328,16 +342,10 @@ export class Statement {
             : `${this.column(relation.model, other, relation.foreignKey)} = ${alias}."id"`;
         return `EXISTS (SELECT 1 FROM ${this.from(relation.model, other)} WHERE ${joined} AND (${this.condition(relation.model, other, condition.where, scope)}))`;
       }
-      case "reportedIn": {
-        const link = this.alias();
-        const factKind = this.value(condition.factKind, scope);
-        const articleId = this.articleId(condition.article, scope);
-        // The article's links by their index, then the rows by id (an EXISTS per row would scan the table).
-        return (
-          `${alias}."id" IN (SELECT ${this.column("factSource", link, "factId")} FROM ${this.from("factSource", link)} ` +
-          `WHERE ${this.column("factSource", link, "factKind")} = ${factKind} AND ${this.column("factSource", link, "articleId")} = ${articleId})`
-        );
-      }
+      case "reportedIn":
+        return this.linkedFacts(alias, "factSource", "articleId", () => this.articleId(condition.article, scope), condition.factKind, scope);
+      case "subjectOf":
+        return this.linkedFacts(alias, "statementSubject", "statementId", () => this.value(condition.statement, scope), condition.factKind, scope);
     }
   }
 }

@@ -41,6 +41,7 @@ import { PlanResolver } from "./plan/plan.resolver";
 import { ReportedFigureResolver } from "./reported-figure/reported-figure.resolver";
 import { SearchResolver } from "./search/search.resolver";
 import { StatementResolver } from "./statement/statement.resolver";
+import { statementsAboutResolvers } from "./statement/statements-about.resolver";
 import { TimelineResolver } from "./timeline/timeline.resolver";
 
 export const resolvers = [
@@ -63,6 +64,7 @@ export const resolvers = [
   ReportedFigureResolver,
   SearchResolver,
   StatementResolver,
+  ...statementsAboutResolvers,
   TermResolver,
   TimelineResolver,
   VoteResolver,

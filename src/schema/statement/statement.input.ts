@@ -1,5 +1,6 @@
 import { dateField, nameField, refField, refListField, slugField, textField } from "../writes/fields";
 import { defineWrites } from "../writes/write-spec";
+import { factKinds, SUBJECT_KINDS, subjectField } from "../../database/fact-kinds";
 import { Statement } from "./statement.type";
 
 /** The older single speaker fields, each the set of its kind: given, a set of one (none for null). */
@@ -33,6 +34,13 @@ export const statementWrites = defineWrites({
     speakerPersonId: refField("person", "Its one person speaker (null: none). For older clients: `speakerPersonIds` takes several"),
     speakerOrganizationId: refField("organization", "Its one organization speaker (null: none). For older clients: `speakerOrganizationIds` takes several"),
     speakerCountryId: refField("country", "Its one country speaker (null: none). For older clients: `speakerCountryIds` takes several"),
+    // What it is about, one list per kind of entity (`subjectCountryIds`...): each list given replaces that kind's subjects.
+    ...Object.fromEntries(
+      SUBJECT_KINDS.map((kind) => {
+        const { model, typeName } = factKinds[kind];
+        return [subjectField(kind), refListField(model, `The ${typeName} rows it is about; given, it replaces those subjects`)];
+      }),
+    ),
   },
   // The row as it will be: its columns hold the first speaker of each kind, a list given replaces a kind.
   check: (row) =>

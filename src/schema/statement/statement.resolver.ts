@@ -18,6 +18,7 @@ import { StatementFilter, StatementGrouping, statementGroupings, StatementOrderF
 import { Statement, StatementConnection } from "./statement.type";
 import { SpeakerConnection } from "../actor/actor-unions";
 import { Place } from "../place/place.type";
+import { FactConnection } from "../fact/fact.interface";
 
 @Resolver(() => Statement)
 export class StatementResolver {
@@ -49,6 +50,11 @@ export class StatementResolver {
   @FieldResolver(() => SpeakerConnection, { description: "Who made it: countries, organizations and people (two leaders of a joint statement), by name." })
   async speakers(@Root() statement: Statement, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
     return connectionFromList(await loaders.related(statement, "Statement", "speakers"), page);
+  }
+
+  @FieldResolver(() => FactConnection, { description: "What it is about: entities of any kind (countries, people, a ceasefire, an agreement...), by kind, then slug or code." })
+  async subjects(@Root() statement: Statement, @Args() page: PaginationArgs, @Ctx() { loaders }: Context) {
+    return connectionFromList(await loaders.related(statement, "Statement", "subjects"), page);
   }
 
   @FieldResolver(() => Place, { nullable: true, description: "Where it was made." })

@@ -112,12 +112,13 @@ export async function deleteWithDependents(tx: Tx, model: ModelName, id: string,
   return levels.flat();
 }
 
-/** Source links and claims are polymorphic (no foreign key): a deleted fact's go with it. */
+/** Source links, claims and statements' subjects are polymorphic (no foreign key): a deleted fact's go with it. */
 async function forgetSources(tx: Tx, model: ModelName, ids: string[]): Promise<void> {
   const kind = (Object.keys(factKinds) as FactKind[]).find((k) => factKinds[k].model === model);
   if (kind) {
     await tx.factSource.deleteMany({ where: { factKind: kind, factId: { in: ids } } });
     await tx.claim.deleteMany({ where: { factKind: kind, factId: { in: ids } } });
+    await tx.statementSubject.deleteMany({ where: { factKind: kind, factId: { in: ids } } });
   }
   // Claims that name a deleted row (a meeting's place, a ceasefire's party) no longer can:
   // recomputing would point at a row that is gone.
