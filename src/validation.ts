@@ -117,3 +117,7 @@ export function datesInOrder(
     ? { field: end, message: `must not be before ${start}` }
     : null;
 }
+
+/** The IANA time zones this runtime knows, by their canonical names (`Asia/Beirut`), and UTC. */
+const TIME_ZONES = new Set([...Intl.supportedValuesOf("timeZone"), "UTC"]);
+export const isTimeZone = (value: string): boolean => TIME_ZONES.has(value);

@@ -43,11 +43,12 @@ test("the migration gives a database seeded before it the claims a fresh one has
   const migrations = readMigrations(paths.migrations);
   const applied = await server.database.withSession((session) => migrate(session, migrations));
   expect(applied).toEqual(["20261201000000_claims"]);
-  // Later migrations rewrote the meeting claims the backfill writes (a meeting's mediator became a set
-  // of mediators, its host a set of hosts): replayed here, as an upgrade running the migrations in order would.
-  for (const name of ["20261204010000_mediation", "20261205000000_meeting_hosts"]) {
+  // Later migrations rewrote the claims the backfill writes (a meeting's mediator became a set of
+  // mediators, its host a set of hosts; dates gained their precision): replayed here, as an upgrade
+  // running the migrations in order would.
+  for (const name of ["20261204010000_mediation", "20261205000000_meeting_hosts", "20261205020000_date_precision_and_instants"]) {
     const { sql } = migrations.find((migration) => migration.name === name)!;
-    await server.database.withSession((session) => session.exec(sql.slice(sql.indexOf('UPDATE "claim"'))));
+    await server.database.withSession((session) => session.exec(sql.slice(sql.search(/^(UPDATE|INSERT INTO) "claim"/m))));
   }
   expect(await gql(GRAPH)).toEqual(fresh);
 

@@ -65,12 +65,12 @@ test("an event page after a cursor: each kind's rows bounded by (date, rank, id)
   ] as const;
   expect(compileEventPage(tables, { sources, after: { date: day, rank: 1, id }, before: null, backward: false, take: 3, total: false })).toEqual({
     sql:
-      `SELECT json_build_object('rows', coalesce(json_agg(json_build_object('date', e."date", 'rank', e."rank", 'subject', e."subject") ` +
+      `SELECT json_build_object('rows', coalesce(json_agg(json_build_object('date', e."date", 'precision', e."precision", 'rank', e."rank", 'subject', e."subject") ` +
       `ORDER BY e."date" ASC, e."rank" ASC, e."id" ASC), '[]'::json), 'total', NULL)::text AS "rows" FROM (SELECT * FROM (` +
-      `(SELECT t0."date" AS "date", 1 AS "rank", t0."id" AS "id", json_build_object('id', t0."id") AS "subject" FROM (SELECT * FROM "meeting" t0 ` +
+      `(SELECT t0."date" AS "date", t0."date_precision" AS "precision", 1 AS "rank", t0."id" AS "id", json_build_object('id', t0."id") AS "subject" FROM (SELECT * FROM "meeting" t0 ` +
       `WHERE (t0."date" IS NOT NULL) AND (TRUE) AND ((t0."date" > $2) OR ((t0."date" = $3) AND (t0."id" > $4))) ORDER BY t0."date" ASC, t0."id" ASC LIMIT $1) t0)` +
       ` UNION ALL ` +
-      `(SELECT t0."date" AS "date", 2 AS "rank", t0."id" AS "id", json_build_object('id', t0."id") AS "subject" FROM (SELECT * FROM "statement" t0 ` +
+      `(SELECT t0."date" AS "date", t0."date_precision" AS "precision", 2 AS "rank", t0."id" AS "id", json_build_object('id', t0."id") AS "subject" FROM (SELECT * FROM "statement" t0 ` +
       `WHERE (t0."date" IS NOT NULL) AND (t0."speaker_country_id" = $5) AND (t0."date" >= $6) ORDER BY t0."date" ASC, t0."id" ASC LIMIT $1) t0)` +
       `) u ORDER BY u."date" ASC, u."rank" ASC, u."id" ASC LIMIT $1) e`,
     params: [3, "2025-12-03T00:00:00.000Z", "2025-12-03T00:00:00.000Z", id, id, "2025-12-03T00:00:00.000Z"],

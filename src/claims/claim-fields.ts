@@ -15,6 +15,8 @@ export interface ClaimedField {
   merge: Merge;
   /** Stored as an ISO date string in the claim, a Date in the row. */
   date?: boolean;
+  /** An instant: stored as an ISO date-time string (UTC) in the claim, a Date in the row. */
+  instant?: boolean;
   /** The row's column cannot be null: with no claim left, the row keeps its value. */
   required?: boolean;
   /** Not a column: the set is rows of a link table (a ceasefire's parties, an agreement's signatories). */
@@ -40,6 +42,9 @@ export interface LinkSet {
 const single: ClaimedField = { merge: "single" };
 const required: ClaimedField = { merge: "single", required: true };
 const date: ClaimedField = { merge: "single", date: true };
+const instant: ClaimedField = { merge: "single", instant: true };
+/** A date and how precise it is (`<field>Precision`: a year or a month is stored as its first day), said together. */
+const dated = <F extends string>(field: F) => ({ [field]: date, [`${field}Precision`]: required }) as Record<F | `${F}Precision`, ClaimedField>;
 const aliases: ClaimedField = { merge: "set" };
 const partiesOf = (otherKey: LinkSet["otherKey"]): ClaimedField => ({ merge: "set", links: { model: "ceasefireParty", parentKey: "ceasefireId", otherKey } });
 const signatoriesOf = (otherKey: LinkSet["otherKey"]): ClaimedField => ({
@@ -103,13 +108,16 @@ export const claimedFields: Record<FactKind, Record<string, ClaimedField>> = {
     status: required,
     organizationId: single,
     countryId: single,
-    startDate: date,
-    endDate: date,
+    ...dated("startDate"),
+    ...dated("endDate"),
   },
   CEASEFIRE: {
     name: required,
-    startDate: date,
-    endDate: date,
+    ...dated("startDate"),
+    ...dated("endDate"),
+    startsAt: instant,
+    endsAt: instant,
+    timeZone: single,
     status: required,
     monitoringMechanism: single,
     summary: single,
@@ -121,7 +129,9 @@ export const claimedFields: Record<FactKind, Record<string, ClaimedField>> = {
   },
   MEETING: {
     title: required,
-    date,
+    ...dated("date"),
+    startsAt: instant,
+    timeZone: single,
     purpose: single,
     summary: single,
     placeId: single,
@@ -141,7 +151,9 @@ export const claimedFields: Record<FactKind, Record<string, ClaimedField>> = {
     summary: required,
     quote: single,
     channel: single,
-    date,
+    ...dated("date"),
+    madeAt: instant,
+    timeZone: single,
     placeId: single,
     speakerPersonIds: speakersOf("personId", "speakerPersonId"),
     speakerOrganizationIds: speakersOf("organizationId", "speakerOrganizationId"),
@@ -161,7 +173,7 @@ export const claimedFields: Record<FactKind, Record<string, ClaimedField>> = {
     title: required,
     summary: required,
     area: single,
-    deadline: date,
+    ...dated("deadline"),
     nextPhase: single,
     responsibleOrganizationId: single,
     targetOrganizationId: single,
@@ -174,8 +186,8 @@ export const claimedFields: Record<FactKind, Record<string, ClaimedField>> = {
     aliases,
     kind: required,
     summary: single,
-    signedOn: date,
-    announcedOn: date,
+    ...dated("signedOn"),
+    ...dated("announcedOn"),
     placeId: single,
     meetingId: single,
     signatoryCountryIds: signatoriesOf("countryId"),
@@ -192,12 +204,12 @@ export const claimedFields: Record<FactKind, Record<string, ClaimedField>> = {
     boundOrganizationId: single,
     placeId: single,
     durationDays: single,
-    deadline: date,
+    ...dated("deadline"),
   },
   VOTE: {
     title: required,
     summary: single,
-    date,
+    ...dated("date"),
     outcome: single,
     votesFor: single,
     votesAgainst: single,
@@ -224,10 +236,13 @@ export function firstOfSets(kind: FactKind, values: Record<string, unknown>): Re
   );
 }
 
-/** A row value as a claim's JSON value: dates as `YYYY-MM-DD`; null and empty lists say nothing. */
+/**
+ * A row value as a claim's JSON value: dates as `YYYY-MM-DD`, instants (a Date with a time of day)
+ * as ISO date-times in UTC; null and empty lists say nothing.
+ */
 export function toClaimValue(value: unknown): unknown {
   if (value === undefined || value === null) return null;
-  if (value instanceof Date) return isoDay(value);
+  if (value instanceof Date) return value.getTime() % 86_400_000 === 0 ? isoDay(value) : value.toISOString();
   if (Array.isArray(value) && value.length === 0) return null;
   return value;
 }
@@ -235,5 +250,6 @@ export function toClaimValue(value: unknown): unknown {
 /** A claim's JSON value as the row's column value. */
 export function fromClaimValue(spec: ClaimedField, value: unknown): unknown {
   if (value === null || value === undefined) return null;
-  return spec.date ? new Date(`${value as string}T00:00:00Z`) : value;
+  if (spec.date) return new Date(`${value as string}T00:00:00Z`);
+  return spec.instant ? new Date(value as string) : value;
 }

@@ -3,8 +3,7 @@
 // all claims, so it reads the same whether the edit came before or after the articles.
 import type { FactKind } from "../generated/prisma/client";
 import { Prisma } from "../generated/prisma/client";
-import { isoDay } from "../validation";
-import { claimedFields } from "./claim-fields";
+import { claimedFields, toClaimValue } from "./claim-fields";
 import type { Tx } from "../database/rows";
 
 /** Records the editor's values for the claimed fields given in `values` (replacing earlier ones). */
@@ -27,7 +26,7 @@ export async function recordEditorClaims(
       factKind: kind,
       factId,
       field,
-      value: value === null ? Prisma.JsonNull : ((value instanceof Date ? isoDay(value) : value) as Prisma.InputJsonValue),
+      value: value === null ? Prisma.JsonNull : ((value instanceof Date ? toClaimValue(value) : value) as Prisma.InputJsonValue),
       createdBy: actor,
     })),
   });

@@ -4,7 +4,7 @@
 // Objects are strict: a misspelt or unknown field is an error, never silently dropped.
 import { z } from "zod";
 import { $Enums } from "../generated/prisma/client";
-import { aliases as aliasRule, countryCode, name, slug, text, url } from "../validation";
+import { aliases as aliasRule, countryCode, isTimeZone, name, slug, text, url } from "../validation";
 import { findDuplicateKeys, SUBJECTS } from "./document-keys";
 import { type DocumentIssue, InvalidDocumentError, pathString } from "./document-issues";
 
@@ -20,13 +20,20 @@ import { type DocumentIssue, InvalidDocumentError, pathString } from "./document
  * agreement a plan carries out (`plans[].ceasefire`, `.agreement`), and statements' speakers of any
  * number (`statements[].speakers`; `speakerPerson`, `speakerOrganization` and `speakerCountry` are three
  * more) and place (`statements[].place`), and votes (`votes`); format 4 adds hosts of any kind and
- * number (`meetings[].hosts`; `host` is one more) and what statements are about (`statements[].subjects`). A document using what a format added must say so,
+ * number (`meetings[].hosts`; `host` is one more), what statements are about (`statements[].subjects`),
+ * dates to the month or year (`2025-12`, `2025`) and instants with their time zone (`startsAt`,
+ * `endsAt`, `madeAt`, `timeZone`). A document using what a format added must say so,
  * so that an older server refuses it ("unsupported format") instead of misreading it.
  */
 export const ARTICLE_FORMAT = 4;
 const FORMATS = [1, 2, 3, 4] as const;
 
 const isoDate = z.iso.date();
+/** A date as reported, to the day, the month or the year (`2025-12-03`, `2025-12`, `2025`; format 4 for the last two). */
+const reportedDate = z.union([isoDate, z.string().regex(/^\d{4}(-(0[1-9]|1[0-2]))?$/)], { error: "must be a date: YYYY-MM-DD, YYYY-MM or YYYY" });
+/** An instant with its UTC offset (`2024-11-27T04:00:00+02:00`), and the IANA time zone it was reported in (format 4). */
+const instant = z.iso.datetime({ offset: true });
+const timeZone = z.string().refine(isTimeZone, { error: "must be an IANA time zone, e.g. Asia/Beirut" });
 const aliases = aliasRule.default([]);
 
 const role = z.strictObject({
@@ -35,8 +42,8 @@ const role = z.strictObject({
   status: z.enum($Enums.RoleStatus),
   organization: slug.nullish(),
   country: countryCode.nullish(),
-  startDate: isoDate.nullish(),
-  endDate: isoDate.nullish(),
+  startDate: reportedDate.nullish(),
+  endDate: reportedDate.nullish(),
 });
 
 const member = z.strictObject({
@@ -126,8 +133,11 @@ export const articleDocumentSchema = z.strictObject({
         .object({
           slug,
           name,
-          startDate: isoDate.nullish(),
-          endDate: isoDate.nullish(),
+          startDate: reportedDate.nullish(),
+          endDate: reportedDate.nullish(),
+          startsAt: instant.nullish(),
+          endsAt: instant.nullish(),
+          timeZone: timeZone.nullish(),
           status: z.enum($Enums.CeasefireStatus),
           monitoringMechanism: text.nullish(),
           summary: text.nullish(),
@@ -147,7 +157,9 @@ export const articleDocumentSchema = z.strictObject({
       z.strictObject({
         slug,
         title: name,
-        date: isoDate.nullish(),
+        date: reportedDate.nullish(),
+        startsAt: instant.nullish(),
+        timeZone: timeZone.nullish(),
         purpose: text.nullish(),
         summary: text.nullish(),
         place: slug.nullish(),
@@ -169,7 +181,9 @@ export const articleDocumentSchema = z.strictObject({
           summary: text,
           quote: text.nullish(),
           channel: name.nullish(),
-          date: isoDate.nullish(),
+          date: reportedDate.nullish(),
+          madeAt: instant.nullish(),
+          timeZone: timeZone.nullish(),
           speakerPerson: slug.nullish(),
           speakerOrganization: slug.nullish(),
           speakerCountry: countryCode.nullish(),
@@ -196,7 +210,7 @@ export const articleDocumentSchema = z.strictObject({
         title: name,
         summary: text,
         area: name.nullish(),
-        deadline: isoDate.nullish(),
+        deadline: reportedDate.nullish(),
         nextPhase: text.nullish(),
         responsibleOrganization: slug.nullish(),
         targetOrganization: slug.nullish(),
@@ -218,7 +232,7 @@ export const articleDocumentSchema = z.strictObject({
         boundOrganization: slug.nullish(),
         place: slug.nullish(),
         durationDays: z.number().int().min(1).max(36_500).nullish(),
-        deadline: isoDate.nullish(),
+        deadline: reportedDate.nullish(),
       }),
     )
     .default([]),
@@ -228,7 +242,7 @@ export const articleDocumentSchema = z.strictObject({
         slug,
         title: name,
         summary: text.nullish(),
-        date: isoDate.nullish(),
+        date: reportedDate.nullish(),
         outcome: z.enum($Enums.VoteOutcome).nullish(),
         votesFor: tally,
         votesAgainst: tally,
@@ -250,8 +264,8 @@ export const articleDocumentSchema = z.strictObject({
         aliases,
         kind: z.enum($Enums.AgreementKind),
         summary: text.nullish(),
-        signedOn: isoDate.nullish(),
-        announcedOn: isoDate.nullish(),
+        signedOn: reportedDate.nullish(),
+        announcedOn: reportedDate.nullish(),
         place: slug.nullish(),
         meeting: slug.nullish(),
         mediators,
@@ -301,6 +315,25 @@ function toDocumentIssues(issue: z.core.$ZodIssue): DocumentIssue[] {
   return [{ path: pathString(issue.path), message: issue.message }];
 }
 
+/** The document's reported dates (to the day, month or year) and instants and time zones, with their paths. */
+function reportedTimes(document: ArticleDocument): { path: string; value: string | null | undefined; instant: boolean }[] {
+  const fields = <T extends object>(list: string, rows: T[], dates: (keyof T & string)[], instants: (keyof T & string)[] = []) =>
+    rows.flatMap((row, i) => [
+      ...dates.map((field) => ({ path: `${list}.${i}.${field}`, value: row[field] as string | null | undefined, instant: false })),
+      ...instants.map((field) => ({ path: `${list}.${i}.${field}`, value: row[field] as string | null | undefined, instant: true })),
+    ]);
+  return [
+    ...document.people.flatMap((person, i) => fields(`people.${i}.roles`, person.roles, ["startDate", "endDate"])),
+    ...fields("ceasefires", document.ceasefires, ["startDate", "endDate"], ["startsAt", "endsAt", "timeZone"]),
+    ...fields("meetings", document.meetings, ["date"], ["startsAt", "timeZone"]),
+    ...fields("statements", document.statements, ["date"], ["madeAt", "timeZone"]),
+    ...fields("votes", document.votes, ["date"]),
+    ...fields("agreements", document.agreements, ["signedOn", "announcedOn"]),
+    ...fields("plans", document.plans, ["deadline"]),
+    ...fields("terms", document.terms, ["deadline"]),
+  ];
+}
+
 /** What a document uses that its declared format (1 when none) does not have. */
 function newerThanDeclared(document: ArticleDocument): DocumentIssue[] {
   const declared = document.format ?? 1;
@@ -320,6 +353,9 @@ function newerThanDeclared(document: ArticleDocument): DocumentIssue[] {
     ...document.plans.flatMap((plan, i) => needs(3, !!(plan.ceasefire || plan.agreement), `plans.${i}`, "plans of a ceasefire or agreement")),
     ...document.meetings.flatMap((meeting, i) => needs(4, meeting.hosts.length > 0, `meetings.${i}.hosts`, "lists of hosts")),
     ...document.statements.flatMap((statement, i) => needs(4, statement.subjects.length > 0, `statements.${i}.subjects`, "subjects of statements")),
+    ...reportedTimes(document).flatMap(({ path, value, instant }) =>
+      instant ? needs(4, !!value, path, "times of day and time zones") : needs(4, !!value && value.length < 10, path, "dates to the month or year"),
+    ),
     ...document.statements.flatMap((statement, i) => [
       ...needs(3, statement.speakers.length > 0, `statements.${i}.speakers`, "lists of speakers"),
       ...needs(3, !!statement.place, `statements.${i}.place`, "places of statements"),

@@ -30,6 +30,17 @@ export interface ImportResult {
 }
 
 const asDate = (value: string | null | undefined) => (value ? new Date(`${value}T00:00:00Z`) : null);
+const asInstant = (value: string | null | undefined) => (value ? new Date(value) : null);
+
+/**
+ * A reported date (`2025-12-03`, `2025-12`, `2025`) as `field`, its first day, and `<field>Precision`
+ * (said with it: a later article's day replaces an earlier one's year); only `field`, null, when not reported.
+ */
+function dated<F extends string>(field: F, value: string | null | undefined): Record<string, unknown> {
+  if (!value) return { [field]: null };
+  const [precision, day] = value.length === 4 ? ["YEAR", `${value}-01-01`] : value.length === 7 ? ["MONTH", `${value}-01`] : ["DAY", value];
+  return { [field]: asDate(day), [`${field}Precision`]: precision };
+}
 
 /**
  * Checks the document (every error at once: InvalidDocumentError) and records it.
@@ -142,8 +153,8 @@ class ArticleImport {
           status: role.status,
           organizationId: await this.ref("organization", role.organization, `${at}.organization`),
           countryId: await this.ref("country", role.country, `${at}.country`),
-          startDate: asDate(role.startDate),
-          endDate: asDate(role.endDate),
+          ...dated("startDate", role.startDate),
+          ...dated("endDate", role.endDate),
         };
         const row = await this.save("PERSON_ROLE", { slug: role.slug }, data);
         this.facts.push({ factKind: "PERSON_ROLE", factId: row.id });
@@ -158,8 +169,8 @@ class ArticleImport {
         aliases: agreement.aliases,
         kind: agreement.kind,
         summary: agreement.summary ?? null,
-        signedOn: asDate(agreement.signedOn),
-        announcedOn: asDate(agreement.announcedOn),
+        ...dated("signedOn", agreement.signedOn),
+        ...dated("announcedOn", agreement.announcedOn),
         placeId: await this.ref("place", agreement.place, `${at}.place`),
       };
       // Signatories and mediators are claims like the columns: the agreement's link rows are their union.
@@ -172,8 +183,11 @@ class ArticleImport {
       const data = {
         slug: ceasefire.slug,
         name: ceasefire.name,
-        startDate: asDate(ceasefire.startDate),
-        endDate: asDate(ceasefire.endDate),
+        ...dated("startDate", ceasefire.startDate),
+        ...dated("endDate", ceasefire.endDate),
+        startsAt: asInstant(ceasefire.startsAt),
+        endsAt: asInstant(ceasefire.endsAt),
+        timeZone: ceasefire.timeZone ?? null,
         status: ceasefire.status,
         monitoringMechanism: ceasefire.monitoringMechanism ?? null,
         summary: ceasefire.summary ?? null,
@@ -209,7 +223,9 @@ class ArticleImport {
         summary: statement.summary,
         quote: statement.quote ?? null,
         channel: statement.channel ?? null,
-        date: asDate(statement.date),
+        ...dated("date", statement.date),
+        madeAt: asInstant(statement.madeAt),
+        timeZone: statement.timeZone ?? null,
         placeId: await this.ref("place", statement.place, `${at}.place`),
         ceasefireId: await this.ref("ceasefire", statement.ceasefire, `${at}.ceasefire`),
       };
@@ -244,7 +260,7 @@ class ArticleImport {
         title: plan.title,
         summary: plan.summary,
         area: plan.area ?? null,
-        deadline: asDate(plan.deadline),
+        ...dated("deadline", plan.deadline),
         nextPhase: plan.nextPhase ?? null,
         responsibleOrganizationId: await this.ref("organization", plan.responsibleOrganization, `${at}.responsibleOrganization`),
         targetOrganizationId: await this.ref("organization", plan.targetOrganization, `${at}.targetOrganization`),
@@ -267,7 +283,7 @@ class ArticleImport {
         boundOrganizationId: await this.ref("organization", term.boundOrganization, `${at}.boundOrganization`),
         placeId: await this.ref("place", term.place, `${at}.place`),
         durationDays: term.durationDays ?? null,
-        deadline: asDate(term.deadline),
+        ...dated("deadline", term.deadline),
       };
       const row = await this.save("TERM", { slug: term.slug }, data);
       this.remember("term", term.slug, row.id, "TERM");
@@ -278,7 +294,7 @@ class ArticleImport {
         slug: vote.slug,
         title: vote.title,
         summary: vote.summary ?? null,
-        date: asDate(vote.date),
+        ...dated("date", vote.date),
         outcome: vote.outcome ?? null,
         votesFor: vote.votesFor ?? null,
         votesAgainst: vote.votesAgainst ?? null,
@@ -433,7 +449,9 @@ class ArticleImport {
     const data = {
       slug: meeting.slug,
       title: meeting.title,
-      date: asDate(meeting.date),
+      ...dated("date", meeting.date),
+      startsAt: asInstant(meeting.startsAt),
+      timeZone: meeting.timeZone ?? null,
       purpose: meeting.purpose ?? null,
       summary: meeting.summary ?? null,
       placeId: await this.ref("place", meeting.place, `${at}.place`),

@@ -2,6 +2,7 @@
 // events of several kinds, and search's ranked pages over every kind. Built with the same
 // statement writer as every read (read-sql.ts), rows read with their selection's plans.
 import { models, relationField } from "../database/data-model";
+import type { DatePrecision } from "../generated/prisma/client";
 import type { ModelName } from "../database/rows";
 import { and, compare, type Condition, equals, isNotNull, or } from "./condition";
 import type { TypedRow } from "./read-model";
@@ -71,15 +72,17 @@ export interface EventSource {
   /** Its place among the kinds of one day: events are ordered by date, then rank, then subject id. */
   rank: number;
   model: ModelName;
+  /** The date column; `<dateField>Precision` says how precise it is. */
   dateField: string;
   where: Condition;
   /** What the event's subject (the row) is read with. */
   plan: ReadPlan;
 }
 
-/** An event as read: its date, its source's rank and its subject row (tagged with its type). */
+/** An event as read: its date and how precise it is, its source's rank and its subject row (tagged with its type). */
 export interface EventRow {
   date: Date;
+  precision: DatePrecision;
   rank: number;
   subject: TypedRow;
 }
@@ -140,14 +143,15 @@ export function compileEventPage(tables: Tables, args: EventPageArgs): Compiled 
       args.before && beyondEvent(source, args.before, "before"),
     ].filter((bound) => bound !== null);
     const date = inner.column(source.model, ROOT, source.dateField);
+    const precision = inner.column(source.model, ROOT, `${source.dateField}Precision`);
     const where = inner.condition(source.model, ROOT, and(isNotNull(source.dateField), source.where, ...bounds));
     return (
-      `SELECT ${date} AS "date", ${source.rank} AS "rank", ${ROOT}."id" AS "id", ${rowJsonOf(tables, source.plan)} AS "subject" ` +
+      `SELECT ${date} AS "date", ${precision} AS "precision", ${source.rank} AS "rank", ${ROOT}."id" AS "id", ${rowJsonOf(tables, source.plan)} AS "subject" ` +
       `FROM (SELECT * FROM ${inner.from(source.model, ROOT)} WHERE ${where} ORDER BY ${date} ${direction}, ${ROOT}."id" ${direction} LIMIT ${take}) ${ROOT}`
     );
   });
   const order = (alias: string) => `${alias}."date" ${direction}, ${alias}."rank" ${direction}, ${alias}."id" ${direction}`;
-  const rows = `coalesce(json_agg(json_build_object('date', e."date", 'rank', e."rank", 'subject', e."subject") ORDER BY ${order("e")}), '[]'::json)`;
+  const rows = `coalesce(json_agg(json_build_object('date', e."date", 'precision', e."precision", 'rank', e."rank", 'subject', e."subject") ORDER BY ${order("e")}), '[]'::json)`;
   let total = "NULL";
   if (args.total && args.sources.length) {
     total = args.sources

@@ -171,19 +171,26 @@ const spokenBy = (key: "countryId" | "organizationId" | "personId") => rowsOf("s
 const hostedBy = (key: "countryId" | "organizationId" | "personId") => rowsOf("meeting", related("hosts", equals(key, PARENT_ID)), byDate);
 /**
  * Roles held on the day of the field's `activeOn`, by their dates: begun by then and not ended
- * before it, an unknown start or end being open; except a role reported FORMER with no end date,
- * whose end is unknown. Their reported `status` says what was true when reported.
+ * before it, an unknown start or end being open, an end known to the month or year lasting to
+ * that period's last day; except a role reported FORMER with no end date, whose end is unknown.
+ * Their reported `status` says what was true when reported.
  */
 const heldOn: Narrowing = {
   argument: "activeOn",
-  columns: ["startDate", "endDate", "status"],
+  columns: ["startDate", "endDate", "endDatePrecision", "status"],
   keeps: (row, day) => {
-    const { startDate, endDate, status } = row as { startDate: Date | null; endDate: Date | null; status: string };
+    const { startDate, endDate, endDatePrecision, status } = row as { startDate: Date | null; endDate: Date | null; endDatePrecision: string; status: string };
     const time = (day as Date).getTime();
     if (!endDate && status === "FORMER") return false;
-    return (!startDate || startDate.getTime() <= time) && (!endDate || endDate.getTime() >= time);
+    return (!startDate || startDate.getTime() <= time) && (!endDate || lastDayOf(endDate, endDatePrecision) >= time);
   },
 };
+/** The time of the last day of the period a date of `precision` stands for (a year's 31 December). */
+function lastDayOf(date: Date, precision: string): number {
+  if (precision === "DAY") return date.getTime();
+  const next = precision === "YEAR" ? Date.UTC(date.getUTCFullYear() + 1, 0, 1) : Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1);
+  return next - 86_400_000;
+}
 const byDeadline: OrderBy = [{ deadline: { sort: "asc", nulls: "last" } }, { slug: "asc" }];
 
 /**

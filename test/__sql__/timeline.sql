@@ -1,5 +1,5 @@
 -- statement 1
-SELECT json_build_object('rows', coalesce(json_agg(json_build_object('date', e."date", 'rank', e."rank", 'subject', e."subject")
+SELECT json_build_object('rows', coalesce(json_agg(json_build_object('date', e."date", 'precision', e."precision", 'rank', e."rank", 'subject', e."subject")
       ORDER BY e."date" ASC, e."rank" ASC, e."id" ASC), '[]'::json), 'total', (
     SELECT count(*)
     FROM "ceasefire" t0
@@ -157,7 +157,7 @@ SELECT json_build_object('rows', coalesce(json_agg(json_build_object('date', e."
 FROM (
   SELECT *
   FROM ((
-      SELECT t0."start_date" AS "date", 0 AS "rank", t0."id" AS "id", json_build_object('id', t0."id", 'name', t0."name", 'status', t0."status") AS "subject"
+      SELECT t0."start_date" AS "date", t0."start_date_precision" AS "precision", 0 AS "rank", t0."id" AS "id", json_build_object('id', t0."id", 'name', t0."name", 'status', t0."status", 'startsAt', t0."starts_at", 'timeZone', t0."time_zone") AS "subject"
       FROM (
         SELECT *
         FROM "ceasefire" t0
@@ -177,10 +177,33 @@ FROM (
         ORDER BY t0."start_date" ASC, t0."id" ASC
         LIMIT $1) t0)
     UNION ALL (
-      SELECT t0."date" AS "date", 1 AS "rank", t0."id" AS "id", json_build_object('id', t0."id", 'title', t0."title", '@place', (
+      SELECT t0."date" AS "date", t0."date_precision" AS "precision", 1 AS "rank", t0."id" AS "id", json_build_object('id', t0."id", 'title', t0."title", '@place', (
           SELECT json_build_object('name', t1."name")
           FROM "place" t1
-          WHERE t1."id" = t0."place_id")) AS "subject"
+          WHERE t1."id" = t0."place_id"), '@hosts', (
+          SELECT coalesce(json_agg(t2."row"
+              ORDER BY t2.k0 COLLATE "C", t2."id"), '[]'::json)
+          FROM (
+            SELECT json_build_object('id', t3."id", '@type', 'Country') AS "row", t3."name"::text AS k0, t3."id" AS "id"
+            FROM "country" t3
+            WHERE t3."id" IN (
+              SELECT t4."country_id"
+              FROM "meeting_host" t4
+              WHERE (t4."meeting_id" = t0."id") AND (TRUE))
+            UNION ALL
+            SELECT json_build_object('id', t5."id", 'name', t5."name", '@type', 'Organization') AS "row", t5."name"::text AS k0, t5."id" AS "id"
+            FROM "organization" t5
+            WHERE t5."id" IN (
+              SELECT t6."organization_id"
+              FROM "meeting_host" t6
+              WHERE (t6."meeting_id" = t0."id") AND (TRUE))
+            UNION ALL
+            SELECT json_build_object('id', t7."id", 'name', t7."name", '@type', 'Person') AS "row", t7."name"::text AS k0, t7."id" AS "id"
+            FROM "person" t7
+            WHERE t7."id" IN (
+              SELECT t8."person_id"
+              FROM "meeting_host" t8
+              WHERE (t8."meeting_id" = t0."id") AND (TRUE))) t2)) AS "subject"
       FROM (
         SELECT *
         FROM "meeting" t0
@@ -206,7 +229,7 @@ FROM (
         ORDER BY t0."date" ASC, t0."id" ASC
         LIMIT $1) t0)
     UNION ALL (
-      SELECT t0."signed_on" AS "date", 2 AS "rank", t0."id" AS "id", json_build_object('id', t0."id") AS "subject"
+      SELECT t0."signed_on" AS "date", t0."signed_on_precision" AS "precision", 2 AS "rank", t0."id" AS "id", json_build_object('id', t0."id") AS "subject"
       FROM (
         SELECT *
         FROM "agreement" t0
@@ -244,10 +267,30 @@ FROM (
         ORDER BY t0."signed_on" ASC, t0."id" ASC
         LIMIT $1) t0)
     UNION ALL (
-      SELECT t0."date" AS "date", 3 AS "rank", t0."id" AS "id", json_build_object('id', t0."id", 'summary', t0."summary", '@speakerPerson', (
-          SELECT json_build_object('name', t1."name")
-          FROM "person" t1
-          WHERE t1."id" = t0."speaker_person_id")) AS "subject"
+      SELECT t0."date" AS "date", t0."date_precision" AS "precision", 3 AS "rank", t0."id" AS "id", json_build_object('id', t0."id", 'summary', t0."summary", '@speakers', (
+          SELECT coalesce(json_agg(t1."row"
+              ORDER BY t1.k0 COLLATE "C", t1."id"), '[]'::json)
+          FROM (
+            SELECT json_build_object('id', t2."id", 'name', t2."name", '@type', 'Country') AS "row", t2."name"::text AS k0, t2."id" AS "id"
+            FROM "country" t2
+            WHERE t2."id" IN (
+              SELECT t3."country_id"
+              FROM "statement_speaker" t3
+              WHERE (t3."statement_id" = t0."id") AND (TRUE))
+            UNION ALL
+            SELECT json_build_object('id', t4."id", 'name', t4."name", '@type', 'Organization') AS "row", t4."name"::text AS k0, t4."id" AS "id"
+            FROM "organization" t4
+            WHERE t4."id" IN (
+              SELECT t5."organization_id"
+              FROM "statement_speaker" t5
+              WHERE (t5."statement_id" = t0."id") AND (TRUE))
+            UNION ALL
+            SELECT json_build_object('id', t6."id", 'name', t6."name", '@type', 'Person') AS "row", t6."name"::text AS k0, t6."id" AS "id"
+            FROM "person" t6
+            WHERE t6."id" IN (
+              SELECT t7."person_id"
+              FROM "statement_speaker" t7
+              WHERE (t7."statement_id" = t0."id") AND (TRUE))) t1)) AS "subject"
       FROM (
         SELECT *
         FROM "statement" t0
@@ -279,7 +322,7 @@ FROM (
         ORDER BY t0."date" ASC, t0."id" ASC
         LIMIT $1) t0)
     UNION ALL (
-      SELECT t0."date" AS "date", 4 AS "rank", t0."id" AS "id", json_build_object('id', t0."id") AS "subject"
+      SELECT t0."date" AS "date", t0."date_precision" AS "precision", 4 AS "rank", t0."id" AS "id", json_build_object('id', t0."id") AS "subject"
       FROM (
         SELECT *
         FROM "vote" t0
@@ -293,7 +336,7 @@ FROM (
         ORDER BY t0."date" ASC, t0."id" ASC
         LIMIT $1) t0)
     UNION ALL (
-      SELECT t0."deadline" AS "date", 5 AS "rank", t0."id" AS "id", json_build_object('id', t0."id", 'title', t0."title", 'deadline', t0."deadline") AS "subject"
+      SELECT t0."deadline" AS "date", t0."deadline_precision" AS "precision", 5 AS "rank", t0."id" AS "id", json_build_object('id', t0."id", 'title', t0."title", 'deadline', t0."deadline") AS "subject"
       FROM (
         SELECT *
         FROM "plan" t0
@@ -319,7 +362,7 @@ FROM (
         ORDER BY t0."deadline" ASC, t0."id" ASC
         LIMIT $1) t0)
     UNION ALL (
-      SELECT t0."deadline" AS "date", 6 AS "rank", t0."id" AS "id", json_build_object('id', t0."id") AS "subject"
+      SELECT t0."deadline" AS "date", t0."deadline_precision" AS "precision", 6 AS "rank", t0."id" AS "id", json_build_object('id', t0."id") AS "subject"
       FROM (
         SELECT *
         FROM "term" t0
@@ -336,7 +379,7 @@ FROM (
         ORDER BY t0."deadline" ASC, t0."id" ASC
         LIMIT $1) t0)
     UNION ALL (
-      SELECT t0."end_date" AS "date", 7 AS "rank", t0."id" AS "id", json_build_object('id', t0."id", 'name', t0."name", 'status', t0."status") AS "subject"
+      SELECT t0."end_date" AS "date", t0."end_date_precision" AS "precision", 7 AS "rank", t0."id" AS "id", json_build_object('id', t0."id", 'name', t0."name", 'status', t0."status", 'startsAt', t0."starts_at", 'timeZone', t0."time_zone") AS "subject"
       FROM (
         SELECT *
         FROM "ceasefire" t0

@@ -1,5 +1,5 @@
 import { AgreementKind } from "../../generated/prisma/client";
-import { aliasesField, dateField, enumField, mediatorFields, nameField, refField, refListField, slugField, textField } from "../writes/fields";
+import { aliasesField, datedFields, enumField, mediatorFields, nameField, refField, refListField, slugField, textField } from "../writes/fields";
 import { defineWrites } from "../writes/write-spec";
 import { Agreement } from "./agreement.type";
 
@@ -14,8 +14,8 @@ export const agreementWrites = defineWrites({
     aliases: aliasesField("Other names it goes by."),
     kind: enumField(AgreementKind, "What sort of agreement it is.", { required: true }),
     summary: textField("What it provides for."),
-    signedOn: dateField("When it was signed"),
-    announcedOn: dateField("When it was announced"),
+    ...datedFields("signedOn", "When it was signed"),
+    ...datedFields("announcedOn", "When it was announced"),
     placeId: refField("place", "Where it was signed or announced"),
     meetingId: refField("meeting", "The meeting it was signed or announced at"),
   },

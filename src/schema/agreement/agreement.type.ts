@@ -2,6 +2,7 @@ import { Field, ObjectType, registerEnumType } from "type-graphql";
 import { AgreementKind } from "../../generated/prisma/client";
 import { ConnectionType } from "../common/connection";
 import { DateScalar } from "../common/scalars";
+import { DatePrecision } from "../common/date-precision";
 import { Fact } from "../fact/fact.interface";
 
 registerEnumType(AgreementKind, {
@@ -37,8 +38,14 @@ export class Agreement extends Fact {
   @Field(() => DateScalar, { nullable: true, description: "When it was signed." })
   signedOn!: Date | null;
 
+  @Field(() => DatePrecision, { description: "How precise `signedOn` is: a year or a month is given as its first day." })
+  signedOnPrecision!: DatePrecision;
+
   @Field(() => DateScalar, { nullable: true, description: "When it was announced, if not when it was signed." })
   announcedOn!: Date | null;
+
+  @Field(() => DatePrecision, { description: "How precise `announcedOn` is: a year or a month is given as its first day." })
+  announcedOnPrecision!: DatePrecision;
 
   placeId!: string | null;
   meetingId!: string | null;

@@ -1,6 +1,6 @@
 import { CeasefireStatus } from "../../generated/prisma/client";
 import { datesInOrder } from "../../validation";
-import { dateField, enumField, mediatorFields, nameField, refField, refListField, slugField, textField } from "../writes/fields";
+import { datedFields, enumField, instantField, mediatorFields, nameField, refField, refListField, slugField, textField, timeZoneField } from "../writes/fields";
 import { defineWrites } from "../writes/write-spec";
 import { Ceasefire } from "./ceasefire.type";
 
@@ -12,8 +12,11 @@ export const ceasefireWrites = defineWrites({
   fields: {
     slug: slugField("Stable key."),
     name: nameField("Common name.", { required: true }),
-    startDate: dateField("When it took effect"),
-    endDate: dateField("When it ended; not before startDate"),
+    ...datedFields("startDate", "When it took effect"),
+    ...datedFields("endDate", "When it ended; not before startDate"),
+    startsAt: instantField("When it took effect, to the minute"),
+    endsAt: instantField("When it ended, to the minute"),
+    timeZone: timeZoneField(),
     status: enumField(CeasefireStatus, "Where it stands.", { required: true }),
     monitoringMechanism: textField("How compliance is monitored, and by whom."),
     summary: textField("Its history."),

@@ -1,7 +1,8 @@
 import { createUnionType, Field, ObjectType, registerEnumType } from "type-graphql";
 import { CeasefireStatus } from "../../generated/prisma/client";
 import { ConnectionType } from "../common/connection";
-import { DateScalar } from "../common/scalars";
+import { DateScalar, InstantScalar } from "../common/scalars";
+import { DatePrecision } from "../common/date-precision";
 import { Country } from "../country/country.type";
 import { Fact } from "../fact/fact.interface";
 import { Organization } from "../organization/organization.type";
@@ -38,8 +39,23 @@ export class Ceasefire extends Fact {
   @Field(() => DateScalar, { nullable: true, description: "When it took effect." })
   startDate!: Date | null;
 
+  @Field(() => DatePrecision, { description: "How precise `startDate` is: a year or a month is given as its first day." })
+  startDatePrecision!: DatePrecision;
+
   @Field(() => DateScalar, { nullable: true, description: "When it ended, if it has." })
   endDate!: Date | null;
+
+  @Field(() => DatePrecision, { description: "How precise `endDate` is: a year or a month is given as its first day." })
+  endDatePrecision!: DatePrecision;
+
+  @Field(() => InstantScalar, { nullable: true, description: "When it took effect, to the minute, where reported (ISO 8601, UTC)." })
+  startsAt!: Date | null;
+
+  @Field(() => InstantScalar, { nullable: true, description: "When it ended, to the minute, where reported (ISO 8601, UTC)." })
+  endsAt!: Date | null;
+
+  @Field(() => String, { nullable: true, description: "The IANA time zone its times were reported in (`Asia/Beirut`), to show them as local times." })
+  timeZone!: string | null;
 
   @Field(() => CeasefireStatus, { description: "Where it stands." })
   status!: CeasefireStatus;

@@ -1,4 +1,4 @@
-import { actorListFields, dateField, mediatorFields, nameField, refField, slugField, textField } from "../writes/fields";
+import { actorListFields, datedFields, instantField, mediatorFields, nameField, refField, slugField, textField, timeZoneField } from "../writes/fields";
 import { defineWrites } from "../writes/write-spec";
 import { Meeting } from "./meeting.type";
 
@@ -10,7 +10,9 @@ export const meetingWrites = defineWrites({
   fields: {
     slug: slugField("Stable key."),
     title: nameField("What the meeting was, in a line.", { required: true }),
-    date: dateField("When it took place"),
+    ...datedFields("date", "When it took place"),
+    startsAt: instantField("When it began, to the minute"),
+    timeZone: timeZoneField(),
     purpose: textField("What it was meant to achieve."),
     summary: textField("What happened."),
     placeId: refField("place", "Where it took place"),

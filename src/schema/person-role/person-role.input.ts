@@ -1,6 +1,6 @@
 import { RoleStatus } from "../../generated/prisma/client";
 import { datesInOrder } from "../../validation";
-import { dateField, enumField, nameField, refField, slugField } from "../writes/fields";
+import { datedFields, enumField, nameField, refField, slugField } from "../writes/fields";
 import { defineWrites } from "../writes/write-spec";
 import { PersonRole } from "./person-role.type";
 
@@ -16,8 +16,8 @@ export const personRoleWrites = defineWrites({
     status: enumField(RoleStatus, "Whether it is held now.", { required: true }),
     organizationId: refField("organization", "The organization it belongs to"),
     countryId: refField("country", "The country it serves"),
-    startDate: dateField("Since when"),
-    endDate: dateField("Until when"),
+    ...datedFields("startDate", "Since when"),
+    ...datedFields("endDate", "Until when"),
   },
   check: (row) => datesInOrder(row, "startDate", "endDate"),
 });

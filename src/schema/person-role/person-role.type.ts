@@ -2,6 +2,7 @@ import { Field, ObjectType, registerEnumType } from "type-graphql";
 import { RoleStatus } from "../../generated/prisma/client";
 import { ConnectionType } from "../common/connection";
 import { DateScalar } from "../common/scalars";
+import { DatePrecision } from "../common/date-precision";
 import { Fact } from "../fact/fact.interface";
 
 registerEnumType(RoleStatus, {
@@ -28,8 +29,14 @@ export class PersonRole extends Fact {
   @Field(() => DateScalar, { nullable: true, description: "Since when, if reported." })
   startDate!: Date | null;
 
+  @Field(() => DatePrecision, { description: "How precise `startDate` is: a year or a month is given as its first day." })
+  startDatePrecision!: DatePrecision;
+
   @Field(() => DateScalar, { nullable: true, description: "Until when, if reported." })
   endDate!: Date | null;
+
+  @Field(() => DatePrecision, { description: "How precise `endDate` is: a year or a month is given as its first day." })
+  endDatePrecision!: DatePrecision;
 
   personId!: string;
   organizationId!: string | null;

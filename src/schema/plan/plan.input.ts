@@ -1,4 +1,4 @@
-import { dateField, nameField, refField, slugField, textField } from "../writes/fields";
+import { datedFields, nameField, refField, slugField, textField } from "../writes/fields";
 import { defineWrites } from "../writes/write-spec";
 import { Plan } from "./plan.type";
 
@@ -12,7 +12,7 @@ export const planWrites = defineWrites({
     title: nameField("What the plan is, in a line.", { required: true }),
     summary: textField("What it provides for.", { required: true }),
     area: nameField("Where it applies first."),
-    deadline: dateField("When its current phase is due"),
+    ...datedFields("deadline", "When its current phase is due"),
     nextPhase: textField("What follows the current phase."),
     responsibleOrganizationId: refField("organization", "Who is to carry it out"),
     targetOrganizationId: refField("organization", "Whom it is aimed at"),

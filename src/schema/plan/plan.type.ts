@@ -1,6 +1,7 @@
 import { Field, ObjectType } from "type-graphql";
 import { ConnectionType } from "../common/connection";
 import { DateScalar } from "../common/scalars";
+import { DatePrecision } from "../common/date-precision";
 import { Fact } from "../fact/fact.interface";
 
 @ObjectType({ implements: Fact, description: "A course of action an organization is tasked with.", simpleResolvers: true })
@@ -19,6 +20,9 @@ export class Plan extends Fact {
 
   @Field(() => DateScalar, { nullable: true, description: "When its current phase is due." })
   deadline!: Date | null;
+
+  @Field(() => DatePrecision, { description: "How precise `deadline` is: a year or a month is given as its first day." })
+  deadlinePrecision!: DatePrecision;
 
   @Field(() => String, { nullable: true, description: "What follows the current phase." })
   nextPhase!: string | null;

@@ -1,4 +1,4 @@
-import { dateField, nameField, refField, refListField, slugField, textField } from "../writes/fields";
+import { datedFields, instantField, nameField, refField, refListField, slugField, textField, timeZoneField } from "../writes/fields";
 import { defineWrites } from "../writes/write-spec";
 import { factKinds, SUBJECT_KINDS, subjectField } from "../../database/fact-kinds";
 import { Statement } from "./statement.type";
@@ -20,7 +20,9 @@ export const statementWrites = defineWrites({
     summary: textField("What was said, in your words.", { required: true }),
     quote: textField("The speaker's own words, if quoted."),
     channel: nameField("Where it was said (a platform, or the outlet told)."),
-    date: dateField("When it was said"),
+    ...datedFields("date", "When it was said"),
+    madeAt: instantField("When it was made, to the minute"),
+    timeZone: timeZoneField(),
     placeId: refField("place", "Where it was made"),
     ceasefireId: refField("ceasefire", "The ceasefire it is about"),
   },

@@ -1,6 +1,7 @@
 import { Field, ObjectType } from "type-graphql";
 import { ConnectionType } from "../common/connection";
-import { DateScalar } from "../common/scalars";
+import { DateScalar, InstantScalar } from "../common/scalars";
+import { DatePrecision } from "../common/date-precision";
 import { Fact } from "../fact/fact.interface";
 
 @ObjectType({
@@ -23,6 +24,15 @@ export class Statement extends Fact {
 
   @Field(() => DateScalar, { nullable: true, description: "When it was said, if reported." })
   date!: Date | null;
+
+  @Field(() => DatePrecision, { description: "How precise `date` is: a year or a month is given as its first day." })
+  datePrecision!: DatePrecision;
+
+  @Field(() => InstantScalar, { nullable: true, description: "When it was made, to the minute, where reported (ISO 8601, UTC)." })
+  madeAt!: Date | null;
+
+  @Field(() => String, { nullable: true, description: "The IANA time zone its times were reported in (`Asia/Beirut`), to show them as local times." })
+  timeZone!: string | null;
 
   speakerPersonId!: string | null;
   speakerOrganizationId!: string | null;

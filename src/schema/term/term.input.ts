@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { dateField, intField, nameField, refField, slugField, textField } from "../writes/fields";
+import { datedFields, intField, nameField, refField, slugField, textField } from "../writes/fields";
 import { defineWrites } from "../writes/write-spec";
 import { Term } from "./term.type";
 
@@ -18,6 +18,6 @@ export const termWrites = defineWrites({
     boundOrganizationId: refField("organization", "The organization it binds"),
     placeId: refField("place", "Where it applies"),
     durationDays: { ...intField("How long it runs, in days (1 to 36,500)."), schema: z.number().int().min(1).max(36_500) },
-    deadline: dateField("When it is due"),
+    ...datedFields("deadline", "When it is due"),
   },
 });

@@ -1,6 +1,7 @@
 import { Field, Int, ObjectType } from "type-graphql";
 import { ConnectionType } from "../common/connection";
 import { DateScalar } from "../common/scalars";
+import { DatePrecision } from "../common/date-precision";
 import { Fact } from "../fact/fact.interface";
 
 @ObjectType({
@@ -23,6 +24,9 @@ export class Term extends Fact {
 
   @Field(() => DateScalar, { nullable: true, description: "When it is due." })
   deadline!: Date | null;
+
+  @Field(() => DatePrecision, { description: "How precise `deadline` is: a year or a month is given as its first day." })
+  deadlinePrecision!: DatePrecision;
 
   ceasefireId!: string | null;
   agreementId!: string | null;

@@ -75,7 +75,7 @@ export class TimelineResolver {
     const hasMore = read.rows.length > size;
     const rows = read.rows.slice(0, size);
     if (backward) rows.reverse();
-    const edges = rows.map((row) => new LazyEdge<TimelineEvent>({ date: row.date, kind: KINDS[row.rank], subject: row.subject }, encodeEventCursor));
+    const edges = rows.map((row) => new LazyEdge<TimelineEvent>({ date: row.date, precision: row.precision, kind: KINDS[row.rank], subject: row.subject }, encodeEventCursor));
     const more = { hasNextPage: backward ? before !== null : hasMore, hasPreviousPage: backward ? hasMore : after !== null };
     const count = () =>
       read.total !== null

@@ -5,6 +5,7 @@ import { taggedTypeName, type TypedRow } from "../../read/read-model";
 import { Ceasefire } from "../ceasefire/ceasefire.type";
 import { ConnectionType } from "../common/connection";
 import { DateScalar } from "../common/scalars";
+import { DatePrecision } from "../common/date-precision";
 import { Meeting } from "../meeting/meeting.type";
 import { Plan } from "../plan/plan.type";
 import { Agreement } from "../agreement/agreement.type";
@@ -50,8 +51,11 @@ export const TimelineSubject = createUnionType({
 
 @ObjectType({ description: "One dated event on the timeline.", simpleResolvers: true })
 export class TimelineEvent {
-  @Field(() => DateScalar, { description: "When it happened (or is due)." })
+  @Field(() => DateScalar, { description: "When it happened (or is due): for a year or a month, its first day (see `precision`)." })
   date!: Date;
+
+  @Field(() => DatePrecision, { description: "How precise `date` is: to the day, the month or the year." })
+  precision!: DatePrecision;
 
   @Field(() => TimelineEventKind, { description: "What happened." })
   kind!: TimelineEventKind;

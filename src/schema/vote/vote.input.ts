@@ -1,5 +1,5 @@
 import { VoteOutcome } from "../../generated/prisma/client";
-import { dateField, enumField, intField, nameField, refField, slugField, textField } from "../writes/fields";
+import { datedFields, enumField, intField, nameField, refField, slugField, textField } from "../writes/fields";
 import { defineWrites } from "../writes/write-spec";
 import { Vote } from "./vote.type";
 
@@ -12,7 +12,7 @@ export const voteWrites = defineWrites({
     slug: slugField("Stable key."),
     title: nameField("What was voted on, in a line.", { required: true }),
     summary: textField("How it went."),
-    date: dateField("When it was held"),
+    ...datedFields("date", "When it was held"),
     outcome: enumField(VoteOutcome, "Adopted or rejected."),
     votesFor: intField("Votes in favour."),
     votesAgainst: intField("Votes against."),

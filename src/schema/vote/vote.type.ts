@@ -2,6 +2,7 @@ import { Field, Int, ObjectType, registerEnumType } from "type-graphql";
 import { VoteOutcome } from "../../generated/prisma/client";
 import { ConnectionType } from "../common/connection";
 import { DateScalar } from "../common/scalars";
+import { DatePrecision } from "../common/date-precision";
 import { Fact } from "../fact/fact.interface";
 
 registerEnumType(VoteOutcome, {
@@ -26,6 +27,9 @@ export class Vote extends Fact {
 
   @Field(() => DateScalar, { nullable: true, description: "When it was held." })
   date!: Date | null;
+
+  @Field(() => DatePrecision, { description: "How precise `date` is: a year or a month is given as its first day." })
+  datePrecision!: DatePrecision;
 
   @Field(() => VoteOutcome, { nullable: true, description: "Adopted or rejected, where reported." })
   outcome!: VoteOutcome | null;

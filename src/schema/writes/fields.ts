@@ -4,7 +4,8 @@ import { ID, Int } from "type-graphql";
 import { z } from "zod";
 import type { ModelName } from "../../database/rows";
 import * as rules from "../../validation";
-import { DateScalar } from "../common/scalars";
+import { DateScalar, InstantScalar } from "../common/scalars";
+import { DatePrecision } from "../common/date-precision";
 import type { WriteField } from "./write-spec";
 
 type Options = { required?: boolean };
@@ -41,6 +42,32 @@ export const dateField = (description: string, options: Options = {}): WriteFiel
   schema: rules.calendarDate,
   description: `${description} (ISO 8601 date).`,
   ...options,
+});
+
+/**
+ * A reported date and how precise it is: `<field>` and `<field>Precision` (a year or a month is
+ * given as its first day). A date given without its precision is to the day.
+ */
+export const datedFields = (field: string, description: string): Record<string, WriteField> => ({
+  [field]: dateField(description),
+  [`${field}Precision`]: {
+    ...enumField(DatePrecision, `How precise \`${field}\` is: a year or a month is given as its first day (DAY when \`${field}\` is given without it)`),
+    notNull: true,
+  },
+});
+
+/** An instant, to the minute, where reported. */
+export const instantField = (description: string): WriteField => ({
+  graphql: () => InstantScalar,
+  schema: rules.calendarDate,
+  description: `${description} (ISO 8601 date-time with its offset; kept in UTC).`,
+});
+
+/** The IANA time zone a fact's instants were reported in. */
+export const timeZoneField = (description = "The IANA time zone its times were reported in, e.g. `Asia/Beirut`."): WriteField => ({
+  graphql: () => String,
+  schema: z.string().refine(rules.isTimeZone, "must be an IANA time zone, e.g. Asia/Beirut"),
+  description,
 });
 
 export const booleanField = (description: string): WriteField => ({

@@ -8,14 +8,13 @@ import { EDITOR_ROLE } from "../../auth/viewer";
 import type { ModelName, Rows, Tx } from "../../database/rows";
 import { nextUpdatedAt } from "../../database/updated-at";
 import { BadUserInputError } from "../../errors";
-import { isoDay } from "../../validation";
 import type { Context } from "../context";
 import { factKinds } from "../fact/fact-kind";
 import { isUuid } from "../../validation";
 import { recordEditorClaims } from "../../claims/editor-claims";
 import { type ChangeEntry, logChanges } from "../../claims/history";
 import { claimedValues, recompute, recomputeFacts, sameValue } from "../../claims/recompute";
-import { firstOfSets } from "../../claims/claim-fields";
+import { claimedFields, firstOfSets, toClaimValue } from "../../claims/claim-fields";
 import type { FactKind } from "../../generated/prisma/client";
 import { DeletePayload } from "./delete-payload.type";
 import { deleteWithDependents } from "./dependents";
@@ -189,9 +188,16 @@ async function settleEdit<M extends ModelName>(
   return changed.length > 0 ? ((await rowsOf(tx, spec.model).findUnique({ where: { id: row.id } })) ?? row) : row;
 }
 
-/** What a write says as claims: its values, older single inputs read as their sets (WriteSpec.olderSingles). */
+/**
+ * What a write says as claims: its values, older single inputs read as their sets
+ * (WriteSpec.olderSingles), and a date given without its precision to the day.
+ */
 function claimsOf<M extends ModelName>(spec: Writable<M>, values: Record<string, unknown>): Record<string, unknown> {
   const claims = { ...values };
+  for (const [field, { date }] of Object.entries(spec.kind ? claimedFields[spec.kind] : {})) {
+    const precision = `${field}Precision`;
+    if (date && precision in claimedFields[spec.kind!] && claims[field] != null && claims[precision] === undefined) claims[precision] = "DAY";
+  }
   for (const [single, set] of Object.entries(spec.olderSingles ?? {})) {
     if (claims[single] !== undefined && claims[set] === undefined) claims[set] = claims[single] === null ? [] : [claims[single]];
     delete claims[single];
@@ -213,7 +219,7 @@ function snapshot(spec: FieldTable, row: Record<string, unknown>): Record<string
 
 function json(values: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(
-    Object.entries(values).map(([field, value]) => [field, value instanceof Date ? isoDay(value) : value ?? null]),
+    Object.entries(values).map(([field, value]) => [field, value instanceof Date ? toClaimValue(value) : value ?? null]),
   );
 }
 

@@ -19,6 +19,8 @@ export interface WriteField {
   description: string;
   /** A create must give it (and an update may not clear it). */
   required?: boolean;
+  /** It may be left out but not cleared: its column has a default (a date's precision). */
+  notNull?: boolean;
   /** The value is the id of a row of this table, which must exist. */
   ref?: ModelName;
 }
@@ -115,7 +117,7 @@ export function validateInput(
       name,
       forCreate && field.required
         ? field.schema
-        : field.required
+        : field.required || field.notNull
           ? field.schema.optional()
           : field.schema.nullish(),
     ]),
