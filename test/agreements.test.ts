@@ -3,27 +3,11 @@
 // one statement, on the timeline and in search. Over the seed and the `reporting` fixture articles
 // (one of them a signing), through HTTP on either database (test-database.ts).
 import { edges } from "./support/connections";
-import { recordFixtureArticles } from "./support/fixture-articles";
-import { startTestServer, type TestServer } from "./support/test-server";
-import { bearer } from "./support/tokens";
+import { RECORD, reportingSuite, testArticle } from "./support/reporting-suite";
 
-let server: TestServer;
-let editor: Record<string, string>;
-beforeAll(async () => {
-  server = await startTestServer();
-  editor = await bearer({ subject: "editor@example.org", roles: ["editor"] });
-  await recordFixtureArticles(server, editor, "reporting");
-});
-afterAll(() => server?.stop());
+const { gql } = reportingSuite();
 
-const RECORD = `mutation ($document: JSONObject!) { recordArticle(document: $document) { article { slug } } }`;
-const article = (slug: string, publishedOn: string) => ({ slug, title: `Test ${slug}`, publisher: "Example Wire", publishedOn });
 const MARITIME = "lebanon-israel-maritime-border-agreement";
-
-async function gql(query: string, variables?: Record<string, unknown>) {
-  const { body } = await server.graphql(query, variables, editor);
-  return body;
-}
 
 const SIGNATORY = `__typename ... on Country { code } ... on Organization { slug } ... on Person { slug }`;
 
@@ -131,7 +115,7 @@ test("a signing is a timeline event, found by its signatories and their countrie
 test("agreements need format 3; a signatory names exactly one entity; nothing is written", async () => {
   const document = {
     format: 2,
-    article: article("2026-02-01-format-two", "2026-02-01"),
+    article: testArticle("2026-02-01-format-two", "2026-02-01"),
     agreements: [{ slug: "test-accord", title: "Test accord", kind: "ACCORD", signatories: [{ country: "LB", person: "michel-aoun" }, {}] }],
     ceasefires: [{ slug: "test-truce", name: "Test truce", status: "PROPOSED", agreement: "test-accord" }],
   };
@@ -167,7 +151,7 @@ test("agreements need format 3; a signatory names exactly one entity; nothing is
 test("a ceasefire points to the agreement that set it; each article's signatories are kept, their union current", async () => {
   const truce = {
     format: 3,
-    article: article("2026-02-10-test-truce-signed", "2026-02-10"),
+    article: testArticle("2026-02-10-test-truce-signed", "2026-02-10"),
     countries: [{ code: "FR", name: "France" }],
     // The ceasefire before its agreement in the document: the import orders them.
     ceasefires: [{ slug: "test-truce", name: "Test truce", status: "IN_FORCE", startDate: "2026-02-11", agreement: "test-truce-accord", parties: [{ country: "LB" }, { country: "IL" }] }],
@@ -179,7 +163,7 @@ test("a ceasefire points to the agreement that set it; each article's signatorie
   // A later article names France as a signatory too (and says nothing of Israel): both are kept.
   const witnessed = {
     format: 3,
-    article: article("2026-02-12-test-truce-witnessed", "2026-02-12"),
+    article: testArticle("2026-02-12-test-truce-witnessed", "2026-02-12"),
     agreements: [{ slug: "test-truce-accord", title: "Test truce accord", kind: "CEASEFIRE_AGREEMENT", signatories: [{ country: "FR" }] }],
   };
   expect((await gql(RECORD, { document: witnessed })).errors).toBeUndefined();

@@ -3,29 +3,13 @@
 // bind, where, for how long, by when). Over the seed and the `reporting` fixture articles (one of
 // them the 2024 ceasefire), through HTTP on either database (test-database.ts).
 import { edges } from "./support/connections";
-import { recordFixtureArticles } from "./support/fixture-articles";
-import { startTestServer, type TestServer } from "./support/test-server";
-import { bearer } from "./support/tokens";
+import { RECORD, reportingSuite, testArticle } from "./support/reporting-suite";
 
-let server: TestServer;
-let editor: Record<string, string>;
-beforeAll(async () => {
-  server = await startTestServer();
-  editor = await bearer({ subject: "editor@example.org", roles: ["editor"] });
-  await recordFixtureArticles(server, editor, "reporting");
-});
-afterAll(() => server?.stop());
+const { gql } = reportingSuite();
 
-const RECORD = `mutation ($document: JSONObject!) { recordArticle(document: $document) { article { slug } } }`;
-const article = (slug: string, publishedOn: string) => ({ slug, title: `Test ${slug}`, publisher: "Example Wire", publishedOn });
 const ENTITY = `__typename ... on Country { code } ... on Organization { slug } ... on Person { slug }`;
 const CEASEFIRE = "israel-hezbollah-ceasefire-2024";
 const MECHANISM = "ceasefire-monitoring-mechanism";
-
-async function gql(query: string, variables?: Record<string, unknown>) {
-  const { body } = await server.graphql(query, variables, editor);
-  return body;
-}
 
 test("a mediated ceasefire with its monitoring body and terms, in one statement", async () => {
   const body = await gql(`{
@@ -145,7 +129,7 @@ test("a body cannot chair or belong to itself, whoever writes; nothing is writte
   expect(update.errors).toEqual(refused);
   const document = {
     format: 3,
-    article: article("2026-03-01-test-self-member", "2026-03-01"),
+    article: testArticle("2026-03-01-test-self-member", "2026-03-01"),
     organizations: [{ slug: MECHANISM, name: "Ceasefire monitoring mechanism", kind: "MONITORING_BODY", chairs: [{ organization: MECHANISM }] }],
   };
   expect((await gql(RECORD, { document })).errors).toEqual(refused);
@@ -158,7 +142,7 @@ test("a body cannot chair or belong to itself, whoever writes; nothing is writte
 test("terms, bodies, monitoring bodies and plans of a ceasefire need format 3; editors write terms by key", async () => {
   const document = {
     format: 2,
-    article: article("2026-03-02-test-format-two", "2026-03-02"),
+    article: testArticle("2026-03-02-test-format-two", "2026-03-02"),
     organizations: [{ slug: "test-body", name: "Test body", kind: "MONITORING_BODY", members: [{ country: "FR" }] }],
     ceasefires: [{ slug: "test-truce-two", name: "Test truce", status: "PROPOSED", monitoringBody: "test-body" }],
     plans: [{ slug: "test-plan-two", title: "Test plan", summary: "A test.", ceasefire: "test-truce-two" }],

@@ -2,26 +2,10 @@
 // a role begun "in August 2021", a meeting "in 2019", a ceasefire taking effect at 04:00 in Beirut.
 // Over the seed and the `reporting` fixture articles, through HTTP on either database (test-database.ts).
 import { edges } from "./support/connections";
-import { recordFixtureArticles } from "./support/fixture-articles";
-import { startTestServer, type TestServer } from "./support/test-server";
-import { bearer } from "./support/tokens";
+import { RECORD, reportingSuite, testArticle } from "./support/reporting-suite";
 
-let server: TestServer;
-let editor: Record<string, string>;
-beforeAll(async () => {
-  server = await startTestServer();
-  editor = await bearer({ subject: "editor@example.org", roles: ["editor"] });
-  await recordFixtureArticles(server, editor, "reporting");
-});
-afterAll(() => server?.stop());
+const { gql } = reportingSuite();
 
-const RECORD = `mutation ($document: JSONObject!) { recordArticle(document: $document) { article { slug } } }`;
-const article = (slug: string, publishedOn: string) => ({ slug, title: `Test ${slug}`, publisher: "Example Wire", publishedOn });
-
-async function gql(query: string, variables?: Record<string, unknown>) {
-  const { body } = await server.graphql(query, variables, editor);
-  return body;
-}
 
 test("a date known to the month, and an instant with its time zone, as reported", async () => {
   const body = await gql(`{
@@ -40,7 +24,7 @@ test("a date known to the month, and an instant with its time zone, as reported"
 
 test("a year-precise date is its year on the timeline; a later source's day replaces it, with its precision", async () => {
   const meeting = (date: string) => ({ slug: "test-meeting-in-2019", title: "Test talks in 2019", date });
-  expect((await gql(RECORD, { document: { format: 4, article: article("2026-03-01-test-year", "2026-03-01"), meetings: [meeting("2019")] } })).errors).toBeUndefined();
+  expect((await gql(RECORD, { document: { format: 4, article: testArticle("2026-03-01-test-year", "2026-03-01"), meetings: [meeting("2019")] } })).errors).toBeUndefined();
   const ask = `{
     meetingBySlug(slug: "test-meeting-in-2019") { date datePrecision }
     timeline(filter: { from: "2019-01-01", to: "2019-12-31" }) { edges { node { date precision kind } } }
@@ -50,7 +34,7 @@ test("a year-precise date is its year on the timeline; a later source's day repl
     timeline: edges({ date: "2019-01-01", precision: "YEAR", kind: "MEETING" }),
   });
 
-  expect((await gql(RECORD, { document: { format: 4, article: article("2026-03-02-test-day", "2026-03-02"), meetings: [meeting("2019-06-12")] } })).errors).toBeUndefined();
+  expect((await gql(RECORD, { document: { format: 4, article: testArticle("2026-03-02-test-day", "2026-03-02"), meetings: [meeting("2019-06-12")] } })).errors).toBeUndefined();
   expect((await gql(ask)).data).toEqual({
     meetingBySlug: { date: "2019-06-12", datePrecision: "DAY" },
     timeline: edges({ date: "2019-06-12", precision: "DAY", kind: "MEETING" }),
@@ -60,7 +44,7 @@ test("a year-precise date is its year on the timeline; a later source's day repl
 test("a role ended in a year lasts to that year's end for activeOn", async () => {
   const document = {
     format: 4,
-    article: article("2026-03-03-test-role-year", "2026-03-03"),
+    article: testArticle("2026-03-03-test-role-year", "2026-03-03"),
     people: [{ slug: "test-minister", name: "Test Minister", roles: [{ slug: "test-minister-role", title: "Test minister", status: "FORMER", startDate: "2018-05", endDate: "2020" }] }],
   };
   expect((await gql(RECORD, { document })).errors).toBeUndefined();
@@ -99,7 +83,7 @@ test("editors write precisions and instants; a date given alone is to the day; a
 test("months, years and times need format 4; a malformed date or zone is refused, nothing written", async () => {
   const document = {
     format: 3,
-    article: article("2026-03-04-test-format-three", "2026-03-04"),
+    article: testArticle("2026-03-04-test-format-three", "2026-03-04"),
     meetings: [{ slug: "test-format-three-dates", title: "Test", date: "2019-13", startsAt: "2019-06-12T10:00:00Z", timeZone: "Mars/Olympus" }],
   };
   expect((await gql(RECORD, { document })).errors).toEqual([

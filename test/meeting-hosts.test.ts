@@ -4,30 +4,14 @@
 // reads the first organization. Over the seed and the `reporting` fixture articles, through HTTP
 // on either database (test-database.ts).
 import { edges } from "./support/connections";
-import { recordFixtureArticles } from "./support/fixture-articles";
-import { startTestServer, type TestServer } from "./support/test-server";
-import { bearer } from "./support/tokens";
+import { RECORD, reportingSuite, testArticle } from "./support/reporting-suite";
 
-let server: TestServer;
-let editor: Record<string, string>;
-beforeAll(async () => {
-  server = await startTestServer();
-  editor = await bearer({ subject: "editor@example.org", roles: ["editor"] });
-  await recordFixtureArticles(server, editor, "reporting");
-});
-afterAll(() => server?.stop());
+const { gql } = reportingSuite();
 
-const RECORD = `mutation ($document: JSONObject!) { recordArticle(document: $document) { article { slug } } }`;
-const article = (slug: string, publishedOn: string) => ({ slug, title: `Test ${slug}`, publisher: "Example Wire", publishedOn });
 const HOST = `__typename ... on Country { code } ... on Organization { slug } ... on Person { slug }`;
 const NAQURA = "naqura-civilian-talks-2025-12-03";
 const BAABDA = "aoun-receives-hochstein-baabda-2022";
 const HOSTS = `hosts { totalCount edges { node { ${HOST} } } } host { slug }`;
-
-async function gql(query: string, variables?: Record<string, unknown>) {
-  const { body } = await server.graphql(query, variables, editor);
-  return body;
-}
 
 test("an organization and a head of state as hosts, and the meetings each hosted, in one statement", async () => {
   const body = await gql(`{
@@ -92,7 +76,7 @@ test("analysts find and count meetings by host of every kind", async () => {
 test("a later article adds hosts of other kinds; nothing is lost, and the first organization stays the older field's", async () => {
   const document = {
     format: 4,
-    article: article("2026-02-22-test-hosts", "2026-02-22"),
+    article: testArticle("2026-02-22-test-hosts", "2026-02-22"),
     meetings: [{ slug: NAQURA, title: "First direct civilian talks between Lebanon and Israel in decades", hosts: [{ country: "LB" }, { person: "michel-aoun" }] }],
   };
   expect((await gql(RECORD, { document })).errors).toBeUndefined();
@@ -142,7 +126,7 @@ test("editors replace a kind of hosts; the older hostId is a set of one and clea
 test("lists of hosts need format 4; a host names exactly one entity; a refused document writes nothing", async () => {
   const document = {
     format: 3,
-    article: article("2026-02-23-format-three", "2026-02-23"),
+    article: testArticle("2026-02-23-format-three", "2026-02-23"),
     meetings: [{ slug: "test-format-three", title: "Test", hosts: [{ country: "LB", person: "michel-aoun" }] }],
   };
   expect((await gql(RECORD, { document })).errors).toEqual([

@@ -2,23 +2,9 @@
 // dates, so "who held office then" does not go stale the way a role's reported `status` does. Over
 // the seed and the `reporting` fixture articles, through HTTP on either database (test-database.ts).
 import { edges } from "./support/connections";
-import { recordFixtureArticles } from "./support/fixture-articles";
-import { startTestServer, type TestServer } from "./support/test-server";
-import { bearer } from "./support/tokens";
+import { reportingSuite } from "./support/reporting-suite";
 
-let server: TestServer;
-let editor: Record<string, string>;
-beforeAll(async () => {
-  server = await startTestServer();
-  editor = await bearer({ subject: "editor@example.org", roles: ["editor"] });
-  await recordFixtureArticles(server, editor, "reporting");
-});
-afterAll(() => server?.stop());
-
-async function gql(query: string, variables?: Record<string, unknown>) {
-  const { body } = await server.graphql(query, variables, editor);
-  return body;
-}
+const { gql } = reportingSuite();
 
 const ROLES = `totalCount edges { node { slug status startDate endDate } }`;
 const AOUN_PRESIDENT = { slug: "michel-aoun-president", status: "CURRENT", startDate: "2016-10-31", endDate: "2022-10-30" };

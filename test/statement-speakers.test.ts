@@ -4,28 +4,12 @@
 // speaker fields read the first of each kind. Over the seed and the `reporting` fixture articles,
 // through HTTP on either database (test-database.ts).
 import { edges } from "./support/connections";
-import { recordFixtureArticles } from "./support/fixture-articles";
-import { startTestServer, type TestServer } from "./support/test-server";
-import { bearer } from "./support/tokens";
+import { RECORD, reportingSuite, testArticle } from "./support/reporting-suite";
 
-let server: TestServer;
-let editor: Record<string, string>;
-beforeAll(async () => {
-  server = await startTestServer();
-  editor = await bearer({ subject: "editor@example.org", roles: ["editor"] });
-  await recordFixtureArticles(server, editor, "reporting");
-});
-afterAll(() => server?.stop());
+const { gql } = reportingSuite();
 
-const RECORD = `mutation ($document: JSONObject!) { recordArticle(document: $document) { article { slug } } }`;
-const article = (slug: string, publishedOn: string) => ({ slug, title: `Test ${slug}`, publisher: "Example Wire", publishedOn });
 const SPEAKER = `__typename ... on Country { code } ... on Organization { slug } ... on Person { slug }`;
 const JOINT = "biden-macron-joint-statement-lebanon-ceasefire";
-
-async function gql(query: string, variables?: Record<string, unknown>) {
-  const { body } = await server.graphql(query, variables, editor);
-  return body;
-}
 
 test("a joint statement with its four speakers, and an announcement with its place, in one statement", async () => {
   const body = await gql(`{
@@ -85,7 +69,7 @@ test("each speaker finds the statement: lists, filters, counts and the timeline 
 test("a later article adds a speaker; editors replace a kind; a statement keeps at least one speaker", async () => {
   const document = {
     format: 3,
-    article: article("2026-04-01-test-third-speaker", "2026-04-01"),
+    article: testArticle("2026-04-01-test-third-speaker", "2026-04-01"),
     countries: [{ code: "GB", name: "United Kingdom" }],
     statements: [{ slug: JOINT, summary: "The presidents welcomed the ceasefire.", speakers: [{ country: "GB" }] }],
   };
@@ -113,7 +97,7 @@ test("a later article adds a speaker; editors replace a kind; a statement keeps 
 test("lists of speakers and places of statements need format 3", async () => {
   const document = {
     format: 2,
-    article: article("2026-04-02-test-format-two", "2026-04-02"),
+    article: testArticle("2026-04-02-test-format-two", "2026-04-02"),
     statements: [{ slug: "test-format-two-statement", summary: "A test.", speakers: [{ country: "FR" }], place: "naqura" }],
   };
   expect((await gql(RECORD, { document })).errors).toEqual([

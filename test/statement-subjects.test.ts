@@ -3,30 +3,15 @@
 // `statementsAbout` on every kind of entity lists the statements about it. Over the seed and the
 // `reporting` fixture articles, through HTTP on either database (test-database.ts).
 import { edges } from "./support/connections";
-import { recordFixtureArticles } from "./support/fixture-articles";
-import { startTestServer, type TestServer } from "./support/test-server";
-import { bearer } from "./support/tokens";
+import { RECORD, reportingSuite } from "./support/reporting-suite";
 
-let server: TestServer;
-let editor: Record<string, string>;
-beforeAll(async () => {
-  server = await startTestServer();
-  editor = await bearer({ subject: "editor@example.org", roles: ["editor"] });
-  await recordFixtureArticles(server, editor, "reporting");
-});
-afterAll(() => server?.stop());
+const { gql } = reportingSuite();
 
-const RECORD = `mutation ($document: JSONObject!) { recordArticle(document: $document) { article { slug } } }`;
 const SUBJECT = `__typename ... on Country { code } ... on Organization { slug } ... on Agreement { slug } ... on Ceasefire { slug } ... on Term { slug } ... on Meeting { slug }`;
 const SUBJECTS = `subjects { totalCount edges { node { ${SUBJECT} } } }`;
 const JOINT = "biden-macron-joint-statement-lebanon-ceasefire";
 const ANNOUNCEMENT = "biden-announces-israel-lebanon-ceasefire";
 const AOUN = "aoun-signs-maritime-deal";
-
-async function gql(query: string, variables?: Record<string, unknown>) {
-  const { body } = await server.graphql(query, variables, editor);
-  return body;
-}
 
 test("each statement's subjects, by kind (its name) then key, in one statement per root field", async () => {
   const body = await gql(`{

@@ -3,27 +3,12 @@
 // the `reporting` fixture articles (the joint statement's article reports the Israeli security
 // cabinet's vote on the 2024 ceasefire), through HTTP on either database (test-database.ts).
 import { edges } from "./support/connections";
-import { recordFixtureArticles } from "./support/fixture-articles";
-import { startTestServer, type TestServer } from "./support/test-server";
-import { bearer } from "./support/tokens";
+import { RECORD, reportingSuite } from "./support/reporting-suite";
 
-let server: TestServer;
-let editor: Record<string, string>;
-beforeAll(async () => {
-  server = await startTestServer();
-  editor = await bearer({ subject: "editor@example.org", roles: ["editor"] });
-  await recordFixtureArticles(server, editor, "reporting");
-});
-afterAll(() => server?.stop());
+const { gql } = reportingSuite();
 
-const RECORD = `mutation ($document: JSONObject!) { recordArticle(document: $document) { article { slug } } }`;
 const CABINET_VOTE = "israel-security-cabinet-approves-lebanon-ceasefire";
 const CEASEFIRE = "israel-hezbollah-ceasefire-2024";
-
-async function gql(query: string, variables?: Record<string, unknown>) {
-  const { body } = await server.graphql(query, variables, editor);
-  return body;
-}
 
 test("a vote with its body, tally and subject, and the votes on a ceasefire, in one statement each", async () => {
   const body = await gql(`{
