@@ -19,6 +19,7 @@ test("an agreement with its signatories, place, meeting and sources, in one stat
       meeting { slug date host { slug } mediator { slug } mediatingCountry { code } }
       signatories { totalCount edges { node { ${SIGNATORY} } } }
       ceasefires { totalCount }
+      terms { edges { node { slug boundCountry { code } place { name } } } }
       sources { edges { node { slug } } }
     }
   }`);
@@ -29,9 +30,7 @@ test("an agreement with its signatories, place, meeting and sources, in one stat
       title: "Lebanon–Israel maritime border agreement",
       aliases: ["Maritime border deal"],
       kind: "ACCORD",
-      summary:
-        "Draws the boundary between the two countries' economic waters along line 23: the Karish gas field lies on Israel's side, " +
-        "and Lebanon may develop the Qana prospect, Israel being paid by its operator for the part south of the line.",
+      summary: "Draws the boundary between the two countries' economic waters along line 23.",
       signedOn: "2022-10-27",
       announcedOn: "2022-10-11",
       place: { slug: "naqura" },
@@ -47,6 +46,11 @@ test("an agreement with its signatories, place, meeting and sources, in one stat
         ),
       },
       ceasefires: { totalCount: 0 },
+      // What it settles, each a term binding one side at a place (undated: by slug).
+      terms: edges(
+        { slug: "karish-field-on-israels-side-2022", boundCountry: { code: "LB" }, place: { name: "Karish gas field" } },
+        { slug: "lebanon-develops-qana-prospect-2022", boundCountry: { code: "IL" }, place: { name: "Qana prospect" } },
+      ),
       sources: edges({ slug: "2022-10-27-maritime-border-agreement" }),
     },
   });
