@@ -3,13 +3,14 @@
 // reported together with every other error. Values that are not valid keys are skipped here:
 // the schema reports those.
 import { countryCode, slug } from "../validation";
+import { factKinds, SUBJECT_KINDS } from "../database/fact-kinds";
 import { type DocumentIssue, pathString } from "./document-issues";
 
 /** What a key names; these can be referred to. */
 export type ReferableKind = "country" | "place" | "organization" | "person" | "ceasefire" | "meeting" | "agreement" | "plan" | "term" | "vote";
 
-/** What a statement can be about (`statements[].subjects`, format 4): each subject names one of these. */
-export const SUBJECTS = ["country", "place", "organization", "person", "ceasefire", "meeting", "agreement", "plan", "term", "vote"] as const satisfies readonly ReferableKind[];
+/** What a statement can be about (`statements[].subjects`, format 4), by the key a subject names it by: SUBJECT_KINDS' tables. */
+export const SUBJECTS = SUBJECT_KINDS.map((kind) => factKinds[kind].model as ReferableKind);
 
 interface KeyDefinition {
   label: string;

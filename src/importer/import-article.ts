@@ -12,13 +12,12 @@ import type { ModelName, Rows, Tx } from "../database/rows";
 import { nextUpdatedAt } from "../database/updated-at";
 import type { ArticleDocument } from "./article-document";
 import { ArticleConflictError, identityDifferences } from "./article-identity";
-import { SUBJECTS } from "./document-keys";
 import { checkArticleDocument } from "./check-document";
 import { InvalidDocumentError } from "./document-issues";
 import { claimedFields, firstOfSets, type LinkModel, toClaimValue } from "../claims/claim-fields";
 import { type ChangeEntry, logChanges } from "../claims/history";
 import { claimedValues, inLockOrder, recomputeFacts, sameValue } from "../claims/recompute";
-import { factKinds, SUBJECT_KINDS, type SubjectKind, subjectField } from "../database/fact-kinds";
+import { factKinds, SUBJECT_KINDS, subjectField } from "../database/fact-kinds";
 
 
 export interface ImportResult {
@@ -313,8 +312,9 @@ class ArticleImport {
     for (const [i, statement] of doc.statements.entries()) {
       const subjects = Object.fromEntries(SUBJECT_KINDS.map((kind) => [subjectField(kind), [] as string[]]));
       for (const [j, subject] of statement.subjects.entries()) {
-        const kind = SUBJECTS.find((candidate) => subject[candidate] !== undefined)!;
-        subjects[subjectField(kind.toUpperCase() as SubjectKind)].push((await this.ref(kind, subject[kind], `statements.${i}.subjects.${j}.${kind}`))!);
+        const kind = SUBJECT_KINDS.find((candidate) => subject[factKinds[candidate].model] !== undefined)!;
+        const key = factKinds[kind].model as keyof ArticleImport["ids"];
+        subjects[subjectField(kind)].push((await this.ref(key, subject[key], `statements.${i}.subjects.${j}.${key}`))!);
       }
       this.claimAll("STATEMENT", this.ids.statement.get(statement.slug)!, subjects);
     }

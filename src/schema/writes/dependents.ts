@@ -17,20 +17,14 @@ interface Dependent {
 
 /**
  * Rows that must keep one of several optional references (enforced by CHECK constraints): a
- * statement needs a speaker, a ceasefire party a country or an organization, an agreement's
- * signatory a country, an organization or a person, a mediation both what it mediates and who
- * mediates it, a body's chair or member, a statement's speaker and a meeting's host a country, an
- * organization or a person. Losing the one they have deletes them.
+ * statement needs a speaker; a link row of a claimed set (a ceasefire's party, a mediation, a
+ * meeting's host...) the fact it belongs to and the row it links, by the columns its LinkSets
+ * declare (claim-fields.ts). Losing the one they have deletes them.
  */
-const needsOneOf: Partial<Record<ModelName, readonly string[]>> = {
-  statement: ["speakerPersonId", "speakerOrganizationId", "speakerCountryId"],
-  ceasefireParty: ["countryId", "organizationId"],
-  agreementSignatory: ["countryId", "organizationId", "personId"],
-  mediation: ["meetingId", "ceasefireId", "agreementId", "personId", "organizationId", "countryId"],
-  bodyMember: ["countryId", "organizationId", "personId"],
-  statementSpeaker: ["countryId", "organizationId", "personId"],
-  meetingHost: ["countryId", "organizationId", "personId"],
-};
+const needsOneOf: Partial<Record<ModelName, readonly string[]>> = { statement: ["speakerPersonId", "speakerOrganizationId", "speakerCountryId"] };
+for (const { links } of Object.values(claimedFields).flatMap((fields) => Object.values(fields))) {
+  if (links) needsOneOf[links.model] = [...new Set([...(needsOneOf[links.model] ?? []), links.parentKey, links.otherKey])];
+}
 
 /**
  * What refers to each model's rows, from the foreign keys in schema.prisma (database/data-model.ts):
