@@ -5,23 +5,17 @@ import { execFile } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
-import { type Extension, PGlite } from "@electric-sql/pglite";
+import type { Extension, PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { readReplicas } from "@prisma/extension-read-replicas";
 import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import pg from "pg";
-import { PrismaPGlite } from "pglite-prisma-adapter";
 import { DATABASE_DEFAULTS, type DatabaseConfig } from "../config";
 import { PrismaClient } from "../generated/prisma/client";
 import { type DataDirLock, lockDataDir } from "./embedded-lock";
 import { listenOnServer, type NotificationHandlers, type StopListening } from "./notifications";
 import type { PoolStats, ReplicaLag } from "../observability/metrics";
 import { countingAdapter, preparedStatementName, runCounted } from "../observability/statement-counter";
-
-// Name search (see the name_search migration) needs unaccent and pg_trgm. PGlite's contrib
-// packages declare only ESM types, though they ship a CommonJS build: hence require().
-const { unaccent } = require("@electric-sql/pglite/contrib/unaccent") as { unaccent: Extension };
-const { pg_trgm } = require("@electric-sql/pglite/contrib/pg_trgm") as { pg_trgm: Extension };
 
 /** A raw SQL connection, for work Prisma's client cannot do (multi-statement scripts, session locks). */
 export interface SqlSession {
@@ -254,14 +248,30 @@ async function initializeDataDir(dataDir: string): Promise<void> {
   }
 }
 
+/**
+ * PGlite and its adapter, loaded when the embedded database is opened: a server on a PostgreSQL
+ * server never needs them (~4.6 MB of resident memory). require(), not import(): under node16
+ * resolution import() would type PGlite from its ESM declarations, a different class to the
+ * compiler than the CommonJS one the rest of this file names. Name search (the name_search
+ * migration) needs unaccent and pg_trgm; their contrib packages declare only ESM types.
+ */
+function loadPGlite() {
+  const { PGlite } = require("@electric-sql/pglite") as typeof import("@electric-sql/pglite");
+  const { PrismaPGlite } = require("pglite-prisma-adapter") as typeof import("pglite-prisma-adapter");
+  const { unaccent } = require("@electric-sql/pglite/contrib/unaccent") as { unaccent: Extension };
+  const { pg_trgm } = require("@electric-sql/pglite/contrib/pg_trgm") as { pg_trgm: Extension };
+  return { PGlite, PrismaPGlite, extensions: { unaccent, pg_trgm } };
+}
+
 async function openEmbedded(dataDir: string | null, command: string): Promise<Database> {
+  const { PGlite, PrismaPGlite, extensions } = loadPGlite();
   // A memory-only database belongs to its process alone: nothing to lock.
   const lock = dataDir ? lockDataDir(dataDir, command) : undefined;
   let pglite: PGlite;
   try {
     if (dataDir) await initializeDataDir(dataDir);
     pglite = await PGlite.create(dataDir ?? undefined, {
-      extensions: { unaccent, pg_trgm },
+      extensions,
       postgresqlconf: EMBEDDED_POSTGRESQL_CONF,
     });
   } catch (error) {
