@@ -10,6 +10,7 @@
 // are unknown; here, after validation, they are known, and the document is known to be valid (no
 // unknown fields, no fragment cycles), which keeps this measuring simple.
 import {
+  type ArgumentNode,
   type FragmentDefinitionNode,
   type GraphQLField,
   type GraphQLNamedType,
@@ -73,8 +74,25 @@ export function measureOperation(
   fragments: ReadonlyMap<string, FragmentDefinitionNode>,
   variables: Record<string, unknown> = {},
 ): OperationMeasure {
+  return measureReading(schema, operation, fragments, variables).measure;
+}
+
+/** `measureOperation`, and whether the measure read a variable's value (a page size or representations given as `$x`). */
+function measureReading(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  fragments: ReadonlyMap<string, FragmentDefinitionNode>,
+  variables: Record<string, unknown>,
+): { measure: OperationMeasure; readsVariables: boolean } {
   const values = withDefaults(operation, variables);
   const memo = new Map<string, OperationMeasure>();
+  let readsVariables = false;
+  const argumentValue = (args: readonly ArgumentNode[] | undefined, name: string): unknown => {
+    const arg = args?.find((candidate) => candidate.name.value === name);
+    if (!arg) return undefined;
+    if (mentionsVariable(arg.value)) readsVariables = true;
+    return valueFromASTUntyped(arg.value, values);
+  };
 
   const measureSelections = (
     selectionSet: SelectionSetNode,
@@ -92,11 +110,11 @@ export function measureOperation(
           continue;
         }
         const type = field ? getNamedType(field.type) : undefined;
-        const inner = measureSelections(selection.selectionSet, type, isConnection(type) ? pageSize(selection.arguments, values) : undefined);
+        const inner = measureSelections(selection.selectionSet, type, isConnection(type) ? pageSize(selection.arguments, argumentValue) : undefined);
         total.aliases += inner.aliases;
         total.directives += inner.directives;
         if (!INTROSPECTION_ROOTS.has(selection.name.value)) total.depth = Math.max(total.depth, 1 + inner.depth);
-        const instances = instancesPerParent(selection.name.value, field, selection.arguments, values, page);
+        const instances = instancesPerParent(selection.name.value, field, selection.arguments, argumentValue, page);
         // An edge only wraps its node (and a cursor): the node counts, the edge does not.
         const own = selection.name.value === "edges" && page !== undefined ? 0 : 1;
         total.cost += instances * (own + inner.cost);
@@ -130,7 +148,7 @@ export function measureOperation(
   const measure = measureSelections(operation.selectionSet, root, undefined);
   measure.directives += operation.directives?.length ?? 0;
   for (const definition of operation.variableDefinitions ?? []) measure.directives += definition.directives?.length ?? 0;
-  return measure;
+  return { measure, readsVariables };
 }
 
 /** Refuses, with its own code, the first limit an operation exceeds (depth, aliases, directives, cost). */
@@ -151,11 +169,20 @@ export function checkOperationLimits(measure: OperationMeasure, limits: Operatio
  * HTTP status) before execution starts.
  */
 export function operationLimitsPlugin(limits: OperationLimits): RequestPlugin {
+  // The measures that read no variable, by operation: Apollo's document store hands the same
+  // parsed document for the same query text, so a repeated query is measured once, not on every
+  // request (a measure that reads `first: $n` is taken again each time).
+  const measured = new WeakMap<OperationDefinitionNode, OperationMeasure>();
   const hooks: RequestHooks = {
     didResolveOperation({ schema, document, operation, request }) {
       if (!operation) return; // Apollo answers that itself
-      const fragments = fragmentsOf(document);
-      checkOperationLimits(measureOperation(schema, operation, fragments, request.variables), limits);
+      let measure = measured.get(operation);
+      if (!measure) {
+        const reading = measureReading(schema, operation, fragmentsOf(document), request.variables ?? {});
+        measure = reading.measure;
+        if (!reading.readsVariables) measured.set(operation, measure);
+      }
+      checkOperationLimits(measure, limits);
     },
   };
   return () => hooks;
@@ -178,39 +205,47 @@ function isConnection(type: GraphQLNamedType | undefined): boolean {
   return "edges" in fields && "pageInfo" in fields;
 }
 
+/** Reads an argument's value (variables substituted) from a field's arguments. */
+type ArgumentReader = (args: readonly ArgumentNode[] | undefined, name: string) => unknown;
+
 /** How many objects one instance of the parent gets from this field. */
 function instancesPerParent(
   name: string,
   field: GraphQLField<unknown, unknown> | undefined,
-  args: readonly { name: { value: string }; value: ValueNode }[] | undefined,
-  variables: Record<string, unknown>,
+  args: readonly ArgumentNode[] | undefined,
+  argumentValue: ArgumentReader,
   page: number | undefined,
 ): number {
   if (!field || !isListType(getNullableType(field.type))) return 1;
   if (name === "edges" && page !== undefined) return page;
   // Federation's `_entities` returns one object per representation it is given.
-  const representations = argumentValue(args, "representations", variables);
+  const representations = argumentValue(args, "representations");
   if (name === "_entities" && Array.isArray(representations)) return representations.length;
   // Any other list of objects is assumed to be as long as a default page.
   return isCompositeType(getNamedType(field.type)) ? DEFAULT_PAGE_SIZE : 1;
 }
 
 /** A connection field's page: `first`, else `last`, else the default; what is not a count counts as the default. */
-function pageSize(args: readonly { name: { value: string }; value: ValueNode }[] | undefined, variables: Record<string, unknown>): number {
+function pageSize(args: readonly ArgumentNode[] | undefined, argumentValue: ArgumentReader): number {
   for (const name of ["first", "last"]) {
-    const value = argumentValue(args, name, variables);
+    const value = argumentValue(args, name);
     if (typeof value === "number" && Number.isFinite(value)) return Math.max(0, Math.trunc(value));
   }
   return DEFAULT_PAGE_SIZE;
 }
 
-function argumentValue(
-  args: readonly { name: { value: string }; value: ValueNode }[] | undefined,
-  name: string,
-  variables: Record<string, unknown>,
-): unknown {
-  const arg = args?.find((candidate) => candidate.name.value === name);
-  return arg ? valueFromASTUntyped(arg.value, variables) : undefined;
+/** Whether a value is, or holds, a variable. */
+function mentionsVariable(value: ValueNode): boolean {
+  switch (value.kind) {
+    case Kind.VARIABLE:
+      return true;
+    case Kind.LIST:
+      return value.values.some(mentionsVariable);
+    case Kind.OBJECT:
+      return value.fields.some((field) => mentionsVariable(field.value));
+    default:
+      return false;
+  }
 }
 
 /** The request's variables, with the operation's defaults for those it left out. */
