@@ -179,6 +179,7 @@ const environmentSchema = z
     PLAYGROUND_ENABLED: booleanFromEnv.optional(),
     LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
     SHUTDOWN_TIMEOUT_MS: milliseconds(0).default(10_000),
+    GRAPHQL_MAX_CONCURRENT_REQUESTS: z.coerce.number().int().min(0).max(100_000).optional(),
     AUTH_JWT_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
     AUTH_JWT_PUBLIC_KEY: z
       .string()
@@ -277,6 +278,11 @@ export interface Config {
   logLevel: LogLevel;
   /** On SIGTERM, how long in-flight requests may take before their connections are closed. */
   shutdownTimeoutMs: number;
+  /**
+   * GraphQL requests run at once; the others wait their turn (server/middleware/request-queue.ts).
+   * 0: no limit. Left out: as many as the database has connections (no limit on the embedded one).
+   */
+  maxConcurrentRequests?: number;
   /** Bearer tokens: the key that verifies them, and whether reads need one. */
   auth: AuthConfig;
   /**
@@ -338,6 +344,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     playgroundEnabled: values.PLAYGROUND_ENABLED ?? !production,
     logLevel: values.LOG_LEVEL,
     shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS,
+    maxConcurrentRequests: values.GRAPHQL_MAX_CONCURRENT_REQUESTS,
     introspectionEnabled: values.INTROSPECTION_ENABLED ?? !production,
     federationSdlSecret: values.FEDERATION_SDL_SECRET,
     httpTimeouts: {

@@ -19,7 +19,9 @@ export async function runServer(config: Config): Promise<void> {
   const report = await prepareDatabase(database, { migrate: config.migrateOnStart, seedIfEmpty: config.seedOnEmpty });
   if (report.appliedMigrations.length) logger.info({ migrations: report.appliedMigrations }, "applied migrations");
   if (report.seeded) logger.info("loaded the seed articles into the empty database");
-  const server = await createServer({ ...config, logger }, database);
+  // A request waits for its turn at most as long as it would for a database connection.
+  const requestQueueWaitMs = config.database.kind === "postgres" ? config.database.timeoutMs : undefined;
+  const server = await createServer({ ...config, logger, requestQueueWaitMs }, database);
   const port = await server.listen().catch(async (error: unknown) => {
     await database.close();
     throw listenFailure(error, config.host, config.port);

@@ -33,6 +33,7 @@ test("database pool, timeouts and read replicas come from their variables", () =
     DATABASE_TIMEOUT_MS: "2500",
     LOG_LEVEL: "warn",
     SHUTDOWN_TIMEOUT_MS: "30000",
+    GRAPHQL_MAX_CONCURRENT_REQUESTS: "40",
   });
   expect(config.database).toEqual({
     kind: "postgres",
@@ -41,7 +42,7 @@ test("database pool, timeouts and read replicas come from their variables", () =
     poolSize: 20,
     timeoutMs: 2_500,
   });
-  expect(config).toMatchObject({ logLevel: "warn", shutdownTimeoutMs: 30_000 });
+  expect(config).toMatchObject({ logLevel: "warn", shutdownTimeoutMs: 30_000, maxConcurrentRequests: 40 });
 });
 
 test.each([
@@ -50,6 +51,8 @@ test.each([
   [{ DATABASE_TIMEOUT_MS: "0" }, "DATABASE_TIMEOUT_MS"],
   [{ DATABASE_POOL_SIZE: "0" }, "DATABASE_POOL_SIZE"],
   [{ SHUTDOWN_TIMEOUT_MS: "-1" }, "SHUTDOWN_TIMEOUT_MS"],
+  [{ GRAPHQL_MAX_CONCURRENT_REQUESTS: "-1" }, "GRAPHQL_MAX_CONCURRENT_REQUESTS"],
+  [{ GRAPHQL_MAX_CONCURRENT_REQUESTS: "many" }, "GRAPHQL_MAX_CONCURRENT_REQUESTS"],
   [{ DATABASE_URL: "postgresql://primary/db", DATABASE_REPLICA_URLS: "postgresql://a/db,mysql://b/db" }, "DATABASE_REPLICA_URLS"],
   [{ DATABASE_REPLICA_URLS: "postgresql://a/db" }, "DATABASE_REPLICA_URLS"],
 ])("%j is rejected, naming %s", (env, variable) => {

@@ -42,6 +42,8 @@ export interface DatabaseStats {
 export interface MetricsSources {
   database: DatabaseStats;
   availability: DatabaseAvailability;
+  /** Where GraphQL requests wait for their turn (server/middleware/request-queue.ts), when they do. */
+  requestQueue?: { readonly waitingCount: number };
 }
 
 export interface GraphQLObservation {
@@ -110,6 +112,14 @@ export class Metrics {
       registers,
     });
     this.subscriptions = new Gauge({ name: "newsgraph_subscriptions", help: "Subscriptions open on this server", registers });
+    new Gauge({
+      name: "newsgraph_graphql_requests_waiting",
+      help: "GraphQL requests read and waiting for their turn (GRAPHQL_MAX_CONCURRENT_REQUESTS are handled at once)",
+      registers,
+      collect() {
+        this.set(sources.requestQueue?.waitingCount ?? 0);
+      },
+    });
     this.subscriptionEvents = new Counter({
       name: "newsgraph_subscription_batches_delivered_total",
       help: "Committed change batches handed to subscriptions, once per subscription (before each one's filter)",

@@ -8,7 +8,7 @@
 // Apollo's automatic persisted queries, or the list of trusted documents (document-stores.ts).
 // With tracing on (OTEL_EXPORTER_OTLP_ENDPOINT), requests to /graphql are traced down to their SQL.
 import http from "node:http";
-import { type AuthConfig, type Config, HTTP_CACHE_DEFAULTS, HTTP_TIMEOUT_DEFAULTS, LIMIT_DEFAULTS, type LimitsConfig, SUBSCRIPTION_DEFAULTS } from "../config";
+import { type AuthConfig, type Config, DATABASE_DEFAULTS, HTTP_CACHE_DEFAULTS, HTTP_TIMEOUT_DEFAULTS, LIMIT_DEFAULTS, type LimitsConfig, SUBSCRIPTION_DEFAULTS } from "../config";
 import type { Database } from "../database/database";
 import { ChangeFeed } from "../events/change-feed";
 import { createLogger, type Logger } from "../observability/logger";
@@ -27,6 +27,7 @@ import { abuseLimits } from "./limits";
 import { routerCheck } from "./router-credential";
 import { narrowGatewayRequestContexts } from "./gateway-request-context";
 import { InFlightRequests } from "./middleware/in-flight";
+import { RequestQueue } from "./middleware/request-queue";
 import { observeRequests } from "./middleware/observe-requests";
 import { answeringUnexpectedErrors, graphqlHttpHandler, isGraphQLPost } from "./graphql-http";
 import { httpCachePolicy } from "./http-cache";
@@ -52,7 +53,11 @@ export interface NewsgraphServer {
 }
 
 export type ServerOptions = Pick<Config, "port" | "host" | "exposeSqlStatementCount" | "playgroundEnabled"> &
-  Partial<Pick<Config, "logLevel" | "shutdownTimeoutMs" | "introspectionEnabled" | "federationSdlSecret" | "metrics" | "trustedDocumentsOnly">> & {
+  Partial<
+    Pick<Config, "logLevel" | "shutdownTimeoutMs" | "introspectionEnabled" | "federationSdlSecret" | "metrics" | "trustedDocumentsOnly" | "maxConcurrentRequests">
+  > & {
+    /** How long a request waits for its turn before a 503 (request-queue.ts); default: the database's timeout. */
+    requestQueueWaitMs?: number;
     /** Automatic persisted queries in Redis (`redisUrl`), or in this process's memory (Apollo's default) without it. */
     persistedQueries?: Partial<Config["persistedQueries"]>;
     /** HTTP caching of anonymous GETs (http-cache.ts); each setting left out is HTTP_CACHE_DEFAULTS'. */
@@ -78,6 +83,18 @@ export type ServerOptions = Pick<Config, "port" | "host" | "exposeSqlStatementCo
 
 const DEFAULT_SHUTDOWN_TIMEOUT_MS = 10_000;
 
+/**
+ * Where GraphQL requests wait for their turn: by default as many run at once as the database has
+ * connections, since a request beyond those would only wait for one, and wait at most the
+ * database's timeout, as they would have for a connection. None on the embedded database (one
+ * connection in this process, no timeout to match) or with a limit of 0.
+ */
+function requestQueue(options: ServerOptions, database: Database): RequestQueue | undefined {
+  const connections = database.stats().reduce((total, pool) => total + pool.max, 0);
+  const maxRunning = options.maxConcurrentRequests ?? (database.kind === "postgres" ? connections : 0);
+  return maxRunning > 0 ? new RequestQueue(maxRunning, options.requestQueueWaitMs ?? DATABASE_DEFAULTS.timeoutMs) : undefined;
+}
+
 export async function createServer(options: ServerOptions, database: Database): Promise<NewsgraphServer> {
   const logger = options.logger ?? createLogger({ level: options.logLevel ?? "info" });
   const introspection = options.introspectionEnabled ?? true;
@@ -86,7 +103,8 @@ export async function createServer(options: ServerOptions, database: Database): 
   const limits = abuseLimits(limitsConfig, { introspection });
   const authenticate = requestAuthenticator(options.auth ?? { requireTokenForReads: false });
   const availability = new DatabaseAvailability(logger);
-  const metrics = new Metrics({ database, availability });
+  const queue = requestQueue(options, database);
+  const metrics = new Metrics({ database, availability, requestQueue: queue });
   const shutdownTimeoutMs = options.shutdownTimeoutMs ?? DEFAULT_SHUTDOWN_TIMEOUT_MS;
   const inFlight = new InFlightRequests();
   // Loads OpenTelemetry's SDK only when tracing is on.
@@ -142,6 +160,7 @@ export async function createServer(options: ServerOptions, database: Database): 
       context,
       cache: httpCachePolicy({ ...HTTP_CACHE_DEFAULTS, ...options.httpCache }),
       checkDocument: documents.trustedDocuments && trustedHttpRequest(documents.trustedDocuments),
+      queue,
     }),
   );
   const serveGraphQL = answeringUnexpectedErrors(handleGraphQL, logger);

@@ -11,12 +11,14 @@
 // this is the few lines of its express5 one (headers in, body in, status/headers/body out)
 // without express.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { type ApolloServer, type BaseContext, HeaderMap } from "@apollo/server";
+import { type ApolloServer, type BaseContext, HeaderMap, type HTTPGraphQLRequest } from "@apollo/server";
 import { GraphQLError } from "graphql";
 import type { Logger } from "../observability/logger";
 import { currentRequestRecord } from "../observability/request-record";
 import { type HttpCachePolicy, NO_STORE } from "./http-cache";
 import { pathOf } from "./middleware/observe-requests";
+import type { RequestQueue } from "./middleware/request-queue";
+import { SERVICE_UNAVAILABLE } from "./plugins/service-unavailable";
 import { APPLICATION_JSON, graphqlResponseStatus, negotiatedMediaType } from "./response-status";
 
 /** A connect-style body parser that sets `req.body` (express.json / body-parser). */
@@ -37,7 +39,12 @@ export interface GraphQLHttpOptions<Context extends BaseContext> {
    * Apollo, or the error to answer (trusted-documents.ts, under TRUSTED_DOCUMENTS_ONLY).
    */
   checkDocument?(request: { method: string; body: unknown; search: string }): Promise<{ method: string; body: unknown; search: string } | GraphQLError>;
+  /** Where requests wait for their turn once read (request-queue.ts); none: every request runs at once. */
+  queue?: RequestQueue;
 }
+
+/** The answer to a request that waited its longest for its turn (request-queue.ts). */
+const BUSY = new GraphQLError("The server is busy; try again shortly", { extensions: { code: SERVICE_UNAVAILABLE, http: { status: 503 } } });
 
 /**
  * `handle`, with a failure it did not answer itself logged and answered 500 (no body, nothing
@@ -62,7 +69,7 @@ export function isGraphQLPost(req: IncomingMessage): boolean {
 }
 
 export function graphqlHttpHandler<Context extends BaseContext>(options: GraphQLHttpOptions<Context>) {
-  const { apollo, parseBody, bodyError, checkQuery, context, cache, checkDocument } = options;
+  const { apollo, parseBody, bodyError, checkQuery, context, cache, checkDocument, queue } = options;
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     let body: unknown;
     try {
@@ -93,10 +100,23 @@ export function graphqlHttpHandler<Context extends BaseContext>(options: GraphQL
       refuse(req, res, refusal);
       return;
     }
-    const response = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: (req.method ?? "GET").toUpperCase(), headers, search, body },
-      context: () => context(req),
-    });
+    if (queue) {
+      const admitted = queue.enter();
+      if (admitted !== true && !(await admitted)) {
+        refuse(req, res, BUSY);
+        return;
+      }
+    }
+    try {
+      await execute(req, res, { method: (req.method ?? "GET").toUpperCase(), headers, search, body });
+    } finally {
+      queue?.leave();
+    }
+  };
+
+  /** Runs a request through Apollo and sends its answer. */
+  async function execute(req: IncomingMessage, res: ServerResponse, httpGraphQLRequest: HTTPGraphQLRequest): Promise<void> {
+    const response = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: () => context(req) });
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;
     if (response.body.kind === "complete") {
@@ -116,7 +136,7 @@ export function graphqlHttpHandler<Context extends BaseContext>(options: GraphQL
     res.setHeader("cache-control", NO_STORE);
     for await (const chunk of response.body.asyncIterator) res.write(chunk);
     res.end();
-  };
+  }
 }
 
 /** The query text of a GraphQL request: the JSON body's `query`, or a GET's `query` parameter. */
