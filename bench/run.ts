@@ -25,6 +25,8 @@ const { values: options } = parseArgs({
     duration: { type: "string", default: "10" },
     warmup: { type: "string", default: "3" },
     connections: { type: "string", default: "10" },
+    // q2 is also measured at this many connections (0: not), against itself at --connections.
+    "high-connections": { type: "string", default: "50" },
     rounds: { type: "string", default: "1" },
     queries: { type: "string" },
     profile: { type: "boolean", default: false },
@@ -43,12 +45,15 @@ const settings = {
   duration: Number(options.duration),
   warmup: Number(options.warmup),
   connections: Number(options.connections),
+  highConnections: Number(options["high-connections"]),
   rounds: Number(options.rounds),
   otel: options.otel,
 };
 const selected = options.queries ? QUERIES.filter((q) => options.queries!.split(",").some((k) => q.key.startsWith(k))) : QUERIES;
 /** Queries whose latency is compared across scales (the issue: 1 and 2). */
 const SCALED = QUERIES.slice(0, 2).filter((q) => selected.includes(q));
+/** The query also measured at --high-connections, at the first scale: q2, whose CPU per request rose most with clients. */
+const CONCURRENT = "q2-meetings";
 const RESULTS_DIR = path.join(ROOT, "bench", "results");
 const log = (line: string) => console.log(line);
 
@@ -72,6 +77,7 @@ async function main(): Promise<void> {
 }
 
 async function runScale(scale: number, queries: readonly BenchQuery[], cpuProfileDir?: string): Promise<ScaleResult> {
+  const highConnections = scale === settings.scale ? settings.highConnections : 0;
   log(`\n== scale ${scale}`);
   const database = await prepareBenchDatabase(options.pg!, scale, log);
   const fixtures = await withClient(database.url, readFixtures);
@@ -96,8 +102,15 @@ async function runScale(scale: number, queries: readonly BenchQuery[], cpuProfil
         for (const target of traced ? [newsgraph, traced, reference] : [newsgraph, reference]) {
           const measurement = await measure(query, fixtures, target);
           (target === newsgraph ? results[i].server : target === traced ? results[i].tracedServer! : results[i].reference).push(measurement);
-          log(`${query.key} ${target.name.padEnd(9)} ${measurement.requestsPerSecond.toFixed(0).padStart(6)} req/s  ` +
-            `p50 ${measurement.p50Ms} ms  p99 ${measurement.p99Ms} ms  ${measurement.cpuMsPerRequest} CPU ms/req${measurement.failures ? `  ${measurement.failures} FAILED` : ""}`);
+          logMeasurement(query.key, target.name, measurement);
+        }
+        if (highConnections > 0 && query.key === CONCURRENT) {
+          for (const target of [newsgraph, reference]) {
+            const measurement = await measure(query, fixtures, target, highConnections);
+            const side = target === newsgraph ? "serverHighConnections" : "referenceHighConnections";
+            (results[i][side] ??= []).push(measurement);
+            logMeasurement(`${query.key} (${highConnections} connections)`, target.name, measurement);
+          }
         }
       }
     }
@@ -156,14 +169,19 @@ function firstDifference(a: unknown, b: unknown, at: string): string {
   return at;
 }
 
-async function measure(query: BenchQuery, fixtures: Fixtures, target: ServerProcess): Promise<Measurement> {
+function logMeasurement(what: string, server: string, measurement: Measurement): void {
+  log(`${what} ${server.padEnd(9)} ${measurement.requestsPerSecond.toFixed(0).padStart(6)} req/s  ` +
+    `p50 ${measurement.p50Ms} ms  p99 ${measurement.p99Ms} ms  ${measurement.cpuMsPerRequest} CPU ms/req${measurement.failures ? `  ${measurement.failures} FAILED` : ""}`);
+}
+
+async function measure(query: BenchQuery, fixtures: Fixtures, target: ServerProcess, connections = settings.connections): Promise<Measurement> {
   if (!options["no-wait-quiet"]) await waitUntilQuiet();
   const request = {
     url: target.url,
     method: "POST" as const,
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ query: query.graphql, variables: query.variables(fixtures) }),
-    connections: settings.connections,
+    connections,
   };
   if (settings.warmup > 0) await autocannon({ ...request, duration: settings.warmup });
   const cpuBefore = target.cpuMs();
