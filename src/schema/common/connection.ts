@@ -42,6 +42,26 @@ export class LazyEdge<Node> implements Edge<Node> {
   }
 }
 
+/**
+ * Page info whose cursors are encoded only when read: most selections of nested connections ask
+ * for no cursor (q2's 50 delegation lists encoded 100 that nobody read).
+ */
+class LazyPageInfo<Node> implements PageInfo {
+  constructor(
+    readonly hasNextPage: boolean,
+    readonly hasPreviousPage: boolean,
+    private readonly edges: Edge<Node>[],
+  ) {}
+
+  get startCursor(): string | null {
+    return this.edges[0]?.cursor ?? null;
+  }
+
+  get endCursor(): string | null {
+    return this.edges.at(-1)?.cursor ?? null;
+  }
+}
+
 export interface Connection<Node> {
   edges: Edge<Node>[];
   pageInfo: PageInfo;
@@ -64,7 +84,7 @@ export class LazyConnection<Node> implements Connection<Node> {
     more: { hasNextPage: boolean; hasPreviousPage: boolean },
     private readonly count: () => Promise<number>,
   ) {
-    this.pageInfo = { ...more, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null };
+    this.pageInfo = new LazyPageInfo(more.hasNextPage, more.hasPreviousPage, edges);
   }
 
   get totalCount(): Promise<number> {
