@@ -42,8 +42,8 @@ export interface DatabaseStats {
 export interface MetricsSources {
   database: DatabaseStats;
   availability: DatabaseAvailability;
-  /** Where GraphQL requests wait for their turn (server/middleware/request-queue.ts), when they do. */
-  requestQueue?: { readonly waitingCount: number };
+  /** GraphQL requests waiting for their turn now (server/middleware/request-queue.ts). */
+  requestsWaiting?: () => number;
 }
 
 export interface GraphQLObservation {
@@ -117,7 +117,7 @@ export class Metrics {
       help: "GraphQL requests read and waiting for their turn (GRAPHQL_MAX_CONCURRENT_REQUESTS are handled at once)",
       registers,
       collect() {
-        this.set(sources.requestQueue?.waitingCount ?? 0);
+        this.set(sources.requestsWaiting?.() ?? 0);
       },
     });
     this.subscriptionEvents = new Counter({

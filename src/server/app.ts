@@ -103,13 +103,14 @@ export async function createServer(options: ServerOptions, database: Database): 
   const limits = abuseLimits(limitsConfig, { introspection });
   const authenticate = requestAuthenticator(options.auth ?? { requireTokenForReads: false });
   const availability = new DatabaseAvailability(logger);
-  const queue = requestQueue(options, database);
-  const metrics = new Metrics({ database, availability, requestQueue: queue });
+  // Read at each scrape, once `queue` (below, after the configuration's checks) exists.
+  const metrics = new Metrics({ database, availability, requestsWaiting: () => queue?.waitingCount ?? 0 });
   const shutdownTimeoutMs = options.shutdownTimeoutMs ?? DEFAULT_SHUTDOWN_TIMEOUT_MS;
   const inFlight = new InFlightRequests();
   // Loads OpenTelemetry's SDK only when tracing is on.
   const tracing = options.tracing ? await startTracing(options.tracing) : undefined;
   const documents = documentStores(options, logger, metrics);
+  const queue = requestQueue(options, database);
   // Requests are handled once Apollo has started (below); Apollo's drain plugin needs the server first.
   const serverOptions = httpServerTimeouts({ ...HTTP_TIMEOUT_DEFAULTS, ...options.httpTimeouts });
   const httpServer = http.createServer(serverOptions);
