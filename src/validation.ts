@@ -105,7 +105,31 @@ export const calendarDate = z
   .min(new Date("1900-01-01T00:00:00Z"), "must be in 1900 or later")
   .max(new Date("2100-12-31T00:00:00Z"), "must be in 2100 or earlier");
 
-/** "ends before it starts" on the row as it will be, for rules across two date fields. */
+/** How much of a reported date is known: its year, its month, or its day (Prisma's DatePrecision). */
+export type ReportedPrecision = "YEAR" | "MONTH" | "DAY";
+
+/** A date as reported (`2025-12-03`, `2025-12` or `2025`): the first day of that period, and its precision. */
+export function reportedPeriod(value: string): { firstDay: Date; precision: ReportedPrecision } {
+  const [precision, day]: [ReportedPrecision, string] =
+    value.length === 4 ? ["YEAR", `${value}-01-01`] : value.length === 7 ? ["MONTH", `${value}-01`] : ["DAY", value];
+  return { firstDay: new Date(`${day}T00:00:00Z`), precision };
+}
+
+/** The time of the last day of the period a date of `precision` stands for (a year's 31 December). */
+export function lastDayOf(firstDay: Date, precision: string): number {
+  if (precision !== "YEAR" && precision !== "MONTH") return firstDay.getTime();
+  const next =
+    precision === "YEAR"
+      ? Date.UTC(firstDay.getUTCFullYear() + 1, 0, 1)
+      : Date.UTC(firstDay.getUTCFullYear(), firstDay.getUTCMonth() + 1, 1);
+  return next - 86_400_000;
+}
+
+/**
+ * "ends before it starts" on the row as it will be, for rules across two date fields. An end
+ * known only to its month or year may be any day of it (`<end>Precision`): it is out of order
+ * only when that whole period is before the start.
+ */
 export function datesInOrder(
   row: Record<string, unknown>,
   start: string,
@@ -113,7 +137,8 @@ export function datesInOrder(
 ): { field: string; message: string } | null {
   const from = row[start];
   const to = row[end];
-  return from instanceof Date && to instanceof Date && to < from
+  const precision = row[`${end}Precision`];
+  return from instanceof Date && to instanceof Date && lastDayOf(to, typeof precision === "string" ? precision : "DAY") < from.getTime()
     ? { field: end, message: `must not be before ${start}` }
     : null;
 }

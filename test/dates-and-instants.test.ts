@@ -112,3 +112,43 @@ test("months, years and times need format 4; a malformed date or zone is refused
   ]);
   expect((await gql(`{ meetingBySlug(slug: "test-format-three-dates") { slug } }`)).data).toEqual({ meetingBySlug: null });
 });
+
+test("an end known to its month or year is out of order only when that whole period is before the start", async () => {
+  const ceasefire = (endDate: string) => ({
+    slug: "test-ceasefire-ended-in-a-year",
+    name: "Test ceasefire",
+    status: "ENDED",
+    startDate: "2024-11-27",
+    endDate,
+  });
+  const document = (endDate: string) => ({ format: 4, article: testArticle("2026-03-05-test-ceasefire-end", "2026-03-05"), ceasefires: [ceasefire(endDate)] });
+  // Ended "in November 2024" or "in 2024": either may be after the 27th.
+  expect((await gql(RECORD, { document: document("2024-11") })).errors).toBeUndefined();
+  expect((await gql(RECORD, { document: document("2024") })).errors).toBeUndefined();
+  expect((await gql(`{ ceasefireBySlug(slug: "test-ceasefire-ended-in-a-year") { startDate endDate endDatePrecision } }`)).data).toEqual({
+    ceasefireBySlug: { startDate: "2024-11-27", endDate: "2024-01-01", endDatePrecision: "YEAR" },
+  });
+  const refused = { path: "ceasefires.0.endDate", message: "must not end before it starts" };
+  for (const before of ["2024-10", "2023", "2024-11-26"]) {
+    expect((await gql(RECORD, { document: document(before) })).errors).toEqual([
+      expect.objectContaining({ extensions: expect.objectContaining({ code: "BAD_USER_INPUT", errors: [refused] }) }),
+    ]);
+  }
+
+  // Editors: the same rule, with the end's precision as the row will hold it.
+  const { data } = await gql(`{ ceasefireBySlug(slug: "test-ceasefire-ended-in-a-year") { id } }`);
+  const id = (data as { ceasefireBySlug: { id: string } }).ceasefireBySlug.id;
+  const update = `mutation ($id: ID!, $input: CeasefirePatch!) { updateCeasefire(id: $id, input: $input) { endDate endDatePrecision } }`;
+  expect((await gql(update, { id, input: { endDate: "2024-11-01", endDatePrecision: "MONTH" } })).data).toEqual({
+    updateCeasefire: { endDate: "2024-11-01", endDatePrecision: "MONTH" },
+  });
+  expect((await gql(update, { id, input: { endDatePrecision: "DAY" } })).errors).toEqual([
+    expect.objectContaining({ message: "`input.endDate` must not be before startDate.", extensions: expect.objectContaining({ code: "BAD_USER_INPUT" }) }),
+  ]);
+  expect((await gql(update, { id, input: { endDate: "2024-10-01", endDatePrecision: "MONTH" } })).errors).toEqual([
+    expect.objectContaining({ message: "`input.endDate` must not be before startDate.", extensions: expect.objectContaining({ code: "BAD_USER_INPUT" }) }),
+  ]);
+  expect((await gql(`{ ceasefireBySlug(slug: "test-ceasefire-ended-in-a-year") { endDate endDatePrecision } }`)).data).toEqual({
+    ceasefireBySlug: { endDate: "2024-11-01", endDatePrecision: "MONTH" },
+  });
+});

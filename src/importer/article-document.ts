@@ -4,7 +4,7 @@
 // Objects are strict: a misspelt or unknown field is an error, never silently dropped.
 import { z } from "zod";
 import { $Enums } from "../generated/prisma/client";
-import { aliases as aliasRule, countryCode, isTimeZone, name, slug, text, url } from "../validation";
+import { aliases as aliasRule, countryCode, isTimeZone, lastDayOf, name, reportedPeriod, slug, text, url } from "../validation";
 import { findDuplicateKeys, SUBJECTS } from "./document-keys";
 import { type DocumentIssue, InvalidDocumentError, pathString } from "./document-issues";
 
@@ -35,6 +35,12 @@ const reportedDate = z.union([isoDate, z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])
 const instant = z.iso.datetime({ offset: true });
 const timeZone = z.string().refine(isTimeZone, { error: "must be an IANA time zone, e.g. Asia/Beirut" });
 const aliases = aliasRule.default([]);
+
+/** Whether a period reported as ending on `end` ends before one reported as starting on `start` begins. */
+const endsBeforeStart = (start: string, end: string): boolean => {
+  const until = reportedPeriod(end);
+  return lastDayOf(until.firstDay, until.precision) < reportedPeriod(start).firstDay.getTime();
+};
 
 const role = z.strictObject({
   slug,
@@ -146,7 +152,8 @@ export const articleDocumentSchema = z.strictObject({
           mediators,
           parties: z.array(oneOf({ country: countryCode, organization: slug }, "a party is either a country or an organization: give exactly one of them")).default([]),
         })
-        .refine((c) => !c.startDate || !c.endDate || c.endDate >= c.startDate, {
+        // An end known only to its month or year may be its last day.
+        .refine((c) => !c.startDate || !c.endDate || !endsBeforeStart(c.startDate, c.endDate), {
           message: "must not end before it starts",
           path: ["endDate"],
         }),

@@ -14,6 +14,7 @@ import type { ArticleDocument } from "./article-document";
 import { ArticleConflictError, identityDifferences } from "./article-identity";
 import { checkArticleDocument } from "./check-document";
 import { InvalidDocumentError } from "./document-issues";
+import { reportedPeriod } from "../validation";
 import { claimedFields, firstOfSets, type LinkModel, toClaimValue } from "../claims/claim-fields";
 import { type ChangeEntry, logChanges } from "../claims/history";
 import { claimedValues, inLockOrder, recomputeFacts, sameValue } from "../claims/recompute";
@@ -37,8 +38,8 @@ const asInstant = (value: string | null | undefined) => (value ? new Date(value)
  */
 function dated<F extends string>(field: F, value: string | null | undefined): Record<string, unknown> {
   if (!value) return { [field]: null };
-  const [precision, day] = value.length === 4 ? ["YEAR", `${value}-01-01`] : value.length === 7 ? ["MONTH", `${value}-01`] : ["DAY", value];
-  return { [field]: asDate(day), [`${field}Precision`]: precision };
+  const { firstDay, precision } = reportedPeriod(value);
+  return { [field]: firstDay, [`${field}Precision`]: precision };
 }
 
 /**

@@ -9,6 +9,7 @@ import { models, relationField, type RelationsOf } from "../database/data-model"
 import { factKinds, SUBJECT_KINDS, type SubjectKind } from "../database/fact-kinds";
 import type { FactKind } from "../generated/prisma/client";
 import { and, type Condition, equals, or, PARENT_ID, related, reportedIn, subjectOf } from "./condition";
+import { lastDayOf } from "../validation";
 
 /** A to-one relation: the parent row's `foreignKey` column holds the related row's id. */
 export interface ToOne<M extends ModelName = ModelName> {
@@ -185,12 +186,6 @@ const heldOn: Narrowing = {
     return (!startDate || startDate.getTime() <= time) && (!endDate || lastDayOf(endDate, endDatePrecision) >= time);
   },
 };
-/** The time of the last day of the period a date of `precision` stands for (a year's 31 December). */
-function lastDayOf(date: Date, precision: string): number {
-  if (precision === "DAY") return date.getTime();
-  const next = precision === "YEAR" ? Date.UTC(date.getUTCFullYear() + 1, 0, 1) : Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1);
-  return next - 86_400_000;
-}
 const byDeadline: OrderBy = [{ deadline: { sort: "asc", nulls: "last" } }, { slug: "asc" }];
 
 /**
