@@ -250,15 +250,17 @@ describe("cost", () => {
     );
   });
 
-  test("a repeated document is measured again when its page sizes come from variables", async () => {
-    // The server keeps the measure of a document that reads no variable; this one reads `$n`.
-    expect(await server.graphql(query, { n: 99 })).toEqual(
-      refusal("Query cost 500001 exceeds the maximum of 500000.", { code: "QUERY_TOO_COSTLY", maximum: 500_000, actual: 500_001 }),
-    );
+  test("a repeated document's measure is kept per value of the variables it reads", async () => {
+    const tooCostly = refusal("Query cost 500001 exceeds the maximum of 500000.", { code: "QUERY_TOO_COSTLY", maximum: 500_000, actual: 500_001 });
+    expect(await server.graphql(query, { n: 99 })).toEqual(tooCostly);
     await expectRuns(query, { n: 98 });
-    expect(await server.graphql(query, { n: 99 })).toEqual(
-      refusal("Query cost 500001 exceeds the maximum of 500000.", { code: "QUERY_TOO_COSTLY", maximum: 500_000, actual: 500_001 }),
-    );
+    expect(await server.graphql(query, { n: 99 })).toEqual(tooCostly);
+    // `last` counts when `first` is null: both variables are part of what the measure is kept by.
+    const either = query.replace("query ($n: Int)", "query ($n: Int, $m: Int)").replace("countries(first: $n)", "countries(first: $n, last: $m)");
+    await expectRuns(either, { n: 98 });
+    await expectRuns(either, { n: null, m: 98 });
+    expect(await server.graphql(either, { n: null, m: 99 })).toEqual(tooCostly);
+    expect(await server.graphql(either, { n: 99, m: 1 })).toEqual(tooCostly);
   });
 
   test("first: 100 nested three deep is refused", async () => {

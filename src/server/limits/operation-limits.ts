@@ -77,20 +77,23 @@ export function measureOperation(
   return measureReading(schema, operation, fragments, variables).measure;
 }
 
-/** `measureOperation`, and whether the measure read a variable's value (a page size or representations given as `$x`). */
+/**
+ * `measureOperation`, and the variables whose values it read (page sizes or representations given
+ * as `$x`): the measure is the same for any request that gives those the same values.
+ */
 function measureReading(
   schema: GraphQLSchema,
   operation: OperationDefinitionNode,
   fragments: ReadonlyMap<string, FragmentDefinitionNode>,
   variables: Record<string, unknown>,
-): { measure: OperationMeasure; readsVariables: boolean } {
+): { measure: OperationMeasure; variablesRead: string[] } {
   const values = withDefaults(operation, variables);
   const memo = new Map<string, OperationMeasure>();
-  let readsVariables = false;
+  const variablesRead = new Set<string>();
   const argumentValue = (args: readonly ArgumentNode[] | undefined, name: string): unknown => {
     const arg = args?.find((candidate) => candidate.name.value === name);
     if (!arg) return undefined;
-    if (mentionsVariable(arg.value)) readsVariables = true;
+    variablesIn(arg.value, variablesRead);
     return valueFromASTUntyped(arg.value, values);
   };
 
@@ -148,7 +151,7 @@ function measureReading(
   const measure = measureSelections(operation.selectionSet, root, undefined);
   measure.directives += operation.directives?.length ?? 0;
   for (const definition of operation.variableDefinitions ?? []) measure.directives += definition.directives?.length ?? 0;
-  return { measure, readsVariables };
+  return { measure, variablesRead: [...variablesRead] };
 }
 
 /** Refuses, with its own code, the first limit an operation exceeds (depth, aliases, directives, cost). */
@@ -169,23 +172,42 @@ export function checkOperationLimits(measure: OperationMeasure, limits: Operatio
  * HTTP status) before execution starts.
  */
 export function operationLimitsPlugin(limits: OperationLimits): RequestPlugin {
-  // The measures that read no variable, by operation: Apollo's document store hands the same
-  // parsed document for the same query text, so a repeated query is measured once, not on every
-  // request (a measure that reads `first: $n` is taken again each time).
-  const measured = new WeakMap<OperationDefinitionNode, OperationMeasure>();
+  // Measures by operation, and by the values of the variables each one read: Apollo's document
+  // store hands the same parsed document for the same query text, so a repeated query is measured
+  // once (`first: $n` once per value of $n, up to MEASURES_PER_OPERATION values), not on every request.
+  const measured = new WeakMap<OperationDefinitionNode, { variablesRead: string[]; byValues: Map<string, OperationMeasure> }>();
   const hooks: RequestHooks = {
     didResolveOperation({ schema, document, operation, request }) {
       if (!operation) return; // Apollo answers that itself
-      let measure = measured.get(operation);
+      const variables = request.variables ?? {};
+      const known = measured.get(operation);
+      let measure = known?.byValues.get(valuesKey(operation, known.variablesRead, variables));
       if (!measure) {
-        const reading = measureReading(schema, operation, fragmentsOf(document), request.variables ?? {});
+        const reading = measureReading(schema, operation, fragmentsOf(document), variables);
         measure = reading.measure;
-        if (!reading.readsVariables) measured.set(operation, measure);
+        const kept = known ?? { variablesRead: reading.variablesRead, byValues: new Map<string, OperationMeasure>() };
+        measured.set(operation, kept);
+        // The walk reads the same arguments whatever their values; kept only when it did.
+        const sameVariables = reading.variablesRead.join() === kept.variablesRead.join();
+        if (sameVariables && kept.byValues.size < MEASURES_PER_OPERATION) kept.byValues.set(valuesKey(operation, kept.variablesRead, variables), measure);
       }
       checkOperationLimits(measure, limits);
     },
   };
   return () => hooks;
+}
+
+/** Measures kept per operation, each for other values of its variables (so that varied values cannot grow the cache). */
+const MEASURES_PER_OPERATION = 16;
+
+/**
+ * What a measure depends on among the request's variables: a list counts by its length (only
+ * `_entities`' representations are read as a list), anything else by its JSON.
+ */
+function valuesKey(operation: OperationDefinitionNode, names: string[], variables: Record<string, unknown>): string {
+  if (names.length === 0) return "";
+  const values = withDefaults(operation, variables);
+  return names.map((name) => (Array.isArray(values[name]) ? `#${values[name].length}` : (JSON.stringify(values[name]) ?? "-"))).join(",");
 }
 
 function fieldOf(schema: GraphQLSchema, parentType: GraphQLNamedType | undefined, name: string): GraphQLField<unknown, unknown> | undefined {
@@ -227,25 +249,17 @@ function instancesPerParent(
 
 /** A connection field's page: `first`, else `last`, else the default; what is not a count counts as the default. */
 function pageSize(args: readonly ArgumentNode[] | undefined, argumentValue: ArgumentReader): number {
-  for (const name of ["first", "last"]) {
-    const value = argumentValue(args, name);
-    if (typeof value === "number" && Number.isFinite(value)) return Math.max(0, Math.trunc(value));
-  }
-  return DEFAULT_PAGE_SIZE;
+  // Both read, whatever `first` is: the measure depends on both variables (a kept measure is keyed by them).
+  const values = [argumentValue(args, "first"), argumentValue(args, "last")];
+  const count = values.find((value) => typeof value === "number" && Number.isFinite(value)) as number | undefined;
+  return count === undefined ? DEFAULT_PAGE_SIZE : Math.max(0, Math.trunc(count));
 }
 
-/** Whether a value is, or holds, a variable. */
-function mentionsVariable(value: ValueNode): boolean {
-  switch (value.kind) {
-    case Kind.VARIABLE:
-      return true;
-    case Kind.LIST:
-      return value.values.some(mentionsVariable);
-    case Kind.OBJECT:
-      return value.fields.some((field) => mentionsVariable(field.value));
-    default:
-      return false;
-  }
+/** Adds the names of the variables a value is or holds to `names`. */
+function variablesIn(value: ValueNode, names: Set<string>): void {
+  if (value.kind === Kind.VARIABLE) names.add(value.name.value);
+  else if (value.kind === Kind.LIST) for (const item of value.values) variablesIn(item, names);
+  else if (value.kind === Kind.OBJECT) for (const field of value.fields) variablesIn(field.value, names);
 }
 
 /** The request's variables, with the operation's defaults for those it left out. */
