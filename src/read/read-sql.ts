@@ -444,13 +444,20 @@ export interface Compiled {
 
 export const ROOT = "t0";
 
-/** Rows of `plan` whose `field` is one of `values` (in no particular order). */
+/**
+ * Rows of `plan` whose `field` is one of `values` (in no particular order). One value is compared
+ * with `=`, not `= ANY`: PostgreSQL's plan cache prices a generic plan for `= ANY($1)` as if the
+ * array held ten keys, so it kept planning that statement for every run (about as long as
+ * running it; docs/performance.md, step 14), while `= $1` gets its generic plan from the sixth run.
+ */
 export function compileKeyed(tables: Tables, plan: ReadPlan, field: string, values: unknown[]): Compiled {
   const statement = new Statement(tables);
+  const column = statement.column(plan.model, ROOT, field);
+  const one = values.length === 1;
   const sql =
     `${PREPARED_STATEMENT_MARKER}SELECT coalesce(json_agg(${rowJsonOf(tables, plan)}), '[]'::json)::text AS "rows" ` +
-    `FROM ${statement.from(plan.model, ROOT)} WHERE ${statement.column(plan.model, ROOT, field)} = ANY($1)`;
-  return { sql, params: [values] };
+    `FROM ${statement.from(plan.model, ROOT)} WHERE ${column} ${one ? "= $1" : "= ANY($1)"}`;
+  return { sql, params: [one ? values[0] : values] };
 }
 
 /**

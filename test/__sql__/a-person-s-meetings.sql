@@ -45,4 +45,4 @@ SELECT coalesce(json_agg(json_build_object('id', t0."id", 'name', t0."name", 'sl
           ORDER BY t4."date" ASC NULLS LAST, t4."id" ASC
           LIMIT 21) t5))), '[]'::json)::text AS "rows"
 FROM "person" t0
-WHERE t0."slug" = ANY($1)
+WHERE t0."slug" = $1

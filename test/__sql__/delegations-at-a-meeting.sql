@@ -39,4 +39,4 @@ SELECT coalesce(json_agg(json_build_object('id', t0."id", 'title', t0."title", '
           ORDER BY t5."name" ASC, t4."id" ASC
           LIMIT 21) t6))), '[]'::json)::text AS "rows"
 FROM "meeting" t0
-WHERE t0."slug" = ANY($1)
+WHERE t0."slug" = $1

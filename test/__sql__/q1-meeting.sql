@@ -25,4 +25,4 @@ SELECT coalesce(json_agg(json_build_object('id', t0."id", 'slug', t0."slug", 'ti
           ORDER BY t3."name" ASC, t2."id" ASC
           LIMIT 21) t4))), '[]'::json)::text AS "rows"
 FROM "meeting" t0
-WHERE t0."id" = ANY($1)
+WHERE t0."id" = $1

@@ -16,4 +16,4 @@ SELECT coalesce(json_agg(json_build_object('id', t0."id", 'title', t0."title", '
             FROM "fact_source" t3
             WHERE t3."fact_kind" = 'STATEMENT' AND t3."article_id" = t0."id")) t1))), '[]'::json)::text AS "rows"
 FROM "article" t0
-WHERE t0."slug" = ANY($1)
+WHERE t0."slug" = $1
