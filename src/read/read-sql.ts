@@ -388,15 +388,35 @@ export function rowJsonOf(tables: Tables, plan: ReadPlan): string {
 
 /** Turns the JSON rows into rows like Prisma's, in place and recursively: dates become Date objects. */
 export function reviveRows(tables: Tables, plan: ReadPlan, rows: Record<string, unknown>[]): void {
-  const columns = tables.table(plan.model).columns;
-  const dates = plan.columns.filter((field) => columns.get(field)!.isDate);
-  for (const row of rows) {
-    for (const field of dates) if (row[field] != null) row[field] = new Date(row[field] as string);
-    for (const entry of plan.relations) {
-      const key = prefetchedKey(entry.field);
-      row[key] = reviveRelation(tables, entry, row[key]);
-    }
+  const { dates, relations } = revivalOf(tables, plan);
+  for (const row of rows) reviveRow(tables, dates, relations, row);
+}
+
+function reviveRow(tables: Tables, dates: readonly string[], relations: Revival["relations"], row: Record<string, unknown>): void {
+  for (const field of dates) if (row[field] != null) row[field] = new Date(row[field] as string);
+  for (const { key, read } of relations) row[key] = reviveRelation(tables, read, row[key]);
+}
+
+/** What reviving a plan's rows touches: its date columns and its relations' keys. */
+interface Revival {
+  dates: string[];
+  relations: { key: string; read: RelationPlan }[];
+}
+
+// Kept with the (cached) plan: rows are revived per request, once per row of every relation.
+const revivals = new WeakMap<ReadPlan, Revival>();
+
+function revivalOf(tables: Tables, plan: ReadPlan): Revival {
+  let revival = revivals.get(plan);
+  if (!revival) {
+    const columns = tables.table(plan.model).columns;
+    revival = {
+      dates: plan.columns.filter((field) => columns.get(field)!.isDate),
+      relations: plan.relations.map((read) => ({ key: prefetchedKey(read.field), read })),
+    };
+    revivals.set(plan, revival);
   }
+  return revival;
 }
 
 /**
@@ -406,12 +426,16 @@ export function reviveRows(tables: Tables, plan: ReadPlan, rows: Record<string, 
 export function reviveRelation(tables: Tables, read: RelationRead, value: unknown): unknown {
   if (!("plan" in read)) {
     for (const item of value as Record<string, unknown>[]) {
-      reviveRows(tables, read.plans.find((candidate) => candidate.type === item[typeKey])!, [item]);
+      const { dates, relations } = revivalOf(tables, read.plans.find((candidate) => candidate.type === item[typeKey])!);
+      reviveRow(tables, dates, relations, item);
     }
     return value;
   }
   if (read.relation.kind === "one") {
-    if (value) reviveRows(tables, read.plan, [value as Record<string, unknown>]);
+    if (value) {
+      const { dates, relations } = revivalOf(tables, read.plan);
+      reviveRow(tables, dates, relations, value as Record<string, unknown>);
+    }
     return value;
   }
   const counted = !Array.isArray(value) ? (value as { rows: Record<string, unknown>[]; total: number }) : undefined;
