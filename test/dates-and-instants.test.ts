@@ -152,3 +152,26 @@ test("an end known to its month or year is out of order only when that whole per
     ceasefireBySlug: { endDate: "2024-11-01", endDatePrecision: "MONTH" },
   });
 });
+
+test("the importer refuses a role reported as ending before it starts, and records nothing of that document", async () => {
+  const role = (startDate: string, endDate: string) => ({ slug: "test-envoy-role", title: "Test envoy", status: "FORMER", startDate, endDate });
+  const document = (startDate: string, endDate: string) => ({
+    format: 4,
+    article: testArticle("2026-03-06-test-role-order", "2026-03-06"),
+    people: [{ slug: "test-envoy", name: "Test Envoy", roles: [role(startDate, endDate)] }],
+  });
+  const refused = { path: "people.0.roles.0.endDate", message: "must not end before it starts" };
+  for (const [startDate, endDate] of [["2021-08-01", "2021-07-31"], ["2021-08", "2021-07"], ["2021-08", "2020"]]) {
+    expect((await gql(RECORD, { document: document(startDate, endDate) })).errors).toEqual([
+      expect.objectContaining({ extensions: expect.objectContaining({ code: "BAD_USER_INPUT", errors: [refused] }) }),
+    ]);
+  }
+  expect((await gql(`{ personBySlug(slug: "test-envoy") { slug } }`)).data).toEqual({ personBySlug: null });
+
+  // Started on the 20th, ended "in August 2021" or "in 2021": either may be after the start.
+  expect((await gql(RECORD, { document: document("2021-08-20", "2021-08") })).errors).toBeUndefined();
+  expect((await gql(RECORD, { document: document("2021-08-20", "2021") })).errors).toBeUndefined();
+  expect((await gql(`{ personBySlug(slug: "test-envoy") { roles { edges { node { startDate endDate endDatePrecision } } } } }`)).data).toEqual({
+    personBySlug: { roles: edges({ startDate: "2021-08-20", endDate: "2021-01-01", endDatePrecision: "YEAR" }) },
+  });
+});

@@ -42,15 +42,24 @@ const endsBeforeStart = (start: string, end: string): boolean => {
   return lastDayOf(until.firstDay, until.precision) < reportedPeriod(start).firstDay.getTime();
 };
 
-const role = z.strictObject({
-  slug,
-  title: name,
-  status: z.enum($Enums.RoleStatus),
-  organization: slug.nullish(),
-  country: countryCode.nullish(),
-  startDate: reportedDate.nullish(),
-  endDate: reportedDate.nullish(),
-});
+/** Refuses a period (a role, a ceasefire) reported as ending before it starts; an end known only to its month or year may be its last day. */
+const inOrder = <T extends { startDate?: string | null; endDate?: string | null }>(schema: z.ZodType<T>) =>
+  schema.refine((period) => !period.startDate || !period.endDate || !endsBeforeStart(period.startDate, period.endDate), {
+    message: "must not end before it starts",
+    path: ["endDate"],
+  });
+
+const role = inOrder(
+  z.strictObject({
+    slug,
+    title: name,
+    status: z.enum($Enums.RoleStatus),
+    organization: slug.nullish(),
+    country: countryCode.nullish(),
+    startDate: reportedDate.nullish(),
+    endDate: reportedDate.nullish(),
+  }),
+);
 
 const member = z.strictObject({
   person: slug,
@@ -135,8 +144,8 @@ export const articleDocumentSchema = z.strictObject({
     .default([]),
   ceasefires: z
     .array(
-      z
-        .object({
+      inOrder(
+        z.object({
           slug,
           name,
           startDate: reportedDate.nullish(),
@@ -151,12 +160,8 @@ export const articleDocumentSchema = z.strictObject({
           monitoringBody: slug.nullish(),
           mediators,
           parties: z.array(oneOf({ country: countryCode, organization: slug }, "a party is either a country or an organization: give exactly one of them")).default([]),
-        })
-        // An end known only to its month or year may be its last day.
-        .refine((c) => !c.startDate || !c.endDate || !endsBeforeStart(c.startDate, c.endDate), {
-          message: "must not end before it starts",
-          path: ["endDate"],
         }),
+      ),
     )
     .default([]),
   meetings: z
