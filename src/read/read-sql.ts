@@ -388,11 +388,11 @@ export function rowJsonOf(tables: Tables, plan: ReadPlan): string {
 
 /** Turns the JSON rows into rows like Prisma's, in place and recursively: dates become Date objects. */
 export function reviveRows(tables: Tables, plan: ReadPlan, rows: Record<string, unknown>[]): void {
-  const { dates, relations } = revivalOf(tables, plan);
-  for (const row of rows) reviveRow(tables, dates, relations, row);
+  const revival = revivalOf(tables, plan);
+  for (const row of rows) reviveRow(tables, revival, row);
 }
 
-function reviveRow(tables: Tables, dates: readonly string[], relations: Revival["relations"], row: Record<string, unknown>): void {
+function reviveRow(tables: Tables, { dates, relations }: Revival, row: Record<string, unknown>): void {
   for (const field of dates) if (row[field] != null) row[field] = new Date(row[field] as string);
   for (const { key, read } of relations) row[key] = reviveRelation(tables, read, row[key]);
 }
@@ -426,16 +426,12 @@ function revivalOf(tables: Tables, plan: ReadPlan): Revival {
 export function reviveRelation(tables: Tables, read: RelationRead, value: unknown): unknown {
   if (!("plan" in read)) {
     for (const item of value as Record<string, unknown>[]) {
-      const { dates, relations } = revivalOf(tables, read.plans.find((candidate) => candidate.type === item[typeKey])!);
-      reviveRow(tables, dates, relations, item);
+      reviveRow(tables, revivalOf(tables, read.plans.find((candidate) => candidate.type === item[typeKey])!), item);
     }
     return value;
   }
   if (read.relation.kind === "one") {
-    if (value) {
-      const { dates, relations } = revivalOf(tables, read.plan);
-      reviveRow(tables, dates, relations, value as Record<string, unknown>);
-    }
+    if (value) reviveRow(tables, revivalOf(tables, read.plan), value as Record<string, unknown>);
     return value;
   }
   const counted = !Array.isArray(value) ? (value as { rows: Record<string, unknown>[]; total: number }) : undefined;
