@@ -95,9 +95,18 @@ export const name = singleLineText.trim().min(1, "must not be empty").max(300, "
 export const text = multiLineText.trim().min(1, "must not be empty").max(4000, "must be at most 4000 characters");
 export const aliases = z.array(name).max(50, "must have at most 50 entries");
 export const url = singleLineText.max(2000).pipe(z.url());
-/** A calendar date as the API and documents write it (`YYYY-MM-DD`, in UTC like the stored dates). */
+/**
+ * A calendar date as the API and documents write it (`YYYY-MM-DD`, in UTC like the stored dates).
+ * A four-digit year's is built from its parts: ~0.07 µs against ~0.4 µs through `toISOString`, and
+ * the Date scalar prints dozens a request (docs/performance.md, step 14).
+ */
+export function isoDay(date: Date): string {
+  const year = date.getUTCFullYear();
+  if (year >= 1000 && year <= 9999) return `${year}-${twoDigits(date.getUTCMonth() + 1)}-${twoDigits(date.getUTCDate())}`;
+  return date.toISOString().slice(0, 10);
+}
 
-export const isoDay = (date: Date): string => date.toISOString().slice(0, 10);
+const twoDigits = (n: number) => (n < 10 ? `0${n}` : String(n));
 
 /** Calendar dates between 1900 and 2100: anything else is a typo in news data. */
 export const calendarDate = z
