@@ -206,9 +206,12 @@ function openPostgres(config: Extract<DatabaseConfig, { kind: "postgres" }>): Da
  * nothing to replay, the replica is current however long ago the primary last wrote). NULLs (not
  * a standby) and a replica that does not answer give null: no figure rather than a wrong one.
  */
-const REPLICA_LAG_SQL = `SELECT pg_wal_lsn_diff(pg_last_wal_receive_lsn(), pg_last_wal_replay_lsn())::float8 AS bytes,
-  CASE WHEN pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() THEN 0
-       ELSE extract(epoch FROM now() - pg_last_xact_replay_timestamp())::float8 END AS seconds`;
+// Each position is read once, so that the two figures describe the same moment: while WAL
+// streams in, two calls of pg_last_wal_receive_lsn() in one statement can differ.
+const REPLICA_LAG_SQL = `SELECT pg_wal_lsn_diff(received, replayed)::float8 AS bytes,
+  CASE WHEN received = replayed THEN 0
+       ELSE extract(epoch FROM now() - pg_last_xact_replay_timestamp())::float8 END AS seconds
+  FROM (SELECT pg_last_wal_receive_lsn() AS received, pg_last_wal_replay_lsn() AS replayed) AS position`;
 
 async function replicaLagOf(target: string, pool: pg.Pool): Promise<ReplicaLag | null> {
   try {
