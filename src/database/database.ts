@@ -15,7 +15,7 @@ import { PrismaClient } from "../generated/prisma/client";
 import { type DataDirLock, lockDataDir } from "./embedded-lock";
 import { listenOnServer, type NotificationHandlers, type StopListening } from "./notifications";
 import type { PoolStats, ReplicaLag } from "../observability/metrics";
-import { countingAdapter, preparedStatementName, runCounted } from "../observability/statement-counter";
+import { countingAdapter, preparedStatementName, runCounted, type StatementScope } from "../observability/statement-counter";
 
 /** A raw SQL connection, for work Prisma's client cannot do (multi-statement scripts, session locks). */
 export interface SqlSession {
@@ -26,9 +26,10 @@ export interface SqlSession {
 
 /**
  * Runs one read statement whose single row and column is text (the compiled reads: PostgreSQL
- * builds their JSON), on `pg` directly, prepared once per connection when the statement is marked.
+ * builds their JSON), on `pg` directly, prepared once per connection when the statement is marked;
+ * counted in `scope`, the request's, when given.
  */
-export type TextRead = (sql: string, params: readonly unknown[]) => Promise<string>;
+export type TextRead = (sql: string, params: readonly unknown[], scope?: StatementScope) => Promise<string>;
 
 /** Where a request's reads go: a Prisma client, and the compiled reads' path when there is one. */
 export interface ReadPath {
@@ -130,13 +131,14 @@ function openPostgres(config: Extract<DatabaseConfig, { kind: "postgres" }>): Da
   });
   const primary = createPrisma(new PrismaPg(pools[0].pool));
   const readPools = pools.length > 1 ? pools.slice(1) : pools;
-  const textReader = (candidates: typeof pools): TextRead => async (sql, params) => {
+  const textReader = (candidates: typeof pools): TextRead => async (sql, params, scope) => {
     const { target, pool } = candidates[Math.floor(Math.random() * candidates.length)];
     // Marked statements are prepared once per connection: PostgreSQL plans the large
     // JSON-building reads in about a millisecond, every time they run unnamed.
     const name = preparedStatementName(sql);
     const result = await runCounted(target, sql, () =>
       pool.query<[string]>({ text: sql, values: params as unknown[], rowMode: "array", ...(name ? { name } : {}) }),
+      scope,
     );
     const [[text]] = result.rows;
     // With a reply timeout (query_timeout) pg leaves each query's result reachable until V8's

@@ -1,7 +1,9 @@
-// What the server knows about the request it is serving, wherever it is in the call chain: its
-// id, when it started, and (for GraphQL) the operation and the error codes it answered with.
-// The logging and metrics middleware reads it when the response is done.
-import { AsyncLocalStorage } from "node:async_hooks";
+// What the server knows about the request it is serving: its id, when it started, and (for
+// GraphQL) the operation and the error codes it answered with. The logging and metrics
+// middleware reads it when the response is done. It travels with the request (requestRecordOf)
+// and the GraphQL context, not in an AsyncLocalStorage: that costs every promise of the process
+// (observability/statement-counter.ts).
+import type { IncomingMessage } from "node:http";
 import { randomUUID } from "node:crypto";
 import type { StatementScope } from "./statement-counter";
 import type { RequestTrace } from "./request-trace";
@@ -24,8 +26,6 @@ export interface RequestRecord extends StatementScope {
   tracer?: RequestTrace;
 }
 
-const current = new AsyncLocalStorage<RequestRecord>();
-
 /** A request id from a client or proxy is kept when it is short and plain; otherwise one is made. */
 const ACCEPTABLE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -34,12 +34,27 @@ export function newRequestRecord(requestId: string | undefined): RequestRecord {
   return { id, startedAt: process.hrtime.bigint(), statements: 0 };
 }
 
-export function runWithRequestRecord<T>(record: RequestRecord, fn: () => T): T {
-  return current.run(record, fn);
+const records = new WeakMap<IncomingMessage, RequestRecord>();
+
+/** Gives `req` its record (the middleware that observes requests, as each arrives). */
+export function attachRequestRecord(req: IncomingMessage, record: RequestRecord): void {
+  records.set(req, record);
 }
 
-export function currentRequestRecord(): RequestRecord | undefined {
-  return current.getStore();
+export function requestRecordOf(req: IncomingMessage): RequestRecord | undefined {
+  return records.get(req);
+}
+
+/** The request each error was raised in, for error formatting, which is given the error alone. */
+const errorRequests = new WeakMap<object, RequestRecord>();
+
+/** Notes that `errors` were raised in the request of `record` (see requestOfError). */
+export function noteRequestErrors(record: RequestRecord, errors: readonly object[]): void {
+  for (const error of errors) errorRequests.set(error, record);
+}
+
+export function requestOfError(error: unknown): RequestRecord | undefined {
+  return typeof error === "object" && error !== null ? errorRequests.get(error) : undefined;
 }
 
 export function elapsedSeconds(record: RequestRecord): number {

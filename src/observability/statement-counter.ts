@@ -1,7 +1,15 @@
-// Counts the SQL statements the Prisma client sends, in total and per request, and gives each
-// one to the request's trace when it has one (a span per statement, observability/request-trace.ts).
-// Counting happens in the driver adapter, below Prisma, so that one Prisma call that becomes
+// Counts the SQL statements the server sends, in total and per request, and gives each one to
+// the request's trace when it has one (a span per statement, observability/request-trace.ts).
+// Prisma's are counted in its driver adapter, below Prisma, so that one Prisma call that becomes
 // several statements counts as several: that is what "no N+1" is about.
+//
+// Which request a statement belongs to: the compiled reads are handed their request's scope
+// (runCounted's `scope`). Prisma's statements start deep inside Prisma, where only an
+// AsyncLocalStorage can tell, so a request enters its scope when it reaches for Prisma
+// (enterStatementScope) and leaves it when it ends. Only then: on Node 20 and 22 an entered
+// AsyncLocalStorage runs a promise hook on every promise of the process, ~10 % of the CPU of a
+// small compiled read (docs/performance.md, step 15), so the storage is disabled again whenever
+// no request holds it. (Node 24's AsyncContextFrame has no such cost.)
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { SqlDriverAdapter, SqlDriverAdapterFactory, SqlQuery, SqlQueryable } from "@prisma/driver-adapter-utils";
 
@@ -16,6 +24,8 @@ export interface StatementScope {
   tracer?: StatementTracer;
   /** Only when asked for (plugins/sql-statement-text.ts): each statement's SQL text, as they start. */
   statementTexts?: string[];
+  /** Whether the scope holds the storage (enterStatementScope) or has let it go (its request ended). */
+  storage?: "held" | "released";
 }
 
 const requestScope = new AsyncLocalStorage<StatementScope>();
@@ -23,13 +33,44 @@ let totalStatements = 0;
 /** Statements per connection target ("primary", "replica-1", ...), for metrics. */
 const statementsByTarget = new Map<string, number>();
 
-/** Runs `fn` with a fresh per-request statement count. */
-export function withStatementScope<T>(scope: StatementScope, fn: () => T): T {
-  return requestScope.run(scope, fn);
+/** Scopes holding the storage now; at zero it is disabled, and promises cost nothing more. */
+let holders = 0;
+
+function hold(scope: StatementScope): void {
+  if (scope.storage !== undefined) return;
+  scope.storage = "held";
+  holders += 1;
 }
 
-export function currentStatementScope(): StatementScope | undefined {
-  return requestScope.getStore();
+/** Ends what enterStatementScope or withStatementScope began for `scope`; it enters no more. */
+export function releaseStatementScope(scope: StatementScope): void {
+  const held = scope.storage === "held";
+  scope.storage = "released";
+  if (!held) return;
+  holders -= 1;
+  if (holders === 0) requestScope.disable();
+}
+
+/**
+ * Statements the current async flow starts from here on (Prisma's) count in `scope`. Called
+ * each time a request reaches for Prisma, since its resolvers run in flows of their own; the
+ * request calls releaseStatementScope when it ends.
+ */
+export function enterStatementScope(scope: StatementScope): void {
+  // A request that ended (its client went away) while its resolvers still run counts no more.
+  if (scope.storage === "released") return;
+  hold(scope);
+  requestScope.enterWith(scope);
+}
+
+/** Runs `fn` with its statements counted in `scope`, then releases the storage. */
+export async function withStatementScope<T>(scope: StatementScope, fn: () => Promise<T>): Promise<T> {
+  hold(scope);
+  try {
+    return await requestScope.run(scope, fn);
+  } finally {
+    releaseStatementScope(scope);
+  }
 }
 
 export function totalStatementCount(): number {
@@ -42,13 +83,17 @@ export function statementCountsByTarget(): ReadonlyMap<string, number> {
 }
 
 /**
- * Counts one statement (in total, under `label`, and for the current request) and, in a traced
- * request, starts its span: the caller ends what is returned once the statement is done.
+ * Counts one statement (in total, under `label`, and for its request: `scope`, else the entered
+ * one) and, in a traced request, starts its span: the caller ends what is returned once the
+ * statement is done.
  */
-export function countStatement(label: string, sql: string): { end(error?: unknown): void } | undefined {
+export function countStatement(
+  label: string,
+  sql: string,
+  scope: StatementScope | undefined = requestScope.getStore(),
+): { end(error?: unknown): void } | undefined {
   totalStatements += 1;
   statementsByTarget.set(label, (statementsByTarget.get(label) ?? 0) + 1);
-  const scope = requestScope.getStore();
   if (!scope) return undefined;
   scope.statements += 1;
   scope.statementTexts?.push(sql);
@@ -56,8 +101,8 @@ export function countStatement(label: string, sql: string): { end(error?: unknow
 }
 
 /** Runs a statement counted (and traced) by countStatement. */
-export function runCounted<T>(label: string, sql: string, run: () => Promise<T>): Promise<T> {
-  const span = countStatement(label, sql);
+export function runCounted<T>(label: string, sql: string, run: () => Promise<T>, scope?: StatementScope): Promise<T> {
+  const span = countStatement(label, sql, scope);
   if (!span) return run();
   return run().then(
     (result) => {

@@ -35,13 +35,21 @@ export class Loaders {
   private readonly relatedCache = new Map<ToMany | ToVariants, DataLoader<string, Record<string, unknown>[]>>();
   private selectionReader?: SelectionReader;
 
+  /**
+   * `prismaOf` is asked for the client at each use: the request's context counts the statements
+   * that follow as the request's (schema/context.ts).
+   */
   constructor(
-    private readonly prisma: PrismaClient,
+    private readonly prismaOf: () => PrismaClient,
     private readonly readText?: TextRead,
   ) {}
 
+  private get prisma(): PrismaClient {
+    return this.prismaOf();
+  }
+
   private get reads(): SelectionReader {
-    this.selectionReader ??= new SelectionReader(this.prisma, this.readText);
+    this.selectionReader ??= new SelectionReader(this.prismaOf, this.readText);
     return this.selectionReader;
   }
 

@@ -47,8 +47,9 @@ const relatedRowsSql = new WeakMap<ToMany | ToVariants, { read: RelationRead; sq
 export class SelectionReader {
   private readonly tables: Tables;
 
+  /** `prismaOf` is asked for the client at each use (see Loaders). */
   constructor(
-    private readonly prisma: PrismaClient,
+    private readonly prismaOf: () => PrismaClient,
     private readonly readText?: TextRead,
   ) {
     this.tables = Tables.get();
@@ -180,7 +181,8 @@ export class SelectionReader {
   }
 
   private async readThroughPrisma(sql: string, params: unknown[]): Promise<string> {
-    const client = "$replica" in this.prisma ? (this.prisma as unknown as { $replica(): PrismaClient }).$replica() : this.prisma;
+    const prisma = this.prismaOf();
+    const client = "$replica" in prisma ? (prisma as unknown as { $replica(): PrismaClient }).$replica() : prisma;
     const [{ rows }] = await client.$queryRawUnsafe<{ rows: string }[]>(sql, ...params);
     return rows;
   }

@@ -3,9 +3,11 @@
 // sends them (a read replica when there are any) unless the request is switched to the primary
 // before it reads anything (read-your-writes: server/plugins/read-primary.ts decides).
 import type { Viewer } from "../auth/viewer";
-import type { ReadPath } from "../database/database";
+import type { ReadPath, TextRead } from "../database/database";
 import type { ChangeSource } from "../events/change-feed";
 import type { PrismaClient } from "../generated/prisma/client";
+import type { RequestRecord } from "../observability/request-record";
+import { enterStatementScope } from "../observability/statement-counter";
 import { Loaders } from "../read/loaders";
 
 export interface Context {
@@ -14,6 +16,11 @@ export interface Context {
   viewer: Viewer | null;
   /** The changes committed on any server, for subscriptions (WebSocket connections only). */
   changes?: ChangeSource;
+  /**
+   * The HTTP request's record (its id, trace, statement count), for the plugins. Subscription
+   * events have none: their statements are counted by the scope they run in.
+   */
+  record?: RequestRecord;
   /** This request's reads go to the primary (they see every committed write). Only before its first read. */
   readFromPrimary(): void;
 }
@@ -27,23 +34,36 @@ export interface ReadPaths {
 class RequestContext implements Context {
   private path: ReadPath;
   private requestLoaders?: Loaders;
+  readonly changes?: ChangeSource;
+  readonly record?: RequestRecord;
 
   constructor(
     private readonly paths: ReadPaths,
     readonly viewer: Viewer | null,
-    readonly changes?: ChangeSource,
+    extras: ContextExtras,
   ) {
     this.path = paths.usual;
+    this.changes = extras.changes;
+    this.record = extras.record;
   }
 
+  /** Prisma's statements from here on count as the request's (observability/statement-counter.ts). */
   get prisma(): PrismaClient {
+    if (this.record) enterStatementScope(this.record);
     return this.path.prisma;
   }
 
   // Made on first use, so that the read path is settled by then (loaders keep their client).
   get loaders(): Loaders {
-    this.requestLoaders ??= new Loaders(this.path.prisma, this.path.readText);
+    this.requestLoaders ??= new Loaders(() => this.prisma, this.countedReadText());
     return this.requestLoaders;
+  }
+
+  /** The compiled reads' path, their statements counted as the request's. */
+  private countedReadText(): TextRead | undefined {
+    const { readText } = this.path;
+    const record = this.record;
+    return readText && record ? (sql, params) => readText(sql, params, record) : readText;
   }
 
   readFromPrimary(): void {
@@ -52,6 +72,11 @@ class RequestContext implements Context {
   }
 }
 
-export function createContext(paths: ReadPaths, viewer: Viewer | null = null, changes?: ChangeSource): Context {
-  return new RequestContext(paths, viewer, changes);
+export interface ContextExtras {
+  changes?: ChangeSource;
+  record?: RequestRecord;
+}
+
+export function createContext(paths: ReadPaths, viewer: Viewer | null = null, extras: ContextExtras = {}): Context {
+  return new RequestContext(paths, viewer, extras);
 }

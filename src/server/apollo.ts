@@ -71,7 +71,7 @@ export function createApollo(setup: ApolloSetup): ApolloServer<Context> {
         ...(setup.exposeSqlStatementCount ? [sqlStatementCountPlugin()] : []),
         ...(setup.exposeSqlStatementText ? [sqlStatementTextPlugin()] : []),
       ]),
-      ...(setup.tracing ? [tracingPlugin<Context>()] : []),
+      ...(setup.tracing ? [tracingPlugin()] : []),
     ],
     // Apollo's own messages go to the same JSON log.
     logger: {

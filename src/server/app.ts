@@ -15,7 +15,7 @@ import { createLogger, type Logger } from "../observability/logger";
 import { DatabaseAvailability } from "../observability/database-availability";
 import { Metrics } from "../observability/metrics";
 import { startTracing, type TracingOptions } from "../observability/tracing";
-import { currentRequestRecord } from "../observability/request-record";
+import { requestRecordOf } from "../observability/request-record";
 import { buildNewsgraphClientSchema } from "../schema/federation/client-schema";
 import { buildNewsgraphSubgraphSchema } from "../schema/federation/subgraph";
 import { requestAuthenticator } from "../auth/tokens";
@@ -121,7 +121,7 @@ export async function createServer(options: ServerOptions, database: Database): 
   // Codes kept, internals masked: for HTTP responses and subscription events alike.
   const formatError = limits.formatError(
     maskErrors(
-      (error) => logger.error({ reqId: currentRequestRecord()?.id, err: error }, "unexpected error while resolving"),
+      (error, requestId) => logger.error({ reqId: requestId, err: error }, "unexpected error while resolving"),
       (error) => availability.failed(error instanceof Error ? error.message : String(error)),
     ),
   );
@@ -151,7 +151,8 @@ export async function createServer(options: ServerOptions, database: Database): 
   await changeFeed.start();
 
   const readPaths = { usual: { prisma: database.prisma, readText: database.readText }, primary: database.primaryReads };
-  const context = async (req: http.IncomingMessage) => createContext(readPaths, await authenticate(req.headers.authorization));
+  const context = async (req: http.IncomingMessage) =>
+    createContext(readPaths, await authenticate(req.headers.authorization), { record: requestRecordOf(req) });
   const handleGraphQL = inFlight.track(
     graphqlHttpHandler({
       apollo,

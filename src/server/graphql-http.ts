@@ -14,7 +14,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { type ApolloServer, type BaseContext, HeaderMap, type HTTPGraphQLRequest } from "@apollo/server";
 import { GraphQLError } from "graphql";
 import type { Logger } from "../observability/logger";
-import { currentRequestRecord } from "../observability/request-record";
+import { requestRecordOf } from "../observability/request-record";
 import { type HttpCachePolicy, NO_STORE } from "./http-cache";
 import { pathOf } from "./middleware/observe-requests";
 import type { RequestQueue } from "./middleware/request-queue";
@@ -56,7 +56,7 @@ export function answeringUnexpectedErrors(
 ): (req: IncomingMessage, res: ServerResponse) => Promise<unknown> {
   return (req, res) =>
     handle(req, res).catch((error: unknown) => {
-      logger.error({ reqId: currentRequestRecord()?.id, err: error }, "unexpected error while serving GraphQL");
+      logger.error({ reqId: requestRecordOf(req)?.id, err: error }, "unexpected error while serving GraphQL");
       if (res.headersSent) return res.destroy();
       res.statusCode = 500;
       res.setHeader("cache-control", NO_STORE);
@@ -149,7 +149,7 @@ function queryText(method: string | undefined, body: unknown, search: string): s
 /** Answers a request refused before Apollo saw it as Apollo would: its media type and status, a JSON error, the code in the request's record. */
 function refuse(req: IncomingMessage, res: ServerResponse, error: GraphQLError): void {
   const { http, ...extensions } = error.extensions as { http?: { status?: number }; code?: unknown };
-  const record = currentRequestRecord();
+  const record = requestRecordOf(req);
   if (record) record.graphql = { operationName: null, operationType: null, errorCodes: [String(extensions.code)] };
   const mediaType = negotiatedMediaType(req.headers.accept);
   const body = JSON.stringify({ errors: [{ message: error.message, extensions }] });

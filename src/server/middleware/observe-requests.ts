@@ -5,10 +5,10 @@
 // string (GraphQL GETs carry variables there), headers or bodies. With tracing on, each request
 // to /graphql gets its spans (observability/request-trace.ts) and its log line their trace and span ids.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { withStatementScope } from "../../observability/statement-counter";
+import { releaseStatementScope } from "../../observability/statement-counter";
 import type { Logger } from "../../observability/logger";
 import type { GraphQLObservation, Metrics } from "../../observability/metrics";
-import { elapsedSeconds, newRequestRecord, runWithRequestRecord } from "../../observability/request-record";
+import { attachRequestRecord, elapsedSeconds, newRequestRecord } from "../../observability/request-record";
 import { RequestTrace } from "../../observability/request-trace";
 import type { Tracing } from "../../observability/tracing";
 
@@ -29,6 +29,7 @@ export function observeRequests(options: {
     if (tracing && path === "/graphql") record.tracer = new RequestTrace(tracing, req, path, record.id);
     logger.debug({ reqId: record.id, method: req.method, path }, "request received");
     res.once("close", () => {
+      releaseStatementScope(record);
       const durationSeconds = elapsedSeconds(record);
       const durationMs = Math.round(durationSeconds * 10_000) / 10;
       const status = res.statusCode;
@@ -62,7 +63,8 @@ export function observeRequests(options: {
       if (status >= 500) logger.warn(line, "graphql request");
       else logger.info(line, "graphql request");
     });
-    withStatementScope(record, () => runWithRequestRecord(record, next));
+    attachRequestRecord(req, record);
+    next();
   };
 }
 

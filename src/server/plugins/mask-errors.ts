@@ -7,13 +7,13 @@ import type { GraphQLFormattedError } from "graphql";
 import { ApolloServerErrorCode, unwrapResolverError } from "@apollo/server/errors";
 import { isDatabaseUnavailableError } from "../../database/database";
 import { clientErrorFromDatabase } from "../../errors";
-import { currentRequestRecord } from "../../observability/request-record";
+import { requestOfError } from "../../observability/request-record";
 import { SERVICE_UNAVAILABLE } from "./service-unavailable";
 
 const INTERNAL_MESSAGE = "Internal server error";
 const UNAVAILABLE_MESSAGE = "The database is unavailable or did not answer in time; try again shortly";
 
-export function maskErrors(log: (error: unknown) => void, onUnavailable: (error: unknown) => void = () => undefined) {
+export function maskErrors(log: (error: unknown, requestId: string | undefined) => void, onUnavailable: (error: unknown) => void = () => undefined) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
     if (code !== undefined && code !== ApolloServerErrorCode.INTERNAL_SERVER_ERROR) return formatted;
@@ -29,9 +29,10 @@ export function maskErrors(log: (error: unknown) => void, onUnavailable: (error:
       };
     }
     const unavailable = isDatabaseUnavailableError(original);
-    const requestId = currentRequestRecord()?.id;
+    // Noted when the error was raised (plugins/request-record.ts, the subscriptions' events).
+    const requestId = requestOfError(error)?.id;
     if (unavailable) onUnavailable(original);
-    else log(original);
+    else log(original, requestId);
     return {
       message: unavailable ? UNAVAILABLE_MESSAGE : INTERNAL_MESSAGE,
       ...(formatted.path ? { path: formatted.path } : {}),

@@ -7,6 +7,7 @@ import type {
   ApolloServerPlugin,
   BaseContext,
   GraphQLRequestContext,
+  GraphQLRequestContextDidEncounterErrors,
   GraphQLRequestContextDidResolveOperation,
   GraphQLRequestContextWillSendResponse,
 } from "@apollo/server";
@@ -14,6 +15,8 @@ import type {
 export interface RequestHooks<Context extends BaseContext = BaseContext> {
   /** Once Apollo has picked the operation, before execution; throwing refuses the request. */
   didResolveOperation?(requestContext: GraphQLRequestContextDidResolveOperation<Context>): void;
+  /** The request's errors, before they are formatted (only when there are any). */
+  didEncounterErrors?(requestContext: GraphQLRequestContextDidEncounterErrors<Context>): void;
   /** The response is about to be sent (and may still be changed). */
   willSendResponse?(requestContext: GraphQLRequestContextWillSendResponse<Context>): void;
 }
@@ -31,6 +34,9 @@ export function runRequestPlugins<Context extends BaseContext>(plugins: RequestP
       return {
         async didResolveOperation(context) {
           runAll(hooks, (hook) => hook.didResolveOperation?.(context));
+        },
+        async didEncounterErrors(context) {
+          runAll(hooks, (hook) => hook.didEncounterErrors?.(context));
         },
         async willSendResponse(context) {
           runAll(hooks, (hook) => hook.willSendResponse?.(context));

@@ -1,12 +1,12 @@
 // Reports how many SQL statements a request ran, as `extensions.sqlStatements` in the response.
 // Off by default: tests and the benchmark turn it on to prove that nested reads are batched.
-import { currentStatementScope } from "../../observability/statement-counter";
+import type { Context } from "../../schema/context";
 import type { RequestHooks, RequestPlugin } from "./request-plugins";
 
-export function sqlStatementCountPlugin(): RequestPlugin {
-  const hooks: RequestHooks = {
-    willSendResponse({ response }) {
-      const scope = currentStatementScope();
+export function sqlStatementCountPlugin(): RequestPlugin<Context> {
+  const hooks: RequestHooks<Context> = {
+    willSendResponse({ response, contextValue }) {
+      const scope = contextValue.record;
       if (scope && response.body.kind === "single") {
         response.body.singleResult.extensions = {
           ...response.body.singleResult.extensions,

@@ -2,14 +2,14 @@
 // not cached the document: a cached one skips both), and the execution, whose SQL statements
 // become its children (observability/request-trace.ts). Added to Apollo only when tracing is on.
 // A plugin of its own, not one of runRequestPlugins': those hooks have no stage that starts and ends.
-import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
+import type { ApolloServerPlugin } from "@apollo/server";
 import { endSpan } from "../../observability/request-trace";
-import { currentRequestRecord } from "../../observability/request-record";
+import type { Context } from "../../schema/context";
 
-export function tracingPlugin<Context extends BaseContext>(): ApolloServerPlugin<Context> {
+export function tracingPlugin(): ApolloServerPlugin<Context> {
   return {
-    async requestDidStart() {
-      const requestTrace = currentRequestRecord()?.tracer;
+    async requestDidStart({ contextValue }) {
+      const requestTrace = contextValue.record?.tracer;
       if (!requestTrace) return undefined;
       return {
         async parsingDidStart() {

@@ -43,7 +43,7 @@ import type { ChangeFeed } from "../../events/change-feed";
 import { SubscriberTooSlowError } from "../../events/change-feed";
 import { withStatementScope } from "../../observability/statement-counter";
 import type { Logger } from "../../observability/logger";
-import { newRequestRecord, runWithRequestRecord } from "../../observability/request-record";
+import { newRequestRecord, noteRequestErrors } from "../../observability/request-record";
 import { type Context, createContext, type ReadPaths } from "../../schema/context";
 import { fragmentsOf } from "../document-fragments";
 import { checkOperationLimits, measureOperation, type OperationLimits } from "../limits/operation-limits";
@@ -170,7 +170,7 @@ export function serveSubscriptions(options: SubscriptionServerOptions): Subscrip
         return {
           ...prepared.args,
           // The subscription's own context: its resolvers look up what to follow.
-          contextValue: createContext({ usual: options.primaryReads, primary: options.primaryReads }, viewer, feed),
+          contextValue: createContext({ usual: options.primaryReads, primary: options.primaryReads }, viewer, { changes: feed }),
         };
       },
       // Events come formatted (graphql-ws's type wants GraphQLErrors: onNext passes them through).
@@ -253,16 +253,15 @@ export function serveSubscriptions(options: SubscriptionServerOptions): Subscrip
     return mapEvents(stream as AsyncIterableIterator<unknown>, (event) => {
       // Each event is a request of its own: an id (in the log line of an error), its statements counted.
       const record = newRequestRecord(undefined);
-      return withStatementScope(record, () =>
-        runWithRequestRecord(record, async () => {
-          const result = (await compiled.query(event, eventContext(event, context.viewer), args.variableValues ?? {})) as ExecutionResult;
-          return {
-            ...result,
-            ...(result.errors ? { errors: format(result.errors) } : {}),
-            ...(options.exposeSqlStatementCount ? { extensions: { ...result.extensions, sqlStatements: record.statements } } : {}),
-          };
-        }),
-      );
+      return withStatementScope(record, async () => {
+        const result = (await compiled.query(event, eventContext(event, context.viewer), args.variableValues ?? {})) as ExecutionResult;
+        if (result.errors) noteRequestErrors(record, result.errors);
+        return {
+          ...result,
+          ...(result.errors ? { errors: format(result.errors) } : {}),
+          ...(options.exposeSqlStatementCount ? { extensions: { ...result.extensions, sqlStatements: record.statements } } : {}),
+        };
+      });
     });
   }
 
