@@ -34,15 +34,17 @@ export function newRequestRecord(requestId: string | undefined): RequestRecord {
   return { id, startedAt: process.hrtime.bigint(), statements: 0 };
 }
 
-const records = new WeakMap<IncomingMessage, RequestRecord>();
+// A property of the request rather than a WeakMap entry: an ephemeron per request costs the
+// young-generation collections more than a field does.
+const RECORD = Symbol("newsgraph.requestRecord");
 
 /** Gives `req` its record (the middleware that observes requests, as each arrives). */
 export function attachRequestRecord(req: IncomingMessage, record: RequestRecord): void {
-  records.set(req, record);
+  (req as IncomingMessage & { [RECORD]?: RequestRecord })[RECORD] = record;
 }
 
 export function requestRecordOf(req: IncomingMessage): RequestRecord | undefined {
-  return records.get(req);
+  return (req as IncomingMessage & { [RECORD]?: RequestRecord })[RECORD];
 }
 
 /** The request each error was raised in, for error formatting, which is given the error alone. */
