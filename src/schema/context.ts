@@ -64,7 +64,9 @@ class RequestContext implements Context {
 }
 
 // The two below close over the client and the record only, never the context: what the loaders
-// keep must not keep the request's rows (measured: q3's GC time rose by a third when it did).
+// and their reader keep must not keep the request's rows, since a finished statement can keep its
+// reader reachable for a while (database.ts, the reply timeout). When they did, q3's GC time rose
+// by a third (docs/performance.md, step 15).
 
 /** The client, with the statements that follow counted as the request's (observability/statement-counter.ts). */
 function countedPrisma(prisma: PrismaClient, record: RequestRecord | undefined): () => PrismaClient {
