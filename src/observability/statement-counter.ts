@@ -7,7 +7,7 @@
 // (runCounted's `scope`). Prisma's statements start deep inside Prisma, where only an
 // AsyncLocalStorage can tell, so a request enters its scope when it reaches for Prisma
 // (enterStatementScope) and leaves it when it ends. Only then: on Node 20 and 22 an entered
-// AsyncLocalStorage runs a promise hook on every promise of the process, ~10 % of the CPU of a
+// AsyncLocalStorage runs a promise hook on every promise of the process, 5–10 % of the CPU of a
 // small compiled read (docs/performance.md, step 15), so the storage is disabled again whenever
 // no request holds it. (Node 24's AsyncContextFrame has no such cost.)
 import { AsyncLocalStorage } from "node:async_hooks";
