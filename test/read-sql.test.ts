@@ -5,7 +5,7 @@ import { and, compare, contains, equals, or, PARENT_ID, related, reportedIn } fr
 import { readModel } from "../src/read/read-model";
 import type { ReadPlan } from "../src/read/read-plan";
 import { compileEventCounts, compileEventPage, compileGroupCounts, compileSearchPage } from "../src/read/analyst-sql";
-import { compileCount, compilePage, Tables } from "../src/read/read-sql";
+import { compileCount, compileKeyed, compilePage, Tables } from "../src/read/read-sql";
 
 const tables = Tables.get();
 const marker = /^\/\* prepared \*\/ /;
@@ -128,6 +128,23 @@ test("the parent's id outside a relation is a programming error", () => {
 });
 
 const idsOf = (type: ReadPlan["type"], model: ReadPlan["model"], columns = ["id"]): ReadPlan => ({ type, model, columns, relations: [] });
+
+test("keyed reads of one plan: one key compared with =, several with = ANY, each text kept for the next request", () => {
+  const plan = idsOf("Country", "country", ["code", "name"]);
+  const rows = `SELECT coalesce(json_agg(json_build_object('code', t0."code", 'name', t0."name")), '[]'::json)::text AS "rows" FROM "country" t0`;
+  const one = compileKeyed(tables, plan, "code", ["IL"]);
+  const several = compileKeyed(tables, plan, "code", ["IL", "LB"]);
+  expect([one, several]).toEqual([
+    { sql: expect.stringMatching(marker), params: ["IL"] },
+    { sql: expect.stringMatching(marker), params: [["IL", "LB"]] },
+  ]);
+  expect([one.sql.replace(marker, ""), several.sql.replace(marker, "")]).toEqual([
+    `${rows} WHERE t0."code" = $1`,
+    `${rows} WHERE t0."code" = ANY($1)`,
+  ]);
+  expect(compileKeyed(tables, plan, "code", ["LB"])).toEqual({ sql: one.sql, params: ["LB"] });
+  expect(compileKeyed(tables, plan, "name", ["Israel"]).sql).toBe(one.sql.replace('t0."code" = $1', 't0."name" = $1'));
+});
 
 test("a page with relations of every shape, its filter, bounds and total", () => {
   const plan: ReadPlan = {

@@ -359,6 +359,10 @@ const direction = (value: string) => {
 // it, so a repeated query reuses the same objects and the same statement text (cheap to prepare).
 const derivedPlans = new WeakMap<ReadPlan, Map<string, ReadPlan>>();
 const rowJsonTexts = new WeakMap<ReadPlan, string>();
+// A keyed read's text, kept as the same string: the prepared statement's name is found by it and
+// pg compares it with the text it prepared, and a string built anew is hashed and compared whole
+// on every request (a few KB for a nested read).
+const keyedTexts = new WeakMap<ReadPlan, Map<string, string>>();
 
 /** A plan with extra columns: the ones a caller needs besides the selection (keys, order). */
 export function withColumns(plan: ReadPlan, fields: string[]): ReadPlan {
@@ -471,12 +475,19 @@ export const ROOT = "t0";
  * running it; docs/performance.md, step 14), while `= $1` gets its generic plan from the sixth run.
  */
 export function compileKeyed(tables: Tables, plan: ReadPlan, field: string, values: unknown[]): Compiled {
-  const statement = new Statement(tables);
-  const column = statement.column(plan.model, ROOT, field);
   const one = values.length === 1;
-  const sql =
-    `${PREPARED_STATEMENT_MARKER}SELECT coalesce(json_agg(${rowJsonOf(tables, plan)}), '[]'::json)::text AS "rows" ` +
-    `FROM ${statement.from(plan.model, ROOT)} WHERE ${column} ${one ? "= $1" : "= ANY($1)"}`;
+  const key = `${field}${one ? "=" : " any"}`;
+  let texts = keyedTexts.get(plan);
+  if (!texts) keyedTexts.set(plan, (texts = new Map()));
+  let sql = texts.get(key);
+  if (sql === undefined) {
+    const statement = new Statement(tables);
+    const column = statement.column(plan.model, ROOT, field);
+    sql =
+      `${PREPARED_STATEMENT_MARKER}SELECT coalesce(json_agg(${rowJsonOf(tables, plan)}), '[]'::json)::text AS "rows" ` +
+      `FROM ${statement.from(plan.model, ROOT)} WHERE ${column} ${one ? "= $1" : "= ANY($1)"}`;
+    texts.set(key, sql);
+  }
   return { sql, params: [one ? values[0] : values] };
 }
 
