@@ -75,7 +75,6 @@ export async function startNewsgraph({ databaseUrl, cpuProfileDir, nodeOptions, 
     MIGRATE_ON_START: "false",
     SEED_ON_EMPTY: "false",
     PLAYGROUND_ENABLED: "false",
-    EXPOSE_SQL_STATEMENT_COUNT: "true",
     // One log line per request would measure the logger; warnings and errors still show.
     LOG_LEVEL: "warn",
     NODE_ENV: "production",
@@ -177,7 +176,6 @@ function readCpuMs(pid: number): number {
 export interface GraphQLAnswer {
   data?: unknown;
   errors?: unknown[];
-  extensions?: { sqlStatements?: number };
 }
 
 export async function postGraphQL(url: string, query: string, variables: Record<string, unknown>): Promise<GraphQLAnswer> {

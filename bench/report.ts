@@ -19,7 +19,7 @@ export interface Measurement {
 export interface QueryResult {
   key: string;
   title: string;
-  /** SQL statements the server ran for one request (extensions.sqlStatements). */
+  /** SQL statements the server ran for one request (its newsgraph_sql_statements_total before and after). */
   statements: number;
   /** One measurement per round. */
   server: Measurement[];
