@@ -108,6 +108,17 @@ export function isoDay(date: Date): string {
 
 const twoDigits = (n: number) => (n < 10 ? `0${n}` : String(n));
 
+/**
+ * `date.toISOString()`, through `isoDay` for a midnight UTC of a four-digit year (every value of a
+ * date column): keyset cursors over dates print one per edge, and `toISOString` was a third of a
+ * cursor's cost.
+ */
+export function isoString(date: Date): string {
+  const year = date.getUTCFullYear();
+  const midnight = date.getTime() % 86_400_000 === 0;
+  return midnight && year >= 1000 && year <= 9999 ? `${isoDay(date)}T00:00:00.000Z` : date.toISOString();
+}
+
 /** Calendar dates between 1900 and 2100: anything else is a typo in news data. */
 export const calendarDate = z
   .date()

@@ -1,7 +1,9 @@
 // The Date scalar's fast serialize (src/schema/common/scalars.ts) answers exactly as
-// graphql-scalars' DateResolver does, for every value a resolver may hand it.
+// graphql-scalars' DateResolver does, for every value a resolver may hand it; the keyset cursors'
+// isoString exactly as toISOString.
 import { DateResolver } from "graphql-scalars";
 import { DateScalar } from "../src/schema/common/scalars";
+import { isoString } from "../src/validation";
 
 /** What a serialize gives: its value, or the message it throws. */
 function outcome(serialize: (value: unknown) => unknown, value: unknown): unknown {
@@ -57,4 +59,23 @@ test("keeps the library's name, description, parsing and specification link", ()
   const { serialize: _library, ...library } = DateResolver.toConfig();
   expect(ours).toEqual(library);
   expect(DateScalar.parseValue("2024-11-27")).toEqual(new Date("2024-11-27T00:00:00.000Z"));
+});
+
+test("isoString prints every date as toISOString: midnights of every day of 1999-2001, other years, times of day", () => {
+  const midnights = Array.from({ length: 3 * 366 }, (_, i) => new Date(Date.UTC(1999, 0, 1 + i)));
+  const others = [
+    new Date("0001-01-01T00:00:00.000Z"),
+    new Date("0999-12-31T00:00:00.000Z"),
+    new Date("1969-12-31T00:00:00.000Z"),
+    new Date("1970-01-01T00:00:00.000Z"),
+    new Date("9999-12-31T00:00:00.000Z"),
+    new Date("+010000-01-01T00:00:00.000Z"),
+    new Date("-000001-06-15T00:00:00.000Z"),
+    new Date("1969-12-31T23:59:59.999Z"),
+    new Date("2025-12-05T00:00:00.001Z"),
+    new Date("2024-11-27T23:30:00.000Z"),
+  ];
+  const dates = [...midnights, ...others];
+  expect(dates.map(isoString)).toEqual(dates.map((date) => date.toISOString()));
+  expect(() => isoString(new Date(Number.NaN))).toThrow(RangeError);
 });

@@ -1,7 +1,7 @@
 // Keyset pagination over one ordering column plus the id, with NULLs last in either direction.
 // Keyset rather than offset: pages stay correct while rows are added, and deep pages stay fast.
 import { BadUserInputError } from "../../errors";
-import { isUuid } from "../../validation";
+import { isoString, isUuid } from "../../validation";
 import { and, compare, type Condition, equals, isNotNull, or } from "../../read/condition";
 import type { PageReader } from "../../read/read-sql";
 import { type Connection, LazyConnection, LazyEdge } from "./connection";
@@ -84,7 +84,7 @@ function keysetCondition(ordering: Ordering, cursor: Cursor, side: "after" | "be
 
 function encodeCursor(ordering: Ordering, row: { id: string }): string {
   const value = (row as Record<string, unknown>)[ordering.field];
-  const plain = value instanceof Date ? value.toISOString() : (value as CursorValue);
+  const plain = value instanceof Date ? isoString(value) : (value as CursorValue);
   return encodeCursorJson([plain, row.id]);
 }
 

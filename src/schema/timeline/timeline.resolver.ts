@@ -4,7 +4,7 @@ import type { ModelName } from "../../database/rows";
 import { BadUserInputError } from "../../errors";
 import { and, type Condition, or } from "../../read/condition";
 import type { CountedEvents, EventKey } from "../../read/analyst-sql";
-import { isUuid } from "../../validation";
+import { isoDay, isUuid } from "../../validation";
 import { LazyConnection, LazyEdge } from "../common/connection";
 import { decodeCursorJson, encodeCursorJson } from "../common/cursor-json";
 import { withinDates } from "../common/date-range";
@@ -126,7 +126,7 @@ function byAnyPath(model: ModelName, paths: string[][], key: string, argument: s
 
 /** A cursor: the event's day, kind and subject id. */
 function encodeEventCursor(event: TimelineEvent): string {
-  return encodeCursorJson([event.date.toISOString().slice(0, 10), event.kind, event.subject.id]);
+  return encodeCursorJson([isoDay(event.date), event.kind, event.subject.id]);
 }
 
 function decodeEventCursor(cursor: string, argument: string): EventKey {
