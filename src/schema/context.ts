@@ -48,7 +48,7 @@ class RequestContext implements Context {
   }
 
   get prisma(): PrismaClient {
-    return countedPrisma(this.path.prisma, this.record)();
+    return inRequestScope(this.path.prisma, this.record);
   }
 
   // Made on first use, so that the read path is settled by then (loaders keep their client).
@@ -69,11 +69,14 @@ class RequestContext implements Context {
 // by a third (docs/performance.md, step 15).
 
 /** The client, with the statements that follow counted as the request's (observability/statement-counter.ts). */
+function inRequestScope(prisma: PrismaClient, record: RequestRecord | undefined): PrismaClient {
+  if (record) enterStatementScope(record);
+  return prisma;
+}
+
+/** inRequestScope at each use, for the loaders. */
 function countedPrisma(prisma: PrismaClient, record: RequestRecord | undefined): () => PrismaClient {
-  return () => {
-    if (record) enterStatementScope(record);
-    return prisma;
-  };
+  return () => inRequestScope(prisma, record);
 }
 
 /** The compiled reads' path, their statements counted as the request's. */

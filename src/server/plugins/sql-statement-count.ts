@@ -1,5 +1,6 @@
 // Reports how many SQL statements a request ran, as `extensions.sqlStatements` in the response.
-// Off by default: tests and the benchmark turn it on to prove that nested reads are batched.
+// Off by default: tests turn it on to prove that nested reads are batched (the benchmark reads
+// the same count from /metrics, so that it measures the server as production runs it).
 import type { Context } from "../../schema/context";
 import type { RequestHooks, RequestPlugin } from "./request-plugins";
 
